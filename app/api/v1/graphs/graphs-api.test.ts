@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { TEMPLATES } from "@/lib/graph";
+import { GET as listGraphs, POST as createGraph } from "./route";
+import { DELETE as deleteGraph, GET as getGraph, PUT as updateGraph } from "./[id]/route";
+
+const noParams = { params: Promise.resolve({}) as Promise<Record<string, never>> };
+const idParams = (id: string) => ({ params: Promise.resolve({ id }) });
+const post = (body: unknown) =>
+  new Request("http://test/api/v1/graphs", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) });
+const put = (id: string, body: unknown) => new Request(`http://test/api/v1/graphs/${id}`, { method: "PUT", body: JSON.stringify(body) });
+const research = TEMPLATES.find((t) => t.id === "research-review")!;
+
+describe("graph API", () => {
+  it("creates a graph from a template and reads it back", async () => {
+    const created = await createGraph(post({ name: "Research", graph: research.graph }), noParams);
+    expect(created.status).toBe(201);
+    const body = await created.json();
+    expect(body).toMatchObject({ name: "Research", version: 1, graph: { schemaVersion: 1 } });
+    expect(body.graph.nodes).toHaveLength(research.graph.nodes.length);
+    expect(typeof body.createdAt).toBe("string");
+
+    const fetched = await getGraph(new Request("http://test"), idParams(body.id));
+    expect(await fetched.json()).toMatchObject({ id: body.id, name: "Research" });
+
+    const list = await (await listGraphs(new Request("http://test"), noParams)).json();
+    expect(list.graphs.map((g: { id: string }) => g.id)).toContain(body.id);
+  });
+
+  it("answers 422 with every problem of an invalid document, and stores nothing", async () => {
+    const before = (await (await listGraphs(new Request("http://test"), noParams)).json()).graphs.length;
+    const graph = structuredClone(research.graph) as { edges: { id: string; source: string; target: string }[] };
+    graph.edges.push({ id: "dangling", source: graph.edges[0].source, target: "nowhere" });
+    graph.edges.push({ id: "self", source: graph.edges[0].source, target: graph.edges[0].source });
+    const response = await createGraph(post({ name: "Broken", graph }), noParams);
+    expect(response.status).toBe(422);
+    const { error } = await response.json();
+    expect(error.code).toBe("invalid_graph");
+    const codes = error.details.errors.map((e: { code: string }) => e.code);
+    expect(codes).toEqual(expect.arrayContaining(["dangling_edge", "self_loop"]));
+    expect(error.details.errors.find((e: { code: string }) => e.code === "dangling_edge").edgeId).toBe("dangling");
+    const after = (await (await listGraphs(new Request("http://test"), noParams)).json()).graphs.length;
+    expect(after).toBe(before);
+  });
+
+  it("refuses malformed JSON, a missing name and oversized bodies", async () => {
+    expect((await createGraph(post("{nope"), noParams)).status).toBe(400);
+    expect((await createGraph(post({ graph: research.graph }), noParams)).status).toBe(422);
+    const huge = post({ name: "Huge", graph: research.graph, padding: "x".repeat(3 * 1024 * 1024) });
+    const response = await createGraph(huge, noParams);
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.code).toBe("payload_too_large");
+  });
+
+  it("saves with optimistic concurrency: a stale version answers 409 and keeps the newer save", async () => {
+    const { id } = await (await createGraph(post({ name: "Shared", graph: research.graph }), noParams)).json();
+    const first = await updateGraph(put(id, { name: "Tab one", version: 1 }), idParams(id));
+    expect(first.status).toBe(200);
+    expect((await first.json()).version).toBe(2);
+
+    const stale = await updateGraph(put(id, { name: "Tab two", version: 1 }), idParams(id));
+    expect(stale.status).toBe(409);
+    const { error } = await stale.json();
+    expect(error.details.currentVersion).toBe(2);
+    expect((await (await getGraph(new Request("http://test"), idParams(id))).json()).name).toBe("Tab one");
+  });
+
+  it("answers 404 for unknown ids on read, save and delete", async () => {
+    expect((await getGraph(new Request("http://test"), idParams("missing"))).status).toBe(404);
+    expect((await updateGraph(put("missing", { name: "x" }), idParams("missing"))).status).toBe(404);
+    expect((await deleteGraph(new Request("http://test"), idParams("missing"))).status).toBe(404);
+  });
+
+  it("deletes a graph", async () => {
+    const { id } = await (await createGraph(post({ name: "Temp", graph: research.graph }), noParams)).json();
+    expect((await deleteGraph(new Request("http://test"), idParams(id))).status).toBe(204);
+    expect((await getGraph(new Request("http://test"), idParams(id))).status).toBe(404);
+  });
+});

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { commonOptionFields, defineRole } from "./define-role";
+
+/** Reviewer: judges upstream work, approves it or sends it back along a `revise` edge. */
+export const reviewerRole = defineRole({
+  role: "reviewer",
+  title: "Reviewer",
+  description: "Checks the upstream results and approves them or sends them back for revision.",
+  defaultTier: "flagship",
+  defaultInstructions:
+    "You are a reviewer. Check the upstream results against the original task for correctness and " +
+    "completeness. Approve and write the final answer, or ask for a revision with specific, actionable feedback.",
+  canStartRevise: true,
+  optionsSchema: z.object({
+    maxRevisions: z
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .default(2)
+      .meta({ title: "Max revisions", description: "How many times this reviewer may send work back before the run ends." }),
+    ...commonOptionFields({ maxOutputTokens: 2000 }),
+  }),
+});

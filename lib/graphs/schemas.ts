@@ -1,0 +1,11 @@
+import { z } from "zod";
+
+const graphName = z.string().trim().min(1, "Give the graph a name.").max(120, "Names are at most 120 characters.");
+
+/** `POST /api/v1/graphs`. The document itself is validated by lib/graph, with its own error list. */
+export const createGraphBody = z.object({ name: graphName, graph: z.unknown() });
+
+/** `PUT /api/v1/graphs/:id`: any of name and graph; `version` guards against lost updates. */
+export const updateGraphBody = z
+  .object({ name: graphName.optional(), graph: z.unknown().optional(), version: z.number().int().positive().optional() })
+  .refine((body) => body.name !== undefined || body.graph !== undefined, "Send a name, a graph, or both.");

@@ -1,0 +1,95 @@
+import { db } from "@/lib/db";
+import type { Graph } from "@/lib/generated/prisma/client";
+import type { GraphDocument } from "@/lib/graph";
+import { AppError } from "@/lib/errors";
+import { requireValidGraph } from "./validation";
+
+/** A stored graph as the API returns it. */
+export interface GraphRecord {
+  id: string;
+  name: string;
+  graph: GraphDocument;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A row of the graph list: enough to show, not the whole document. */
+export interface GraphSummary {
+  id: string;
+  name: string;
+  version: number;
+  nodeCount: number;
+  updatedAt: string;
+}
+
+function toRecord(row: Graph): GraphRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    graph: row.document as unknown as GraphDocument,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function listGraphs(workspaceId: string): Promise<GraphSummary[]> {
+  const rows = await db.graph.findMany({ where: { workspaceId }, orderBy: { updatedAt: "desc" } });
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    version: row.version,
+    nodeCount: (row.document as unknown as GraphDocument).nodes?.length ?? 0,
+    updatedAt: row.updatedAt.toISOString(),
+  }));
+}
+
+/** Another workspace's graph answers exactly like a missing one. */
+export async function getGraph(workspaceId: string, id: string): Promise<GraphRecord> {
+  const row = await db.graph.findFirst({ where: { id, workspaceId } });
+  if (!row) throw AppError.notFound("Graph");
+  return toRecord(row);
+}
+
+export async function createGraph(workspaceId: string, input: { name: string; graph: unknown }): Promise<GraphRecord> {
+  const document = requireValidGraph(input.graph);
+  const row = await db.graph.create({ data: { workspaceId, name: input.name, document: document as object } });
+  return toRecord(row);
+}
+
+/**
+ * Saves a new name and/or document. With `version`, the save only lands if nobody saved
+ * since that version (optimistic concurrency); otherwise it answers 409 with the current one.
+ */
+export async function updateGraph(
+  workspaceId: string,
+  id: string,
+  input: { name?: string; graph?: unknown; version?: number },
+): Promise<GraphRecord> {
+  const document = input.graph === undefined ? undefined : requireValidGraph(input.graph);
+  const current = await getGraph(workspaceId, id);
+  const expected = input.version ?? current.version;
+  const { count } = await db.graph.updateMany({
+    where: { id, workspaceId, version: expected },
+    data: {
+      ...(input.name === undefined ? {} : { name: input.name }),
+      ...(document === undefined ? {} : { document: document as object }),
+      version: { increment: 1 },
+    },
+  });
+  if (count === 0) {
+    const latest = await getGraph(workspaceId, id);
+    throw new AppError(
+      "conflict",
+      `This graph was changed elsewhere (now version ${latest.version}, you edited version ${expected}). Reload to get the latest, or save a copy.`,
+      { currentVersion: latest.version },
+    );
+  }
+  return getGraph(workspaceId, id);
+}
+
+export async function deleteGraph(workspaceId: string, id: string): Promise<void> {
+  const { count } = await db.graph.deleteMany({ where: { id, workspaceId } });
+  if (count === 0) throw AppError.notFound("Graph");
+}

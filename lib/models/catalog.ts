@@ -1,0 +1,150 @@
+import { z } from "zod";
+import { TIERS, tierSchema, type Tier } from "@/lib/graph/tiers";
+
+/** Prices in USD per 1M tokens. Cached input is what a prompt-cache hit costs. */
+export interface ModelPricing {
+  inputPerMillion: number;
+  cachedInputPerMillion: number;
+  outputPerMillion: number;
+}
+
+/** One model a node can run on. No `pricing` means unpriced: its cost shows as unknown, never $0. */
+export interface ModelInfo {
+  id: string;
+  label: string;
+  tier: Tier;
+  pricing?: ModelPricing;
+  contextWindow: number;
+  maxOutputTokens: number;
+}
+
+/** Which model each tier runs by default, and everything known about each model. */
+export interface ModelCatalog {
+  tiers: Record<Tier, string>;
+  models: Record<string, ModelInfo>;
+}
+
+/** OpenAI's published GPT-5.4 family: flagship plans and reviews, mini and nano execute. */
+export const DEFAULT_CATALOG: ModelCatalog = {
+  tiers: { flagship: "gpt-5.4", mini: "gpt-5.4-mini", nano: "gpt-5.4-nano" },
+  models: {
+    "gpt-5.4": {
+      id: "gpt-5.4",
+      label: "GPT-5.4",
+      tier: "flagship",
+      pricing: { inputPerMillion: 2.5, cachedInputPerMillion: 0.25, outputPerMillion: 15 },
+      contextWindow: 1_050_000,
+      maxOutputTokens: 128_000,
+    },
+    "gpt-5.4-mini": {
+      id: "gpt-5.4-mini",
+      label: "GPT-5.4 mini",
+      tier: "mini",
+      pricing: { inputPerMillion: 0.75, cachedInputPerMillion: 0.075, outputPerMillion: 4.5 },
+      contextWindow: 400_000,
+      maxOutputTokens: 128_000,
+    },
+    "gpt-5.4-nano": {
+      id: "gpt-5.4-nano",
+      label: "GPT-5.4 nano",
+      tier: "nano",
+      pricing: { inputPerMillion: 0.2, cachedInputPerMillion: 0.02, outputPerMillion: 1.25 },
+      contextWindow: 400_000,
+      maxOutputTokens: 128_000,
+    },
+  },
+};
+
+// Limits assumed for a model a workspace adds without saying: small enough to be safe on most servers.
+const ADDED_MODEL_CONTEXT_WINDOW = 128_000;
+const ADDED_MODEL_MAX_OUTPUT_TOKENS = 16_384;
+
+const price = z.number().finite().nonnegative();
+const tokenLimit = z.number().int().positive();
+
+/** A price override; cached input defaults to the input price (no cache discount) when a provider has none. */
+export const pricingOverrideSchema = z.object({
+  inputPerMillion: price,
+  cachedInputPerMillion: price.optional(),
+  outputPerMillion: price,
+});
+
+/** Overrides for one model; `pricing: null` marks it unpriced. */
+export const modelOverrideSchema = z.object({
+  label: z.string().trim().min(1).max(100).optional(),
+  tier: tierSchema.optional(),
+  pricing: pricingOverrideSchema.nullable().optional(),
+  contextWindow: tokenLimit.optional(),
+  maxOutputTokens: tokenLimit.optional(),
+});
+
+/** What a workspace may change: the default model per tier, and per-model details (adding models it names). */
+export const catalogOverridesSchema = z.object({
+  tiers: z.partialRecord(tierSchema, z.string().trim().min(1).max(200)).optional(),
+  models: z.record(z.string().trim().min(1).max(200), modelOverrideSchema).optional(),
+});
+
+export type CatalogOverrides = z.infer<typeof catalogOverridesSchema>;
+
+/** The tier a model id most likely belongs to, from its name (`*nano*`, `*mini*`, else flagship). */
+export function tierFromModelId(id: string): Tier {
+  const lower = id.toLowerCase();
+  if (lower.includes("nano")) return "nano";
+  if (lower.includes("mini")) return "mini";
+  return "flagship";
+}
+
+/**
+ * A new catalog with a workspace's overrides applied; the input is not modified.
+ * A model the catalog lacks is added, taking its tier from the override, else from the tier
+ * that now points at it, else from its name.
+ */
+export function applyCatalogOverrides(catalog: ModelCatalog, overrides: CatalogOverrides): ModelCatalog {
+  const parsed = catalogOverridesSchema.parse(overrides);
+  const tiers = { ...catalog.tiers };
+  for (const tier of TIERS) {
+    const id = parsed.tiers?.[tier];
+    if (id) tiers[tier] = id;
+  }
+
+  const models = { ...catalog.models };
+  for (const [id, o] of Object.entries(parsed.models ?? {})) {
+    const base = models[id];
+    const assignedTier = TIERS.find((t) => tiers[t] === id);
+    const pricing =
+      o.pricing === null
+        ? undefined
+        : o.pricing
+          ? {
+              inputPerMillion: o.pricing.inputPerMillion,
+              cachedInputPerMillion: o.pricing.cachedInputPerMillion ?? o.pricing.inputPerMillion,
+              outputPerMillion: o.pricing.outputPerMillion,
+            }
+          : base?.pricing;
+    models[id] = {
+      id,
+      label: o.label ?? base?.label ?? id,
+      tier: o.tier ?? base?.tier ?? assignedTier ?? tierFromModelId(id),
+      ...(pricing ? { pricing } : {}),
+      contextWindow: o.contextWindow ?? base?.contextWindow ?? ADDED_MODEL_CONTEXT_WINDOW,
+      maxOutputTokens: o.maxOutputTokens ?? base?.maxOutputTokens ?? ADDED_MODEL_MAX_OUTPUT_TOKENS,
+    };
+  }
+  return { tiers, models };
+}
+
+/** The resolved model of a node. `info` is absent for a model the catalog does not know (unpriced). */
+export interface ResolvedModel {
+  id: string;
+  info?: ModelInfo;
+}
+
+/**
+ * The model a node runs on: its own `override` if set, else its tier's default.
+ * An override outside the catalog is allowed (any OpenAI-compatible server); it is simply unpriced.
+ */
+export function resolveModel(catalog: ModelCatalog, tier: Tier, override?: string | null): ResolvedModel {
+  const id = override?.trim() || catalog.tiers[tier];
+  const info = Object.hasOwn(catalog.models, id) ? catalog.models[id] : undefined;
+  return info ? { id, info } : { id };
+}

@@ -1,0 +1,4 @@
+export { createSimulator, type Simulator, type SimulatorOptions } from "./simulator";
+export { TIER_LATENCY, type LatencyProfile } from "./latency";
+export { SIMULATED_HEADER } from "./faults";
+export { parseDirectives, type Directives } from "./directives";

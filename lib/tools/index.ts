@@ -1,0 +1,28 @@
+export { abortErrorFrom, isAbortError } from "./abort";
+export { calculate, calculatorTool, MAX_EXPRESSION_LENGTH } from "./calculator";
+export { createFetchUrlTool, DEFAULT_FETCH_URL_LIMITS, fetchUrlTool, type FetchUrlLimits } from "./fetch-url";
+export { decodeEntities, htmlToText, type ExtractedPage } from "./html-to-text";
+export {
+  BlockedHostError,
+  classifyAddress,
+  isHostAllowListed,
+  isPublicAddress,
+  resolveFetchTarget,
+  type AddressKind,
+} from "./net-guard";
+export {
+  createToolRecord,
+  executeTool,
+  getTool,
+  listTools,
+  runTool,
+  TOOL_NAMES,
+  toOpenAITool,
+  toolParametersSchema,
+  TOOLS,
+  type ToolName,
+  type ToolParametersSchema,
+  type ToolRunResult,
+  type ToolSummary,
+} from "./registry";
+export { defineTool, type AnyToolDefinition, type ToolContext, type ToolDefinition } from "./types";
