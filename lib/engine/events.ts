@@ -1,0 +1,130 @@
+import type { Role, Tier } from "@/lib/graph";
+import type { Usage } from "@/lib/models/cost";
+
+/**
+ * The one event contract of a run: the engine emits these, the run service numbers and
+ * stores them, the SSE route streams them, and the browser folds them into node states.
+ * Money is integer nano-dollars (1e-9 USD) so sums are exact; `null` means unpriced.
+ */
+
+/** Terminal statuses of a run (plus `interrupted`, set by the service after a crash). */
+export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled", "budget_exceeded", "interrupted"] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const NODE_STATUSES = ["waiting", "running", "succeeded", "failed", "skipped", "cancelled"] as const;
+export type NodeStatus = (typeof NODE_STATUSES)[number];
+
+/** Totals carried by every final run event. */
+export interface RunTotals {
+  usage: Usage;
+  costNanoUsd: number;
+  /** The same token counts priced as if every node ran on the flagship tier. */
+  baselineNanoUsd: number;
+  /** False when some call was unpriced: `costNanoUsd` is then a lower bound. */
+  costComplete: boolean;
+  durationMs: number;
+}
+
+/** A chat message as a node's transcript shows it. */
+export interface TranscriptMessage {
+  role: "system" | "user" | "assistant" | "tool";
+  content: string;
+}
+
+export interface PlanSubtask {
+  title: string;
+  instructions: string;
+  /** Label of the downstream executor that takes it. */
+  executor: string;
+}
+
+export interface ReviewVerdict {
+  verdict: "approve" | "revise";
+  feedback: string;
+  output: string;
+}
+
+/** Where a node event happened: which node, which subtask instance, which revision pass. */
+export interface NodeScope {
+  nodeId: string;
+  /** Subtask index for an executor pool instance; 0 otherwise. */
+  instance: number;
+  /** Revision pass: 0 for the first, +1 each time a reviewer sends the node back. */
+  iteration: number;
+}
+
+type EventBodies = {
+  "run.started": { input: string; simulated: boolean; nodeCount: number; budgetNanoUsd: number | null };
+  "node.started": NodeScope & {
+    role: Role;
+    label: string;
+    tier: Tier;
+    model: string;
+    /** Subtask title for pool instances. */
+    title?: string;
+    /** Pool instances only: how many instances this pass of the node runs. */
+    poolSize?: number;
+    messages: TranscriptMessage[];
+  };
+  "node.delta": NodeScope & { text: string };
+  "node.tool_call": NodeScope & { callId: string; tool: string; arguments: string };
+  "node.tool_result": NodeScope & { callId: string; tool: string; ok: boolean; output: string; durationMs: number };
+  /** One model call's usage; `costNanoUsd` null when the model has no price. */
+  "node.usage": NodeScope & { model: string; usage: Usage; costNanoUsd: number | null; baselineNanoUsd: number };
+  /** A model call failed transiently and is retried after `delayMs`; `attempt` is the attempt about to start (2 = first retry). Consumers drop the instance's partial text. */
+  "node.retry": NodeScope & { attempt: number; delayMs: number; reason: string };
+  "node.completed": NodeScope & {
+    output: string;
+    plan?: PlanSubtask[];
+    verdict?: ReviewVerdict;
+    /**
+     * Pool instances only: on the completion that finishes the pass, the node's output (all
+     * instances' outputs under their subtask titles). Its absence means other instances remain.
+     */
+    nodeOutput?: string;
+    usage: Usage;
+    costNanoUsd: number | null;
+    latencyMs: number;
+  };
+  "node.failed": NodeScope & { error: string };
+  "node.skipped": NodeScope & { reason: string };
+  /** A reviewer sent work back: `targets` and everything downstream run again as `iteration`. */
+  "review.revise": NodeScope & { targets: string[]; feedback: string; nextIteration: number };
+  "run.completed": RunTotals & { output: string; approved: boolean | null };
+  "run.failed": RunTotals & { error: string };
+  /** Instances still running when a run is cancelled or over budget get no event of their own: the final event closes them. */
+  "run.cancelled": RunTotals;
+  "run.budget_exceeded": RunTotals & { budgetNanoUsd: number };
+};
+
+export type RunEventType = keyof EventBodies;
+
+/** An event as the engine emits it: the run service adds `runId` and `seq`. */
+export type EngineEvent = { [K in RunEventType]: { type: K; ts: number } & EventBodies[K] }[RunEventType];
+
+/** A stored, numbered event: what every consumer sees. */
+export type RunEvent = EngineEvent & { runId: string; seq: number };
+
+export type RunEventOf<K extends RunEventType> = Extract<RunEvent, { type: K }>;
+
+export const FINAL_EVENT_TYPES = ["run.completed", "run.failed", "run.cancelled", "run.budget_exceeded"] as const satisfies readonly RunEventType[];
+
+export function isFinalEvent(event: { type: string }): boolean {
+  return (FINAL_EVENT_TYPES as readonly string[]).includes(event.type);
+}
+
+/** The run status a final event ends the run with. */
+export function statusOfFinalEvent(event: RunEvent): RunStatus | null {
+  switch (event.type) {
+    case "run.completed":
+      return "succeeded";
+    case "run.failed":
+      return "failed";
+    case "run.cancelled":
+      return "cancelled";
+    case "run.budget_exceeded":
+      return "budget_exceeded";
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,252 @@
+import type { GraphDocument, Role, Tier } from "@/lib/graph";
+import { resolveModel, type ModelCatalog } from "@/lib/models/catalog";
+import { ZERO_USAGE, type Usage } from "@/lib/models/cost";
+import type { NodeStatus, RunEvent, RunStatus, RunTotals } from "./events";
+
+/**
+ * The state of a run folded from its events: a pure function shared by the server (per-node
+ * results, `GET /runs/:id`) and the browser store, so both read a run the same way.
+ */
+
+/** One node's state in a run. Usage and cost sum every instance and pass. */
+export interface NodeSummary {
+  nodeId: string;
+  label: string;
+  role: Role;
+  tier: Tier;
+  model: string;
+  status: NodeStatus;
+  /** Instances started in the current pass. */
+  instances: number;
+  instancesRunning: number;
+  instancesDone: number;
+  /** Pool executors: instances the current pass runs; null for a single-instance node. */
+  poolSize: number | null;
+  /** The current pass (0 first; +1 each time a reviewer sends the node back). */
+  iteration: number;
+  usage: Usage;
+  /** Null only when every call was unpriced; with some unpriced it is a lower bound. */
+  costNanoUsd: number | null;
+  costComplete: boolean;
+  /** Model calls reported (`node.usage` events), and how many of them were unpriced. */
+  calls: number;
+  unpricedCalls: number;
+  /** First start → last completion or failure. */
+  latencyMs: number;
+  startedAt: number | null;
+  endedAt: number | null;
+  output: string | null;
+  /** Why the node failed or was skipped. */
+  error: string | null;
+}
+
+export interface RunSummary {
+  status: RunStatus;
+  nodes: Record<string, NodeSummary>;
+  totals: RunTotals | null;
+  output: string | null;
+  approved: boolean | null;
+  error: string | null;
+  /** `seq` of the last event folded in; events at or below it are ignored. */
+  lastSeq: number;
+}
+
+/** The summary of a run that has not started: every node `waiting`. */
+export function createRunSummary(graph: GraphDocument, catalog: ModelCatalog): RunSummary {
+  const nodes: Record<string, NodeSummary> = {};
+  for (const node of graph.nodes) {
+    nodes[node.id] = {
+      nodeId: node.id,
+      label: node.label,
+      role: node.role,
+      tier: node.tier,
+      model: resolveModel(catalog, node.tier, node.model).id,
+      status: "waiting",
+      instances: 0,
+      instancesRunning: 0,
+      instancesDone: 0,
+      poolSize: null,
+      iteration: 0,
+      usage: { ...ZERO_USAGE },
+      costNanoUsd: 0,
+      costComplete: true,
+      calls: 0,
+      unpricedCalls: 0,
+      latencyMs: 0,
+      startedAt: null,
+      endedAt: null,
+      output: null,
+      error: null,
+    };
+  }
+  return { status: "queued", nodes, totals: null, output: null, approved: null, error: null, lastSeq: 0 };
+}
+
+/** Folds one event into a new summary (the input is not modified). Replayed events (`seq ≤ lastSeq`) change nothing. */
+export function applyRunEvent(summary: RunSummary, event: RunEvent): RunSummary {
+  return foldRunEvents(summary, [event]);
+}
+
+/** Folds many events at once, copying each touched node once: the fast path for replays. */
+export function foldRunEvents(summary: RunSummary, events: readonly RunEvent[]): RunSummary {
+  const draft = new Draft(summary);
+  for (const event of events) {
+    if (event.seq <= draft.run.lastSeq) continue;
+    draft.run.lastSeq = event.seq;
+    applyToDraft(draft, event);
+  }
+  return draft.finish();
+}
+
+/** A copy-on-write working copy: the run object and each node are copied on first change. */
+class Draft {
+  readonly run: RunSummary;
+  private nodesCopied = false;
+  private readonly copied = new Set<string>();
+
+  constructor(private readonly base: RunSummary) {
+    this.run = { ...base };
+  }
+
+  node(id: string): NodeSummary | undefined {
+    const current = this.run.nodes[id];
+    if (!current) return undefined;
+    if (this.copied.has(id)) return current;
+    if (!this.nodesCopied) {
+      this.run.nodes = { ...this.base.nodes };
+      this.nodesCopied = true;
+    }
+    const copy = { ...current, usage: { ...current.usage } };
+    this.run.nodes[id] = copy;
+    this.copied.add(id);
+    return copy;
+  }
+
+  allNodeIds(): string[] {
+    return Object.keys(this.run.nodes);
+  }
+
+  finish(): RunSummary {
+    return this.run;
+  }
+}
+
+function endInstance(node: NodeSummary, ts: number): void {
+  node.instancesRunning = Math.max(0, node.instancesRunning - 1);
+  node.endedAt = ts;
+  if (node.startedAt !== null) node.latencyMs = Math.max(0, ts - node.startedAt);
+}
+
+function applyToDraft(draft: Draft, event: RunEvent): void {
+  switch (event.type) {
+    case "run.started":
+      draft.run.status = "running";
+      return;
+    case "node.started": {
+      const node = draft.node(event.nodeId);
+      if (!node || event.iteration < node.iteration) return;
+      if (event.iteration > node.iteration) {
+        node.iteration = event.iteration;
+        node.instances = node.instancesRunning = node.instancesDone = 0;
+        node.output = node.error = null;
+        node.status = "running";
+      }
+      node.instances++;
+      node.instancesRunning++;
+      node.model = event.model;
+      node.poolSize = event.poolSize ?? null;
+      node.startedAt ??= event.ts;
+      if (node.status !== "failed") node.status = "running";
+      return;
+    }
+    case "node.usage": {
+      const node = draft.node(event.nodeId);
+      if (!node) return;
+      node.usage.inputTokens += event.usage.inputTokens;
+      node.usage.cachedInputTokens += event.usage.cachedInputTokens;
+      node.usage.outputTokens += event.usage.outputTokens;
+      node.usage.reasoningTokens += event.usage.reasoningTokens;
+      node.calls++;
+      if (event.costNanoUsd === null) {
+        node.unpricedCalls++;
+        node.costComplete = false;
+        if (node.unpricedCalls === node.calls) node.costNanoUsd = null;
+      } else {
+        node.costNanoUsd = (node.costNanoUsd ?? 0) + event.costNanoUsd;
+      }
+      return;
+    }
+    case "node.completed": {
+      const node = draft.node(event.nodeId);
+      if (!node || event.iteration < node.iteration) return;
+      node.instancesDone++;
+      endInstance(node, event.ts);
+      if (node.status === "failed") return;
+      if (node.poolSize === null) {
+        node.status = "succeeded";
+        node.output = event.output;
+      } else if (event.nodeOutput !== undefined) {
+        node.status = "succeeded";
+        node.output = event.nodeOutput;
+      }
+      return;
+    }
+    case "node.failed": {
+      const node = draft.node(event.nodeId);
+      if (!node || event.iteration < node.iteration) return;
+      endInstance(node, event.ts);
+      if (node.status !== "failed") node.error = event.error;
+      node.status = "failed";
+      return;
+    }
+    case "node.skipped": {
+      const node = draft.node(event.nodeId);
+      if (!node) return;
+      node.status = "skipped";
+      node.error = event.reason;
+      return;
+    }
+    case "node.delta":
+    case "node.tool_call":
+    case "node.tool_result":
+    case "node.retry":
+    case "review.revise":
+      return;
+    case "run.completed":
+    case "run.failed":
+    case "run.cancelled":
+    case "run.budget_exceeded": {
+      const { usage, costNanoUsd, baselineNanoUsd, costComplete, durationMs } = event;
+      draft.run.totals = { usage: { ...usage }, costNanoUsd, baselineNanoUsd, costComplete, durationMs };
+      if (event.type === "run.completed") {
+        draft.run.status = "succeeded";
+        draft.run.output = event.output;
+        draft.run.approved = event.approved;
+      } else if (event.type === "run.failed") {
+        draft.run.status = "failed";
+        draft.run.error = event.error;
+      } else if (event.type === "run.cancelled") {
+        draft.run.status = "cancelled";
+        draft.run.error = "The run was cancelled";
+      } else {
+        draft.run.status = "budget_exceeded";
+        draft.run.error = "The run's budget was reached";
+      }
+      closeNodes(draft);
+      return;
+    }
+  }
+}
+
+/** A final event closes every node still open: running ones were cut off (cancelled), waiting ones never ran (skipped). */
+function closeNodes(draft: Draft): void {
+  for (const id of draft.allNodeIds()) {
+    const status = draft.run.nodes[id].status;
+    if (status === "waiting") draft.node(id)!.status = "skipped";
+    else if (status === "running") {
+      const node = draft.node(id)!;
+      node.status = "cancelled";
+      node.instancesRunning = 0;
+    }
+  }
+}

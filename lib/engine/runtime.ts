@@ -1,0 +1,105 @@
+import type OpenAI from "openai";
+import type { ModelCatalog } from "@/lib/models/catalog";
+import { BudgetGuard } from "./budget";
+import { resolveRetryPolicy, systemClock, type EngineClock, type EngineContext, type RetryPolicy, type ToolHost } from "./context";
+import type { EngineEvent } from "./events";
+import { RunLedger } from "./ledger";
+import { Semaphore } from "./semaphore";
+
+/** Why a run stopped early, if it did. */
+export type StopReason = "cancelled" | "budget_exceeded";
+
+/** A child abort signal of the run, released when the work it guards ends. */
+export interface AbortLease {
+  signal: AbortSignal;
+  release(): void;
+}
+
+/** Distributes an event of type K without its timestamp (the runtime stamps it). */
+type Unstamped<E> = E extends unknown ? Omit<E, "ts"> : never;
+export type EngineEventBody = Unstamped<EngineEvent>;
+
+/** What every part of the engine shares during one run. */
+export interface RunRuntime {
+  client: OpenAI;
+  catalog: ModelCatalog;
+  tools: ToolHost;
+  clock: EngineClock;
+  retry: RetryPolicy;
+  /** The run's task text. */
+  input: string;
+  /** Stamps (in place: pass a fresh object) and forwards an event; dropped once the run's final event went out. */
+  emit(event: EngineEventBody): void;
+  /** Aborted when the run stops (cancel or budget). */
+  signal: AbortSignal;
+  /** Why `signal` aborted, once it has. */
+  readonly stopReason: StopReason | null;
+  /** A child of `signal` for one model call, tool call or wait (one listener on the run signal in total). */
+  lease(): AbortLease;
+  /** The run-wide limit on concurrent model calls (`settings.maxConcurrency`). */
+  modelSlots: Semaphore;
+  budget: BudgetGuard;
+  ledger: RunLedger;
+  /** Stops emitting: called right after the final event. */
+  close(): void;
+}
+
+/** Builds the runtime of one run from the service's context. */
+export function createRuntime(ctx: EngineContext, input: string, maxConcurrency: number): RunRuntime {
+  const clock = ctx.clock ?? systemClock;
+  const stop = new AbortController();
+  const children = new Set<AbortController>();
+  let stopReason: StopReason | null = null;
+  let closed = false;
+
+  const halt = (reason: StopReason) => {
+    if (stop.signal.aborted) return;
+    stopReason = reason;
+    stop.abort(new DOMException(reason === "cancelled" ? "The run was cancelled" : "The run's budget was reached", "AbortError"));
+  };
+  stop.signal.addEventListener(
+    "abort",
+    () => {
+      for (const child of children) child.abort(stop.signal.reason);
+      children.clear();
+    },
+    { once: true },
+  );
+  const onCancel = () => halt("cancelled");
+  if (ctx.signal.aborted) onCancel();
+  else ctx.signal.addEventListener("abort", onCancel, { once: true });
+
+  const budgetLimit = ctx.budgetNanoUsd ?? null;
+  return {
+    client: ctx.client,
+    catalog: ctx.catalog,
+    tools: ctx.tools,
+    clock,
+    retry: resolveRetryPolicy(ctx.retry),
+    input,
+    emit(event) {
+      if (closed) return;
+      // Callers hand over a fresh object: stamping it in place saves a copy per streamed delta.
+      const stamped = event as EngineEvent;
+      stamped.ts = clock.now();
+      ctx.emit(stamped);
+    },
+    signal: stop.signal,
+    get stopReason() {
+      return stopReason;
+    },
+    lease() {
+      const controller = new AbortController();
+      if (stop.signal.aborted) controller.abort(stop.signal.reason);
+      else children.add(controller);
+      return { signal: controller.signal, release: () => children.delete(controller) };
+    },
+    modelSlots: new Semaphore(maxConcurrency),
+    budget: new BudgetGuard(budgetLimit, () => halt("budget_exceeded")),
+    ledger: new RunLedger(),
+    close() {
+      closed = true;
+      ctx.signal.removeEventListener("abort", onCancel);
+    },
+  };
+}

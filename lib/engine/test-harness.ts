@@ -1,0 +1,129 @@
+/**
+ * Fixtures for the engine's tests: validated graphs, the real tool registry as a ToolHost, the
+ * simulator behind the real SDK client, an injectable clock, and event-trace helpers.
+ * Not part of the engine's public API.
+ */
+import OpenAI from "openai";
+import { validateGraph, type GraphDocument } from "@/lib/graph";
+import { rawEdge, rawGraph, rawNode, type RawEdge, type RawNode } from "@/lib/graph/testing";
+import { createModelClient, createSimulator, DEFAULT_CATALOG, SIMULATOR_BASE_URL, type ModelCatalog } from "@/lib/models";
+import { getTool, runTool, TOOL_NAMES, toOpenAITool } from "@/lib/tools";
+import type { EngineClock, EngineContext, RetryPolicy, ToolHost } from "./context";
+import type { EngineEvent } from "./events";
+import { runGraph, type RunOutcome } from "./run-graph";
+
+export { rawEdge, rawNode, type RawEdge, type RawNode };
+
+/** A graph document that passed validation (defaults applied); throws with the issues otherwise. */
+export function fixtureGraph(nodes: RawNode[], edges: RawEdge[] = [], settings?: { maxConcurrency: number }): GraphDocument {
+  const result = validateGraph({ ...rawGraph(nodes, edges), ...(settings ? { settings } : {}) }, { toolNames: TOOL_NAMES });
+  if (!result.ok) throw new Error(`Invalid fixture graph: ${result.errors.map((e) => e.message).join("; ")}`);
+  return result.graph;
+}
+
+/** The real tool registry behind the engine's ToolHost interface. */
+export function registryToolHost(): ToolHost {
+  return {
+    definitions: (names) => names.map((name) => getTool(name)).filter((tool) => tool !== undefined).map(toOpenAITool),
+    run: (name, rawArguments, signal) => runTool(name, rawArguments, { signal }),
+  };
+}
+
+/** A clock whose sleeps return at once, recording what was asked; time advances by the sleeps. */
+export function instantClock(): EngineClock & { sleeps: number[] } {
+  let offset = 0;
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: () => Date.now() + offset,
+    sleep(ms, signal) {
+      if (signal.aborted) return Promise.reject(new DOMException("aborted", "AbortError"));
+      sleeps.push(ms);
+      offset += ms;
+      return Promise.resolve();
+    },
+  };
+}
+
+/** The simulator behind a real SDK client whose request bodies are recorded (for checking what the engine sent). */
+export function recordingClient(options: { speed?: number; seed?: number } = {}): { client: OpenAI; requests: Record<string, unknown>[] } {
+  const simulator = createSimulator({ speed: options.speed ?? 0, seed: options.seed ?? 1 });
+  const requests: Record<string, unknown>[] = [];
+  const client = new OpenAI({
+    apiKey: "simulator",
+    baseURL: SIMULATOR_BASE_URL,
+    maxRetries: 0,
+    fetch: async (input, init) => {
+      if (typeof init?.body === "string") requests.push(JSON.parse(init.body) as Record<string, unknown>);
+      return simulator.fetch(input, init);
+    },
+  });
+  return { client, requests };
+}
+
+export interface RunOptions {
+  speed?: number;
+  seed?: number;
+  client?: OpenAI;
+  catalog?: ModelCatalog;
+  clock?: EngineClock;
+  budgetNanoUsd?: number | null;
+  retry?: Partial<RetryPolicy>;
+  signal?: AbortSignal;
+  tools?: ToolHost;
+  /** Called with each event as it is emitted. */
+  onEvent?: (event: EngineEvent) => void;
+}
+
+/** Runs a graph on the simulator (through `createModelClient`) and collects its events. */
+export async function runFixture(graph: GraphDocument, input: string, options: RunOptions = {}): Promise<{ outcome: RunOutcome; events: EngineEvent[] }> {
+  const events: EngineEvent[] = [];
+  const client = options.client ?? createModelClient({ simulator: { speed: options.speed ?? 0, seed: options.seed ?? 1 } }).client;
+  const ctx: EngineContext = {
+    client,
+    catalog: options.catalog ?? DEFAULT_CATALOG,
+    tools: options.tools ?? registryToolHost(),
+    emit: (event) => {
+      events.push(event);
+      options.onEvent?.(event);
+    },
+    signal: options.signal ?? new AbortController().signal,
+    simulated: true,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.budgetNanoUsd !== undefined ? { budgetNanoUsd: options.budgetNanoUsd } : {}),
+    ...(options.retry ? { retry: options.retry } : {}),
+  };
+  const outcome = await runGraph(graph, input, ctx);
+  return { outcome, events };
+}
+
+/** The events as "type node#instance.iteration" lines, deltas left out: what order assertions compare. */
+export function trace(events: readonly EngineEvent[], nodeId?: string): string[] {
+  return events
+    .filter((e) => e.type !== "node.delta" && (nodeId === undefined || ("nodeId" in e && e.nodeId === nodeId)))
+    .map((e) => ("nodeId" in e ? `${e.type} ${e.nodeId}#${e.instance}.${e.iteration}` : e.type));
+}
+
+/** Events of one type, narrowed. */
+export function ofType<K extends EngineEvent["type"]>(events: readonly EngineEvent[], type: K): Extract<EngineEvent, { type: K }>[] {
+  return events.filter((e): e is Extract<EngineEvent, { type: K }> => e.type === type);
+}
+
+/** Index of the first event matching, for "happens before" assertions; -1 if none. */
+export function indexOf(events: readonly EngineEvent[], type: EngineEvent["type"], nodeId?: string, instance?: number): number {
+  return events.findIndex(
+    (e) => e.type === type && (nodeId === undefined || ("nodeId" in e && e.nodeId === nodeId)) && (instance === undefined || ("instance" in e && e.instance === instance)),
+  );
+}
+
+/** Most instances of `nodeId` running at once, from its started/completed/failed events. */
+export function maxSimultaneous(events: readonly EngineEvent[], nodeId?: string): number {
+  let running = 0;
+  let peak = 0;
+  for (const e of events) {
+    if (!("nodeId" in e) || (nodeId !== undefined && e.nodeId !== nodeId)) continue;
+    if (e.type === "node.started") peak = Math.max(peak, ++running);
+    else if (e.type === "node.completed" || e.type === "node.failed") running--;
+  }
+  return peak;
+}

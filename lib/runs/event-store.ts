@@ -1,0 +1,60 @@
+import { db } from "@/lib/db";
+import type { RunEvent } from "@/lib/engine/events";
+
+/**
+ * Writes a run's events in batches (one transaction per flush), so persistence costs
+ * microseconds per event rather than a round trip each. Writes never overlap.
+ */
+export class RunEventWriter {
+  private buffer: RunEvent[] = [];
+  private writing: Promise<void> = Promise.resolve();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly runId: string,
+    private readonly intervalMs = 100,
+  ) {}
+
+  add(event: RunEvent): void {
+    this.buffer.push(event);
+    this.timer ??= setTimeout(() => void this.flush(), this.intervalMs);
+  }
+
+  /** Resolves once everything added so far is stored. */
+  flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    const batch = this.buffer;
+    this.buffer = [];
+    if (batch.length > 0) {
+      const lastSeq = batch[batch.length - 1].seq;
+      this.writing = this.writing.then(() =>
+        db
+          .$transaction([
+            db.runEvent.createMany({
+              data: batch.map((event) => ({ runId: this.runId, seq: event.seq, type: event.type, data: event as object })),
+            }),
+            db.run.update({ where: { id: this.runId }, data: { lastSeq } }),
+          ])
+          .then(
+            () => undefined,
+            (error: unknown) => console.error(`Could not store events of run ${this.runId}:`, error),
+          ),
+      );
+    }
+    return this.writing;
+  }
+}
+
+/** Stored events of a run with seq > `afterSeq`, in order. */
+export async function readRunEvents(runId: string, afterSeq = 0, limit = 5000): Promise<RunEvent[]> {
+  const rows = await db.runEvent.findMany({
+    where: { runId, seq: { gt: afterSeq } },
+    orderBy: { seq: "asc" },
+    take: limit,
+    select: { data: true },
+  });
+  return rows.map((row) => row.data as unknown as RunEvent);
+}

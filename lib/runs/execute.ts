@@ -1,0 +1,112 @@
+import { db } from "@/lib/db";
+import { createRunSummary, foldRunEvents, runGraph, type RunOutcome, type RunSummary } from "@/lib/engine";
+import { isFinalEvent, type RunEvent } from "@/lib/engine/events";
+import type { GraphDocument } from "@/lib/graph";
+import { createModelClient, type ModelCatalog, type ModelClient, type ProviderConfig } from "@/lib/models";
+import { scaledClock } from "./clock";
+import { RunEventLog } from "./event-log";
+import { RunEventWriter } from "./event-store";
+import { runtime } from "./runtime";
+import { createToolHost } from "./tool-host";
+
+export interface LaunchOptions {
+  runId: string;
+  graph: GraphDocument;
+  input: string;
+  catalog: ModelCatalog;
+  provider: ProviderConfig;
+  budgetNanoUsd: number | null;
+  simulation: { speed: number; seed: number };
+  /** A ready client instead of one from `provider` (benchmarks time the simulator through it). */
+  modelClient?: ModelClient;
+}
+
+/**
+ * Starts a run in this process and returns at once. Events are numbered, published on the
+ * bus as they happen and stored in batches; the final state is written when the engine ends.
+ */
+export function launchRun(options: LaunchOptions): void {
+  const { runId, graph, input, catalog, provider, budgetNanoUsd, simulation, modelClient } = options;
+  const controller = new AbortController();
+  const history: RunEvent[] = [];
+  const writer = new RunEventWriter(runId);
+  let finalEvent: RunEvent | null = null;
+  const log = new RunEventLog(runId, (event) => {
+    history.push(event);
+    writer.add(event);
+    // The final event goes out only once the run's outcome is stored, so a client that
+    // sees it and then asks for the run gets the finished state.
+    if (isFinalEvent(event)) finalEvent = event;
+    else runtime.bus.publish(event);
+  });
+  const { client, simulated } = modelClient ?? createModelClient({ ...provider, simulator: simulation });
+
+  runtime.bus.open(runId);
+  const done = runGraph(graph, input, {
+    client,
+    catalog,
+    tools: createToolHost(),
+    emit: (event) => log.push(event),
+    signal: controller.signal,
+    simulated,
+    clock: simulated ? scaledClock(simulation.speed) : undefined,
+    budgetNanoUsd,
+  })
+    .then(async (outcome) => {
+      log.flush();
+      await writer.flush();
+      const summary = foldRunEvents(createRunSummary(graph, catalog), history);
+      await recordOutcome(runId, outcome, summary);
+      if (finalEvent) runtime.bus.publish(finalEvent);
+    })
+    .catch(async (error: unknown) => {
+      console.error(`Run ${runId} crashed:`, error);
+      await writer.flush();
+      await db.run.update({
+        where: { id: runId },
+        data: { status: "failed", error: `Internal error: ${error instanceof Error ? error.message : String(error)}`, endedAt: new Date() },
+      });
+    })
+    .finally(() => {
+      runtime.active.delete(runId);
+      runtime.bus.close(runId);
+    });
+  runtime.active.set(runId, { controller, done });
+}
+
+async function recordOutcome(runId: string, outcome: RunOutcome, summary: RunSummary): Promise<void> {
+  const { totals } = outcome;
+  await db.$transaction([
+    db.runNode.createMany({
+      data: Object.values(summary.nodes).map((node) => ({
+        runId,
+        nodeId: node.nodeId,
+        label: node.label,
+        role: node.role,
+        tier: node.tier,
+        model: node.model,
+        status: node.status,
+        instances: node.instances,
+        usage: node.usage as object,
+        costNanoUsd: node.costNanoUsd,
+        latencyMs: Math.round(node.latencyMs),
+        output: node.output,
+        error: node.error,
+      })),
+    }),
+    db.run.update({
+      where: { id: runId },
+      data: {
+        status: outcome.status,
+        output: outcome.output,
+        approved: outcome.approved,
+        error: outcome.error ?? null,
+        costNanoUsd: totals.costNanoUsd,
+        baselineNanoUsd: totals.baselineNanoUsd,
+        costComplete: totals.costComplete,
+        usage: totals.usage as object,
+        endedAt: new Date(),
+      },
+    }),
+  ]);
+}

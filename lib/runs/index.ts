@@ -1,0 +1,4 @@
+export { startRun, runFinished, cancelRun, markInterruptedRuns, isTerminalStatus } from "./service";
+export { getRunDetail, listRuns, type RunDetail, type RunListItem, type RunNodeResult } from "./queries";
+export { streamRunEvents, resumeSeq } from "./stream";
+export { startRunBody, type StartRunBody } from "./schemas";

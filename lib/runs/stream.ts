@@ -1,0 +1,92 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { isFinalEvent, type RunEvent } from "@/lib/engine/events";
+import { readRunEvents } from "./event-store";
+import { runtime } from "./runtime";
+import { isTerminalStatus } from "./service";
+
+const HEARTBEAT_MS = 15_000;
+const POLL_MS = 500;
+
+/**
+ * The SSE stream of a run's events after `afterSeq`: a replay, then live events, closing
+ * after the final one. A run executing in this process streams from memory; otherwise
+ * (finished, or running in another process) stored events are read and polled.
+ */
+export async function streamRunEvents(workspaceId: string, runId: string, afterSeq: number, signal: AbortSignal): Promise<Response> {
+  const run = await db.run.findFirst({ where: { id: runId, workspaceId }, select: { id: true } });
+  if (!run) throw AppError.notFound("Run");
+  const encoder = new TextEncoder();
+  let stop = () => {};
+
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let lastSeq = afterSeq;
+      let closed = false;
+      let unsubscribe: (() => void) | null = null;
+      const heartbeat = setInterval(() => controller.enqueue(encoder.encode(": keep-alive\n\n")), HEARTBEAT_MS);
+      stop = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        unsubscribe?.();
+        signal.removeEventListener("abort", stop);
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      };
+      const send = (event: RunEvent) => {
+        if (closed || event.seq <= lastSeq) return;
+        lastSeq = event.seq;
+        controller.enqueue(encoder.encode(`id: ${event.seq}\ndata: ${JSON.stringify(event)}\n\n`));
+        if (isFinalEvent(event)) stop();
+      };
+      signal.addEventListener("abort", stop);
+      controller.enqueue(encoder.encode("retry: 1000\n\n"));
+
+      const poll = async () => {
+        unsubscribe = null;
+        while (!closed) {
+          (await readRunEvents(runId, lastSeq)).forEach(send);
+          if (closed) return;
+          const current = await db.run.findUnique({ where: { id: runId }, select: { status: true, lastSeq: true } });
+          if (!current || (isTerminalStatus(current.status) && current.lastSeq <= lastSeq)) return stop();
+          // It may have started running here since we looked: follow it live.
+          if (followLive()) return;
+          await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        }
+      };
+      const followLive = () => {
+        unsubscribe = runtime.bus.subscribe(runId, lastSeq, send, () => void poll().catch(fail));
+        return unsubscribe !== null;
+      };
+      const fail = (error: unknown) => {
+        console.error(`Event stream of run ${runId} failed:`, error);
+        stop();
+      };
+      if (!followLive()) void poll().catch(fail);
+    },
+    cancel() {
+      stop();
+    },
+  });
+
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-transform",
+      "X-Accel-Buffering": "no",
+      Connection: "keep-alive",
+    },
+  });
+}
+
+/** Where a client resumes: `Last-Event-ID` (what EventSource sends on reconnect) or `?after=`. */
+export function resumeSeq(request: Request): number {
+  const header = request.headers.get("last-event-id");
+  const query = new URL(request.url).searchParams.get("after");
+  const seq = Number(header ?? query ?? "0");
+  return Number.isInteger(seq) && seq > 0 ? seq : 0;
+}
