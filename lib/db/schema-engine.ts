@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import {
@@ -20,10 +19,10 @@ let gluePromise: Promise<Glue> | undefined;
  */
 function loadGlue(): Promise<Glue> {
   gluePromise ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-    const glue: Glue = await import("@prisma/schema-engine-wasm/schema_engine_bg");
-    const bytes = await readFile(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
+    // Loaded from node_modules at run time: bundlers would rewrite the paths below.
+    const glue: Glue = await import(/* turbopackIgnore: true */ "@prisma/schema-engine-wasm/schema_engine_bg");
+    const wasmPath = path.join(/* turbopackIgnore: true */ process.cwd(), "node_modules/@prisma/schema-engine-wasm/schema_engine_bg.wasm");
+    const bytes = await readFile(wasmPath);
     const { instance } = await WebAssembly.instantiate(bytes, {
       "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
     });
