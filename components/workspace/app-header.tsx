@@ -1,9 +1,24 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { SimulatorBadge } from "@/components/ui/simulator-badge";
 
-export function AppHeader({ workspaceName, simulated, children }: { workspaceName: string; simulated: boolean; children?: React.ReactNode }) {
+/**
+ * The bar on every page: home link and workspace; `title` continues the trail (the editor
+ * puts the graph's name there); `children` go to the right, before the simulator badge.
+ */
+export function AppHeader({
+  workspaceName,
+  simulated,
+  title,
+  children,
+}: {
+  workspaceName: string;
+  simulated: boolean;
+  title?: ReactNode;
+  children?: ReactNode;
+}) {
   return (
-    <header className="flex h-14 items-center gap-4 border-b border-slate-200 bg-white px-5">
+    <header className="flex h-14 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-5">
       <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
         <span aria-hidden className="grid size-7 place-items-center rounded-md bg-slate-900 text-xs font-bold text-white">
           Tf
@@ -11,6 +26,14 @@ export function AppHeader({ workspaceName, simulated, children }: { workspaceNam
         Tierflow
       </Link>
       <span className="text-sm text-slate-500">{workspaceName}</span>
+      {title && (
+        <>
+          <span aria-hidden className="text-slate-300">
+            /
+          </span>
+          <div className="min-w-0">{title}</div>
+        </>
+      )}
       <div className="ml-auto flex items-center gap-3">
         {children}
         <SimulatorBadge simulated={simulated} />

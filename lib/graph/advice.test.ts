@@ -52,6 +52,7 @@ describe("adviseTier", () => {
     expect(advice.level).toBe("warning");
     expect(advice.suggested).toBe("mini");
     expect(advice.message).toContain("fetch_url");
+    expect(advice.summary).toMatch(/mini or better/);
     // The same tools on mini are fine.
     expect(adviseTier(executor({ tools: ["fetch_url"] })).level).toBe("ok");
   });

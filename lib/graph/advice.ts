@@ -21,6 +21,8 @@ export interface TierAdvice {
   level: AdviceLevel;
   /** One or two sentences: why `suggested`, and what is off about the current tier if anything. */
   message: string;
+  /** A few words for the node itself on the canvas. */
+  summary: string;
 }
 
 /** The parts of a node the advice reads. */
@@ -55,6 +57,7 @@ export function adviseTier(node: AdviceInput): TierAdvice {
       message:
         "nano struggles with web browsing: fetched pages are long and noisy, and following them takes several steps. " +
         "Use mini or flagship for nodes with fetch_url.",
+      summary: "nano browsing the web: use mini or better",
     };
   }
 
@@ -88,6 +91,7 @@ export function adviseTier(node: AdviceInput): TierAdvice {
       suggested: "mini",
       level: "hint",
       message: `${why} needs at least mini; nano is best kept for classification, extraction and ranking.`,
+      summary: "mini or better suits this work",
     };
   }
   if (node.tier === "flagship") {
@@ -96,12 +100,19 @@ export function adviseTier(node: AdviceInput): TierAdvice {
       suggested: "mini",
       level: "hint",
       message: `${why} usually runs well on mini for much less; keep flagship only where mini falls short.`,
+      summary: "mini would likely do, for less",
     };
   }
-  return { kind, suggested: "mini", level: "ok", message: `${why} suits mini.` };
+  return { kind, suggested: "mini", level: "ok", message: `${why} suits mini.`, summary: "mini suits this work" };
 }
 
 function byTier(tier: Tier, kind: WorkKind, suggested: Tier, messages: { ok: string; hint: string }): TierAdvice {
-  if (tier === suggested) return { kind, suggested, level: "ok", message: messages.ok };
-  return { kind, suggested, level: "hint", message: `${messages.hint} Suggested: ${TIER_NAMES[suggested]}.` };
+  if (tier === suggested) return { kind, suggested, level: "ok", message: messages.ok, summary: `${TIER_NAMES[suggested]} suits this work` };
+  return {
+    kind,
+    suggested,
+    level: "hint",
+    message: `${messages.hint} Suggested: ${TIER_NAMES[suggested]}.`,
+    summary: `${TIER_NAMES[suggested]} suggested`,
+  };
 }

@@ -1,0 +1,33 @@
+import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
+import { z } from "zod";
+import { withWorkspace } from "@/lib/api/guard";
+import { json, readJson } from "@/lib/api/respond";
+import { getGraph } from "@/lib/graphs/service";
+import { requireValidGraph } from "@/lib/graphs/validation";
+import { DEFAULT_CATALOG, providerFromEnv } from "@/lib/models";
+import { estimateRunCost } from "@/lib/models/estimate";
+import { listTools } from "@/lib/tools";
+
+type Params = { id: string };
+
+/** `POST /api/v1/graphs/:id/estimate`: the stored graph, or the editor's unsaved `graph`, priced for `input`. */
+const estimateBody = z.object({
+  input: z.string().max(100_000, "The task is longer than 100,000 characters."),
+  graph: z.unknown().optional(),
+});
+
+// User text may contain special-token strings; they are counted as plain text.
+const PLAIN = { disallowedSpecial: new Set<string>() };
+
+export const POST = withWorkspace<Params>(async ({ request, params, access }) => {
+  const body = await readJson(request, estimateBody);
+  const stored = await getGraph(access.workspace.id, params.id);
+  const graph = requireValidGraph(body.graph ?? stored.graph);
+  const simulated = !providerFromEnv().apiKey;
+  const estimate = estimateRunCost(graph, body.input, DEFAULT_CATALOG, {
+    countTokens: (text) => (text ? countTokens(text, PLAIN) : 0),
+    tools: listTools(),
+    simulated,
+  });
+  return json({ ...estimate, simulated, tokenizer: "o200k_base" });
+});

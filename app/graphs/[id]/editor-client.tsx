@@ -1,0 +1,89 @@
+"use client";
+
+import { ReactFlowProvider } from "@xyflow/react";
+import { useMemo, useState, type ReactNode } from "react";
+import type { GraphDocument } from "@/lib/graph";
+import type { ModelCatalog } from "@/lib/models/catalog";
+import { EditorStoreProvider, type EditorInit } from "@/lib/stores/editor";
+import { CanvasNotice } from "@/components/canvas/canvas-notice";
+import { EditorResourcesProvider, type ToolInfo } from "@/components/canvas/editor-resources";
+import { EditorSessionProvider } from "@/components/canvas/editor-session";
+import { EditorToolbar } from "@/components/canvas/editor-toolbar";
+import { FlowCanvas } from "@/components/canvas/flow-canvas";
+import { Palette } from "@/components/canvas/palette";
+import { ProblemsPanel } from "@/components/canvas/problems-panel";
+import { useEditorShortcuts } from "@/components/canvas/use-editor-shortcuts";
+import { Inspector } from "@/components/inspector/inspector";
+import { AppHeader } from "@/components/workspace/app-header";
+import { GraphNameInput } from "./graph-name-input";
+import { ConflictBanner, DraftBanner } from "./save-banners";
+import { SaveStatus } from "./save-status";
+import { useAutosave } from "./use-autosave";
+
+export interface EditorClientProps {
+  graph: { id: string; name: string; version: number; graph: GraphDocument };
+  workspaceName: string;
+  simulated: boolean;
+  tools: readonly ToolInfo[];
+  catalog: ModelCatalog;
+  /**
+   * Controls shown at the right end of the editor toolbar: the slot for the Run button and
+   * live run status (the editor itself never runs graphs). They render inside the editor,
+   * so client components there can call `useEditorSession()` (graph id, `saveNow()`) and
+   * `useGraphDocument()` (the live document).
+   */
+  toolbarExtra?: ReactNode;
+}
+
+/** The canvas editor for one graph: palette and problems, canvas, inspector, saving. */
+export function EditorClient({ graph, workspaceName, simulated, tools, catalog, toolbarExtra }: EditorClientProps) {
+  const [init] = useState<EditorInit>(() => ({
+    document: graph.graph,
+    context: { toolNames: tools.map((tool) => tool.name), models: Object.keys(catalog.models) },
+  }));
+  const resources = useMemo(() => ({ catalog, tools }), [catalog, tools]);
+  return (
+    <EditorResourcesProvider value={resources}>
+      <EditorStoreProvider init={init}>
+        <ReactFlowProvider>
+          <EditorShell graph={graph} workspaceName={workspaceName} simulated={simulated} toolbarExtra={toolbarExtra} />
+        </ReactFlowProvider>
+      </EditorStoreProvider>
+    </EditorResourcesProvider>
+  );
+}
+
+function EditorShell({ graph, workspaceName, simulated, toolbarExtra }: Pick<EditorClientProps, "graph" | "workspaceName" | "simulated" | "toolbarExtra">) {
+  useEditorShortcuts();
+  const save = useAutosave(graph);
+  const saved = save.state.kind === "saved";
+  const session = useMemo(() => ({ graphId: graph.id, saved, saveNow: save.saveNow }), [graph.id, saved, save.saveNow]);
+
+  return (
+    <EditorSessionProvider value={session}>
+      <div className="flex h-screen flex-col">
+        <AppHeader workspaceName={workspaceName} simulated={simulated} title={<GraphNameInput name={save.name} onRename={save.rename} />}>
+          <SaveStatus state={save.state} onRetry={save.retry} />
+        </AppHeader>
+        <EditorToolbar graphName={save.name} extra={toolbarExtra} />
+        {save.state.kind === "conflict" && (
+          <ConflictBanner state={save.state} graphName={save.name} onReload={save.reloadLatest} onOverwrite={save.overwrite} />
+        )}
+        {save.draftOffer && <DraftBanner offer={save.draftOffer} onRestore={save.restoreDraft} onDismiss={save.dismissDraft} />}
+        <div className="grid min-h-0 flex-1 grid-cols-[220px_minmax(0,1fr)_320px] xl:grid-cols-[248px_minmax(0,1fr)_360px]">
+          <div className="min-h-0 overflow-y-auto border-r border-slate-200 bg-slate-50">
+            <Palette />
+            <ProblemsPanel />
+          </div>
+          <main className="relative min-h-0 min-w-0" aria-label="Canvas">
+            <FlowCanvas />
+            <CanvasNotice />
+          </main>
+          <div className="min-h-0 border-l border-slate-200">
+            <Inspector />
+          </div>
+        </div>
+      </div>
+    </EditorSessionProvider>
+  );
+}

@@ -1,0 +1,57 @@
+import { graphDocumentSchema, migrateGraphDocument, type GraphDocument } from "@/lib/graph";
+
+/**
+ * Unsaved edits kept in this browser, so a reload, a crash or a graph the API refuses for
+ * now (it has errors) never loses work. `baseVersion` is the server version they build on.
+ */
+export interface LocalDraft {
+  baseVersion: number;
+  graph: GraphDocument;
+  savedAt: string;
+  /** The page that wrote it: a save in another tab must not clear this tab's draft. */
+  writer: string;
+}
+
+const key = (graphId: string) => `tierflow:draft:${graphId}`;
+
+export function readDraft(graphId: string): LocalDraft | null {
+  try {
+    const raw = window.localStorage.getItem(key(graphId));
+    if (!raw) return null;
+    const value = JSON.parse(raw) as Partial<LocalDraft>;
+    if (typeof value.baseVersion !== "number" || typeof value.savedAt !== "string" || typeof value.writer !== "string") return null;
+    const migrated = migrateGraphDocument(value.graph);
+    if (!migrated.ok) return null;
+    const graph = graphDocumentSchema.safeParse(migrated.document);
+    return graph.success ? { baseVersion: value.baseVersion, graph: graph.data, savedAt: value.savedAt, writer: value.writer } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeDraft(graphId: string, draft: Omit<LocalDraft, "savedAt">) {
+  try {
+    window.localStorage.setItem(key(graphId), JSON.stringify({ ...draft, savedAt: new Date().toISOString() }));
+  } catch {
+    // Storage full or disabled: the server copy is all there is.
+  }
+}
+
+/** Removes the draft; with `writer`, only a draft that page wrote. */
+export function clearDraft(graphId: string, writer?: string) {
+  try {
+    if (writer !== undefined && readDraft(graphId)?.writer !== writer) return;
+    window.localStorage.removeItem(key(graphId));
+  } catch {
+    // Nothing to clear.
+  }
+}
+
+/** JSON with object keys sorted, so documents compare by content whatever order their keys came in. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === "object" && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+}

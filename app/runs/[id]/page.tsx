@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { resolveWorkspace } from "@/lib/auth/workspace";
+import { AppError } from "@/lib/errors";
+import { getGraph } from "@/lib/graphs/service";
+import { providerFromEnv } from "@/lib/models";
+import { getRunDetail, listRuns, type RunDetail } from "@/lib/runs";
+import { AppHeader } from "@/components/workspace/app-header";
+import { RunClient } from "./run-client";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function loadRun(workspaceId: string, id: string): Promise<RunDetail> {
+  try {
+    return await getRunDetail(workspaceId, id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const access = await resolveWorkspace();
+  const run = await loadRun(access.workspace.id, id);
+  return { title: `Run of ${run.graphName}` };
+}
+
+/** A run's live view: the server loads the run and its graph's history; the client follows its events. */
+export default async function RunPage({ params }: Props) {
+  const { id } = await params;
+  const access = await resolveWorkspace();
+  const run = await loadRun(access.workspace.id, id);
+  const graphId = run.graphId;
+  const [history, current] = graphId
+    ? await Promise.all([listRuns(access.workspace.id, graphId, 30), getGraph(access.workspace.id, graphId).catch(() => null)])
+    : [[], null];
+  const simulated = !providerFromEnv().apiKey;
+
+  return (
+    <div className="flex min-h-screen flex-col">
+      <AppHeader workspaceName={access.workspace.name} simulated={simulated} />
+      <RunClient
+        run={run}
+        history={history}
+        currentGraph={current ? { id: current.id, graph: current.graph } : null}
+        simulated={simulated}
+      />
+    </div>
+  );
+}

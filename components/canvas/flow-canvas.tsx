@@ -1,0 +1,170 @@
+"use client";
+
+import "@xyflow/react/dist/style.css";
+import "./canvas.css";
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  getViewportForBounds,
+  useReactFlow,
+  type FitViewOptions,
+  type Node,
+  type OnConnectEnd,
+  type Viewport,
+} from "@xyflow/react";
+import { useCallback, useState, useSyncExternalStore, type DragEvent } from "react";
+import { useShallow } from "zustand/react/shallow";
+import { isRole } from "@/lib/graph";
+import {
+  DEFAULT_NODE_SIZE,
+  edgeKindFromHandle,
+  useEditorStore,
+  useEditorStoreApi,
+  type CanvasEdge,
+  type CanvasNode,
+  type EditorStore,
+} from "@/lib/stores/editor";
+import { edgeTypes, nodeTypes } from "./flow-types";
+import { ROLE_MIME } from "./palette";
+import { ROLE_COLOR } from "./role-style";
+
+/** Grid the nodes snap to when snapping is on (the dot background uses the same spacing). */
+export const GRID = 20;
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.2, maxZoom: 1 };
+
+// The only component that reads the node and edge arrays: React Flow needs them, and they change every drag frame.
+const selector = (state: EditorStore) => ({
+  nodes: state.nodes,
+  edges: state.edges,
+  onNodesChange: state.onNodesChange,
+  onEdgesChange: state.onEdgesChange,
+  onConnect: state.onConnect,
+  isValidConnection: state.isValidConnection,
+  snapToGrid: state.snapToGrid,
+});
+
+function miniMapColor(node: Node): string {
+  return isRole(node.type) ? ROLE_COLOR[node.type] : "#94a3b8";
+}
+
+const MIN_ZOOM = 0.1;
+const MAX_ZOOM = 2;
+/** Above this many nodes, only what is in view is rendered, and the editor opens at a readable zoom. */
+export const LARGE_GRAPH = 150;
+const READABLE_ZOOM = 0.6;
+const noSubscription = () => () => {};
+
+/**
+ * Where the view starts, from stored positions and the window, before React Flow measures
+ * anything. A graph that fits at a readable zoom is fitted (and `fitView` refines it once
+ * measured); a large one opens readable at its top-left corner instead of as a thumbnail
+ * of a thousand unreadable cards: "Fit view" and the minimap give the overview.
+ */
+function initialView(nodes: readonly CanvasNode[]): { viewport: Viewport; fit: boolean } {
+  if (nodes.length === 0) return { viewport: { x: 0, y: 0, zoom: 1 }, fit: true };
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const { position } of nodes) {
+    minX = Math.min(minX, position.x);
+    minY = Math.min(minY, position.y);
+    maxX = Math.max(maxX, position.x + DEFAULT_NODE_SIZE.width);
+    maxY = Math.max(maxY, position.y + DEFAULT_NODE_SIZE.height);
+  }
+  // The canvas is the window minus the side panels (narrower below 1280px) and the bars above it (see editor-client).
+  const width = Math.max(320, window.innerWidth - (window.innerWidth >= 1280 ? 608 : 540));
+  const height = Math.max(240, window.innerHeight - 100);
+  const fitted = getViewportForBounds({ x: minX, y: minY, width: maxX - minX, height: maxY - minY }, width, height, MIN_ZOOM, 1, 0.2);
+  if (nodes.length <= LARGE_GRAPH || fitted.zoom >= READABLE_ZOOM) return { viewport: fitted, fit: true };
+  return { viewport: { x: 48 - minX * READABLE_ZOOM, y: 48 - minY * READABLE_ZOOM, zoom: READABLE_ZOOM }, fit: false };
+}
+
+/**
+ * The React Flow canvas: nodes per role, data and revise edges, drop target for the palette.
+ * It renders in the browser only: server-rendering and hydrating every node of a large
+ * graph would cost more than drawing it once.
+ */
+export function FlowCanvas() {
+  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
+  if (!inBrowser) {
+    return <div className="grid h-full place-items-center text-sm text-slate-400">Loading canvas…</div>;
+  }
+  return <Canvas />;
+}
+
+function Canvas() {
+  const { nodes, edges, onNodesChange, onEdgesChange, onConnect, isValidConnection, snapToGrid } = useEditorStore(useShallow(selector));
+  const store = useEditorStoreApi();
+  const { screenToFlowPosition } = useReactFlow();
+  const [start] = useState(() => initialView(store.getState().nodes));
+  const large = nodes.length > LARGE_GRAPH;
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(ROLE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "copy";
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const role = event.dataTransfer.getData(ROLE_MIME);
+      if (!isRole(role)) return;
+      event.preventDefault();
+      const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      // Drop the node with its header under the pointer.
+      let position = { x: point.x - DEFAULT_NODE_SIZE.width / 2, y: point.y - 24 };
+      if (store.getState().snapToGrid) position = { x: Math.round(position.x / GRID) * GRID, y: Math.round(position.y / GRID) * GRID };
+      store.getState().addNode(role, position);
+    },
+    [screenToFlowPosition, store],
+  );
+
+  // React Flow refuses invalid drops silently; say why.
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (_event, connection) => {
+      if (connection.isValid !== false || !connection.fromNode || !connection.toNode) return;
+      const fromSource = connection.fromHandle?.type === "source";
+      const source = fromSource ? connection.fromNode.id : connection.toNode.id;
+      const target = fromSource ? connection.toNode.id : connection.fromNode.id;
+      const sourceHandle = fromSource ? connection.fromHandle?.id : connection.toHandle?.id;
+      store.getState().reportRefusedConnection(source, target, edgeKindFromHandle(sourceHandle));
+    },
+    [store],
+  );
+
+  return (
+    <div className="tf-canvas h-full w-full" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<CanvasNode, CanvasEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        snapToGrid={snapToGrid}
+        snapGrid={SNAP_GRID}
+        deleteKeyCode={null}
+        fitView={start.fit}
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        defaultViewport={start.viewport}
+        onlyRenderVisibleElements={large}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
+        colorMode="light"
+        aria-label="Graph canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#cbd5e1" />
+        <MiniMap pannable zoomable nodeColor={miniMapColor} nodeBorderRadius={6} ariaLabel="Minimap" />
+        <Controls aria-label="Zoom controls" />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+"use client";
+
+import { useShallow } from "zustand/react/shallow";
+import { TIERS, type GraphDocument, type Tier } from "@/lib/graph";
+import { DEFAULT_CATALOG } from "@/lib/models/catalog";
+import { addUsage, baselineNanoUsd, formatUsd } from "@/lib/models/cost";
+import { useRunStore } from "@/lib/stores/run";
+import type { RunViewStore } from "@/lib/stores/run";
+import { cx } from "@/components/ui/cx";
+import { TierBadge, tierTitle } from "@/components/ui/tier-badge";
+import { formatDuration, formatPercent, formatTokens } from "./format";
+
+const TIER_FILL: Record<Tier, string> = { flagship: "bg-flagship", mini: "bg-mini", nano: "bg-nano" };
+
+/**
+ * Run totals: final figures once the run has ended, else the sum of what nodes reported so far.
+ * Flat numbers, so a `useShallow` selector of it stays stable between events that change nothing.
+ */
+export function runCost(state: RunViewStore) {
+  const nodes = Object.values(state.summary.nodes);
+  const totals = state.summary.totals;
+  const usage = totals?.usage ?? addUsage(...nodes.map((n) => n.usage));
+  const cost = totals?.costNanoUsd ?? nodes.reduce((sum, n) => sum + (n.costNanoUsd ?? 0), 0);
+  const baseline = totals?.baselineNanoUsd ?? baselineNanoUsd(usage, DEFAULT_CATALOG) ?? 0;
+  const complete = totals?.costComplete ?? nodes.every((n) => n.costComplete);
+  return {
+    inputTokens: usage.inputTokens,
+    cachedInputTokens: usage.cachedInputTokens,
+    outputTokens: usage.outputTokens,
+    cost,
+    baseline,
+    complete,
+    saving: Math.max(0, baseline - cost),
+  };
+}
+
+/** Per-node costs and tokens, the run's total against its flagship baseline, and cost by node and tier as bars. */
+export function CostPanel({ graph }: { graph: GraphDocument }) {
+  const nodes = useRunStore(useShallow((s) => graph.nodes.map((n) => s.summary.nodes[n.id])));
+  const totals = useRunStore(useShallow(runCost));
+  const final = useRunStore((s) => s.summary.totals !== null);
+  const top = Math.max(1, ...nodes.map((n) => n.costNanoUsd ?? 0));
+  const byTier = TIERS.map((tier) => ({ tier, cost: nodes.filter((n) => n.tier === tier).reduce((sum, n) => sum + (n.costNanoUsd ?? 0), 0) })).filter((t) => t.cost > 0);
+  const savingShare = totals.baseline > 0 ? totals.saving / totals.baseline : 0;
+
+  return (
+    <div className="space-y-5 p-4">
+      <dl aria-label="Run cost" className="grid gap-3 sm:grid-cols-3">
+        <Stat term={final ? "Total cost" : "Cost so far"} value={`${formatUsd(totals.cost)}${totals.complete ? "" : "+"}`} note={totals.complete ? `${formatTokens(totals.inputTokens)} in · ${formatTokens(totals.outputTokens)} out` : "some calls unpriced: a lower bound"} />
+        <Stat term="Flagship baseline" value={formatUsd(totals.baseline)} note="the same tokens, every node on the flagship tier" />
+        <Stat term="Saving" value={`${formatUsd(totals.saving)} (${formatPercent(savingShare)})`} note="against the flagship baseline" strong />
+      </dl>
+
+      <table className="w-full text-sm">
+        <caption className="mb-1 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">Cost by node</caption>
+        <thead>
+          <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
+            <th scope="col" className="py-1.5 pr-3 font-medium">Node</th>
+            <th scope="col" className="px-3 py-1.5 font-medium">Tier · model</th>
+            <th scope="col" className="px-3 py-1.5 text-right font-medium">Input</th>
+            <th scope="col" className="px-3 py-1.5 text-right font-medium">Cached</th>
+            <th scope="col" className="px-3 py-1.5 text-right font-medium">Output</th>
+            <th scope="col" className="px-3 py-1.5 text-right font-medium">Latency</th>
+            <th scope="col" className="py-1.5 pl-3 text-right font-medium">Cost</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {nodes.map((node) => (
+            <tr key={node.nodeId}>
+              <th scope="row" className="py-1.5 pr-3 text-left font-medium text-slate-800">
+                {node.label}
+                {node.instances > 1 && <span className="ml-1 text-xs font-normal text-slate-500">×{node.instances}</span>}
+              </th>
+              <td className="px-3 py-1.5">
+                <span className="flex items-center gap-1.5">
+                  <TierBadge tier={node.tier} />
+                  <span className="truncate font-mono text-[11px] text-slate-500">{node.model}</span>
+                </span>
+              </td>
+              <td className="px-3 py-1.5 text-right tabular-nums">{node.usage.inputTokens.toLocaleString("en-US")}</td>
+              <td className="px-3 py-1.5 text-right text-slate-500 tabular-nums">{node.usage.cachedInputTokens.toLocaleString("en-US")}</td>
+              <td className="px-3 py-1.5 text-right tabular-nums">{node.usage.outputTokens.toLocaleString("en-US")}</td>
+              <td className="px-3 py-1.5 text-right text-slate-600 tabular-nums">{node.startedAt === null ? "—" : formatDuration(node.latencyMs)}</td>
+              <td className={cx("py-1.5 pl-3 text-right font-medium tabular-nums", node.costNanoUsd === null && "text-amber-700")} data-cost-nano={node.costNanoUsd ?? undefined}>
+                {formatUsd(node.costNanoUsd)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="border-t-2 border-slate-200 font-semibold">
+            <th scope="row" colSpan={2} className="py-2 pr-3 text-left">
+              {final ? "Run total" : "Total so far"}
+            </th>
+            <td className="px-3 py-2 text-right tabular-nums">{totals.inputTokens.toLocaleString("en-US")}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{totals.cachedInputTokens.toLocaleString("en-US")}</td>
+            <td className="px-3 py-2 text-right tabular-nums">{totals.outputTokens.toLocaleString("en-US")}</td>
+            <td />
+            <td className="py-2 pl-3 text-right tabular-nums" data-cost-nano={totals.cost}>
+              {formatUsd(totals.cost)}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+
+      <div className="grid gap-5 md:grid-cols-2">
+        <figure>
+          <figcaption className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">Cost by node</figcaption>
+          <ul className="space-y-1.5">
+            {nodes.map((node) => (
+              <li key={node.nodeId} className="grid grid-cols-[8rem_1fr_4.5rem] items-center gap-2 text-xs">
+                <span className="truncate text-slate-700">{node.label}</span>
+                <span className="h-3 rounded-sm bg-slate-100">
+                  <span className={cx("block h-3 rounded-sm", TIER_FILL[node.tier])} style={{ width: `${((node.costNanoUsd ?? 0) / top) * 100}%` }} />
+                </span>
+                <span className="text-right tabular-nums text-slate-600">{formatUsd(node.costNanoUsd)}</span>
+              </li>
+            ))}
+          </ul>
+        </figure>
+        <figure>
+          <figcaption className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">Cost by tier, against the flagship baseline</figcaption>
+          <div className="flex h-4 overflow-hidden rounded-sm bg-slate-100" role="img" aria-label={byTier.map((t) => `${tierTitle(t.tier)} ${formatUsd(t.cost)}`).join(", ") || "No cost yet"}>
+            {byTier.map((t) => (
+              <span key={t.tier} className={TIER_FILL[t.tier]} style={{ width: `${(t.cost / Math.max(totals.baseline, totals.cost, 1)) * 100}%` }} />
+            ))}
+          </div>
+          <div aria-hidden className="mt-1 h-1.5 rounded-sm bg-slate-300" title="Flagship baseline" />
+          <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
+            {byTier.map((t) => (
+              <li key={t.tier} className="flex items-center gap-1.5">
+                <span aria-hidden className={cx("size-2.5 rounded-sm", TIER_FILL[t.tier])} />
+                {tierTitle(t.tier)} {formatUsd(t.cost)}
+              </li>
+            ))}
+            <li className="flex items-center gap-1.5">
+              <span aria-hidden className="h-1.5 w-3 rounded-sm bg-slate-300" />
+              Flagship baseline {formatUsd(totals.baseline)}
+            </li>
+          </ul>
+        </figure>
+      </div>
+    </div>
+  );
+}
+
+function Stat({ term, value, note, strong }: { term: string; value: string; note: string; strong?: boolean }) {
+  return (
+    <div className={cx("rounded-lg border px-3 py-2.5", strong ? "border-emerald-200 bg-emerald-50/70" : "border-slate-200 bg-white")}>
+      <dt className="text-xs text-slate-500">{term}</dt>
+      <dd className={cx("text-lg font-semibold tabular-nums", strong ? "text-emerald-800" : "text-slate-900")}>{value}</dd>
+      <dd className="text-[11px] text-slate-500">{note}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { formatUsd } from "@/lib/models/cost";
+import type { Range, RunEstimate } from "@/lib/models/estimate";
+import { TierBadge } from "@/components/ui/tier-badge";
+import { formatPercent } from "./format";
+
+/** "$0.0012 – $0.0034", or one figure when the range is a point. */
+export function formatRange(range: Range | null): string {
+  if (!range) return "unpriced";
+  const low = formatUsd(range.low);
+  const high = formatUsd(range.high);
+  return low === high ? low : `${low} – ${high}`;
+}
+
+const instancesOf = (r: Range) => (r.low === r.high ? String(r.low) : `${Math.round(r.low)}–${Math.round(r.high)}`);
+
+/** A run's cost estimate: each node's range, the total, and what the same work would cost on the flagship tier. */
+export function EstimateTable({ estimate, exact }: { estimate: RunEstimate; exact: boolean }) {
+  const total = estimate.costNanoUsd;
+  const baseline = estimate.baselineNanoUsd;
+  const saving = baseline && baseline.expected > 0 ? 1 - total.expected / baseline.expected : null;
+  return (
+    <section aria-label="Cost estimate" className="rounded-lg border border-slate-200">
+      <table className="w-full text-sm">
+        <caption className="px-3 pt-2.5 pb-1 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">
+          Estimated cost before running
+        </caption>
+        <thead>
+          <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
+            <th scope="col" className="px-3 py-1.5 font-medium">Node</th>
+            <th scope="col" className="px-3 py-1.5 font-medium">Tier</th>
+            <th scope="col" className="px-3 py-1.5 text-right font-medium" title="Instances (subagents) the node runs">Runs</th>
+            <th scope="col" className="px-3 py-1.5 text-right font-medium">Cost</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {estimate.nodes.map((node) => (
+            <tr key={node.nodeId}>
+              <th scope="row" className="max-w-40 truncate px-3 py-1.5 text-left font-medium text-slate-800">{node.label}</th>
+              <td className="px-3 py-1.5"><TierBadge tier={node.tier} /></td>
+              <td className="px-3 py-1.5 text-right text-slate-600 tabular-nums">×{instancesOf(node.instances)}</td>
+              <td className="px-3 py-1.5 text-right text-slate-800 tabular-nums">{formatRange(node.costNanoUsd)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="border-t border-slate-200 bg-slate-50">
+            <th scope="row" colSpan={3} className="px-3 py-2 text-left font-semibold">
+              Total{!estimate.complete && <span className="ml-1 font-normal text-amber-700">(some models unpriced)</span>}
+            </th>
+            <td className="px-3 py-2 text-right font-semibold tabular-nums" aria-label="Estimated total">
+              {formatRange(total)}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      <p className="border-t border-slate-200 px-3 py-2 text-xs text-slate-600">
+        Most likely about <strong className="text-slate-900">{formatUsd(total.expected)}</strong>
+        {baseline && saving !== null && saving > 0 && (
+          <>
+            {" "}— all on the flagship tier it would be about {formatUsd(baseline.expected)}, so tiers save ~{formatPercent(saving)}
+          </>
+        )}
+        . {exact ? "Prompt tokens counted exactly (o200k)." : "Prompt tokens approximated; exact count loading…"}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+/** Display formats shared by the run view. Money goes through `formatUsd` (lib/models/cost). */
+
+/** "850 ms", "12.3 s", "2 m 05 s". */
+export function formatDuration(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return "—";
+  const abs = Math.max(0, ms);
+  if (abs < 1000) return `${Math.round(abs)} ms`;
+  if (abs < 60_000) return `${(abs / 1000).toFixed(abs < 10_000 ? 2 : 1)} s`;
+  const minutes = Math.floor(abs / 60_000);
+  const seconds = Math.floor((abs % 60_000) / 1000);
+  return `${minutes} m ${String(seconds).padStart(2, "0")} s`;
+}
+
+/** A running clock: "0:07", "12:30", "1:02:03". */
+export function formatClock(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, "0");
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
+}
+
+/** "950", "12.4k", "1.2M". */
+export function formatTokens(n: number): string {
+  if (n < 1000) return String(Math.round(n));
+  if (n < 1_000_000) return `${(n / 1000).toFixed(n < 10_000 ? 1 : 0)}k`;
+  return `${(n / 1_000_000).toFixed(1)}M`;
+}
+
+/** "62%" (no decimals from 10% up), "4.5%". */
+export function formatPercent(fraction: number): string {
+  const pct = fraction * 100;
+  return `${Math.abs(pct) >= 10 ? Math.round(pct) : pct.toFixed(1)}%`;
+}
+
+/** "just now", "5 min ago", "3 h ago", else a date. */
+export function formatWhen(iso: string, now = Date.now()): string {
+  const then = new Date(iso).getTime();
+  const seconds = Math.round((now - then) / 1000);
+  if (seconds < 45) return "just now";
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min ago`;
+  if (seconds < 86_400) return `${Math.round(seconds / 3600)} h ago`;
+  return new Date(iso).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" });
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import "@xyflow/react/dist/style.css";
+import { Background, BackgroundVariant, Controls, MarkerType, ReactFlow, type Edge, type FitViewOptions, type NodeMouseHandler, type NodeTypes } from "@xyflow/react";
+import { useMemo } from "react";
+import type { GraphDocument } from "@/lib/graph";
+import { useRunStore } from "@/lib/stores/run";
+import { spreadPositions } from "./canvas-layout";
+import { RUN_HANDLES, RunNode, type RunCanvasNode } from "./run-node";
+
+const nodeTypes: NodeTypes = { run: RunNode };
+const FIT_VIEW: FitViewOptions = { padding: 0.15, maxZoom: 1 };
+const REVISE_COLOR = "#d97706";
+
+/**
+ * The run's graph snapshot as a read-only canvas: nodes show their live state, data edges into
+ * a running node animate, revise edges are dashed amber. Clicking a node selects it.
+ */
+export function LiveCanvas({ graph, selectedNodeId, onSelectNode }: { graph: GraphDocument; selectedNodeId: string | null; onSelectNode: (nodeId: string) => void }) {
+  // One string, so edges are rebuilt only when the set of running nodes changes.
+  const running = useRunStore((s) =>
+    Object.values(s.summary.nodes)
+      .filter((n) => n.status === "running")
+      .map((n) => n.nodeId)
+      .join("\n"),
+  );
+
+  const positions = useMemo(() => spreadPositions(graph.nodes.map((n) => n.position)), [graph]);
+  const nodes = useMemo<RunCanvasNode[]>(
+    () =>
+      graph.nodes.map((node, i) => ({
+        id: node.id,
+        type: "run",
+        position: positions[i],
+        data: { label: node.label, role: node.role, tier: node.tier, reviewer: node.role === "reviewer" },
+        selected: node.id === selectedNodeId,
+        ariaLabel: node.label,
+        draggable: false,
+        connectable: false,
+      })),
+    [graph, positions, selectedNodeId],
+  );
+
+  const edges = useMemo<Edge[]>(() => {
+    const active = new Set(running.split("\n"));
+    return graph.edges.map((edge) =>
+      edge.kind === "revise"
+        ? {
+            id: edge.id,
+            source: edge.source,
+            target: edge.target,
+            sourceHandle: RUN_HANDLES.reviseOut,
+            targetHandle: RUN_HANDLES.reviseIn,
+            type: "smoothstep",
+            pathOptions: { offset: 26, borderRadius: 14 },
+            label: "revise",
+            labelStyle: { fill: REVISE_COLOR, fontSize: 10, fontWeight: 600 },
+            labelBgStyle: { fill: "#fffbeb" },
+            style: { stroke: REVISE_COLOR, strokeWidth: 1.5, strokeDasharray: "6 4" },
+            markerEnd: { type: MarkerType.ArrowClosed, color: REVISE_COLOR },
+            focusable: false,
+          }
+        : {
+            id: edge.id,
+            source: edge.source,
+            target: edge.target,
+            sourceHandle: RUN_HANDLES.out,
+            targetHandle: RUN_HANDLES.in,
+            animated: active.has(edge.target),
+            style: { stroke: active.has(edge.target) ? "#0284c7" : "#94a3b8", strokeWidth: active.has(edge.target) ? 2 : 1.5 },
+            markerEnd: { type: MarkerType.ArrowClosed, color: active.has(edge.target) ? "#0284c7" : "#94a3b8" },
+            focusable: false,
+          },
+    );
+  }, [graph, running]);
+
+  const onNodeClick: NodeMouseHandler = (_event, node) => onSelectNode(node.id);
+
+  return (
+    <div className="h-full w-full">
+      <ReactFlow<RunCanvasNode, Edge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodeClick={onNodeClick}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        deleteKeyCode={null}
+        fitView
+        fitViewOptions={FIT_VIEW}
+        minZoom={0.2}
+        maxZoom={1.5}
+        aria-label="Live graph of the run"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
+        <Controls showInteractive={false} aria-label="Zoom controls" />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { RunStatus } from "@/lib/engine/events";
+import type { GraphDocument } from "@/lib/graph";
+import type { RunEstimate } from "@/lib/models/estimate";
+
+/** The browser's calls to the run API; every answer is `{ ok: true, value }` or `{ ok: false, error }`, never a throw. */
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { message: string; problems: string[] } };
+
+/** A row of a graph's run history (`GET /api/v1/graphs/:id/runs`). */
+export interface RunHistoryItem {
+  id: string;
+  status: RunStatus;
+  input: string;
+  simulated: boolean;
+  costUsd: number;
+  baselineCostUsd: number;
+  createdAt: string;
+  durationMs: number | null;
+}
+
+export interface StartRunRequest {
+  input: string;
+  budgetUsd?: number;
+  simulation?: { speed?: number };
+}
+
+interface ErrorBody {
+  error?: { message?: string; details?: { errors?: { message: string }[] } | { message: string }[] };
+}
+
+async function call<T>(url: string, init?: RequestInit): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
+  } catch {
+    return { ok: false, error: { message: "The server could not be reached.", problems: [] } };
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (response.ok) return { ok: true, value: body as T };
+  const error = (body as ErrorBody | null)?.error;
+  const details = error?.details;
+  const list = Array.isArray(details) ? details : (details?.errors ?? []);
+  return { ok: false, error: { message: error?.message ?? `The request failed (${response.status}).`, problems: list.map((d) => d.message) } };
+}
+
+export const runApi = {
+  start: (graphId: string, body: StartRunRequest) =>
+    call<{ id: string; status: RunStatus }>(`/api/v1/graphs/${encodeURIComponent(graphId)}/runs`, { method: "POST", body: JSON.stringify(body) }),
+  cancel: (runId: string) => call<{ id: string; status: RunStatus }>(`/api/v1/runs/${encodeURIComponent(runId)}/cancel`, { method: "POST" }),
+  status: (runId: string) => call<{ status: RunStatus }>(`/api/v1/runs/${encodeURIComponent(runId)}`),
+  history: (graphId: string) => call<{ runs: RunHistoryItem[] }>(`/api/v1/graphs/${encodeURIComponent(graphId)}/runs`),
+  estimate: (graphId: string, input: string, graph: GraphDocument, signal?: AbortSignal) =>
+    call<RunEstimate>(`/api/v1/graphs/${encodeURIComponent(graphId)}/estimate`, { method: "POST", body: JSON.stringify({ input, graph }), signal }),
+};

@@ -1,0 +1,60 @@
+"use client";
+
+import { useEffect } from "react";
+import { isFinalEvent, type RunEvent } from "@/lib/engine/events";
+import type { RunStoreApi } from "@/lib/stores/run";
+import { runApi } from "./run-api";
+
+const TERMINAL = new Set(["succeeded", "failed", "cancelled", "budget_exceeded", "interrupted"]);
+
+/**
+ * Follows a run's event stream into the run store. The first request replays everything after
+ * what the store holds; when the connection drops, EventSource reconnects by itself (after the
+ * server's `retry:`) sending `Last-Event-ID`, and the store drops anything it already has.
+ * The stream is closed after the final event, or when the run turns out to have ended without one.
+ */
+export function useRunEvents(runId: string, store: RunStoreApi): void {
+  useEffect(() => {
+    const state = store.getState();
+    if (state.endedAt !== null) return;
+    const after = state.lastSeq;
+    const source = new EventSource(`/api/v1/runs/${encodeURIComponent(runId)}/events${after > 0 ? `?after=${after}` : ""}`);
+    let closed = false;
+    const close = (connection: "closed" | "error") => {
+      closed = true;
+      source.close();
+      store.getState().flush();
+      store.getState().setConnection(connection);
+    };
+
+    source.onopen = () => store.getState().setConnection("live");
+    source.onmessage = (message: MessageEvent<string>) => {
+      let event: RunEvent;
+      try {
+        event = JSON.parse(message.data) as RunEvent;
+      } catch {
+        return;
+      }
+      store.getState().receive(event);
+      if (isFinalEvent(event)) close("closed");
+    };
+    // A run can end without a final event (the server stopped mid-run): its stream closes at once, again and again.
+    let seqAtEndedError: number | null = null;
+    source.onerror = async () => {
+      if (closed) return;
+      if (source.readyState === EventSource.CLOSED) return close("error");
+      store.getState().setConnection("reconnecting");
+      const status = await runApi.status(runId);
+      if (closed || !status.ok || !TERMINAL.has(status.value.status)) return;
+      store.getState().flush();
+      const seq = store.getState().lastSeq;
+      // Ended, and a whole reconnect brought nothing new: nothing more is coming.
+      if (seqAtEndedError === seq) close("closed");
+      else seqAtEndedError = seq;
+    };
+    return () => {
+      closed = true;
+      source.close();
+    };
+  }, [runId, store]);
+}

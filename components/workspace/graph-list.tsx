@@ -1,0 +1,90 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { graphApi, type GraphListItem } from "./graph-api";
+import { GraphDeleteDialog, GraphRenameDialog } from "./graph-dialogs";
+import { NewGraphButton } from "./new-graph-button";
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+
+type Pending = { kind: "rename" | "delete"; graph: GraphListItem } | null;
+
+/** The workspace's graphs, newest first, with rename, duplicate and delete; or an empty state that says what to do next. */
+export function GraphList({ graphs }: { graphs: GraphListItem[] }) {
+  const router = useRouter();
+  const [pending, setPending] = useState<Pending>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const duplicate = async (graph: GraphListItem) => {
+    setBusyId(graph.id);
+    setError(null);
+    const original = await graphApi.get(graph.id);
+    const copy = original.ok ? await graphApi.create(`${graph.name} (copy)`.slice(0, 120), original.value.graph) : original;
+    setBusyId(null);
+    if (!copy.ok) return setError(`Could not duplicate “${graph.name}”: ${copy.error.message}`);
+    router.refresh();
+  };
+
+  if (graphs.length === 0) {
+    return (
+      <section aria-label="Graphs" className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center">
+        <h2 className="text-lg font-semibold">No graphs yet</h2>
+        <p className="mx-auto mt-2 max-w-md text-sm text-slate-600">
+          A graph is a team of agents: a planner that splits the work, executors that do it in parallel on cheaper tiers,
+          and a reviewer that checks the result. Create one to get started.
+        </p>
+        <div className="mt-5">
+          <NewGraphButton variant="secondary" />
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section aria-label="Graphs">
+      {error && (
+        <p role="alert" className="mb-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      <ul className="divide-y divide-slate-200 overflow-hidden rounded-xl border border-slate-200 bg-white">
+        {graphs.map((graph) => (
+          <li key={graph.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-5 py-4">
+            <div className="min-w-0 flex-1">
+              <Link href={`/graphs/${graph.id}`} className="font-medium text-slate-900 hover:underline">
+                {graph.name}
+              </Link>
+              <p className="text-sm text-slate-500">
+                {graph.nodeCount} {graph.nodeCount === 1 ? "node" : "nodes"} · updated{" "}
+                <time dateTime={graph.updatedAt}>{dateFormat.format(new Date(graph.updatedAt))}</time>
+              </p>
+            </div>
+            <div className="flex gap-1">
+              <Button size="sm" variant="ghost" aria-label={`Rename ${graph.name}`} onClick={() => setPending({ kind: "rename", graph })}>
+                Rename
+              </Button>
+              <Button size="sm" variant="ghost" aria-label={`Duplicate ${graph.name}`} disabled={busyId === graph.id} onClick={() => duplicate(graph)}>
+                {busyId === graph.id ? "Duplicating…" : "Duplicate"}
+              </Button>
+              <Button
+                size="sm"
+                variant="ghost"
+                className="text-red-700 hover:bg-red-50"
+                aria-label={`Delete ${graph.name}`}
+                onClick={() => setPending({ kind: "delete", graph })}
+              >
+                Delete
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <GraphRenameDialog graph={pending?.kind === "rename" ? pending.graph : null} onClose={() => setPending(null)} />
+      <GraphDeleteDialog graph={pending?.kind === "delete" ? pending.graph : null} onClose={() => setPending(null)} />
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { cx } from "@/components/ui/cx";
+import { Dialog } from "@/components/ui/dialog";
+import { graphApi } from "./graph-api";
+import { STARTERS } from "./starter-graphs";
+
+/** "New graph": asks for a name and a starting point (blank or a template), creates it and opens the editor. */
+export function NewGraphButton({ variant = "primary" }: { variant?: "primary" | "secondary" }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant={variant} onClick={() => setOpen(true)}>
+        <span aria-hidden className="text-base leading-none">+</span> New graph
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} title="New graph" className="max-w-xl">
+        <NewGraphForm onCancel={() => setOpen(false)} />
+      </Dialog>
+    </>
+  );
+}
+
+function NewGraphForm({ onCancel }: { onCancel: () => void }) {
+  const router = useRouter();
+  const [name, setName] = useState("");
+  const [starterId, setStarterId] = useState(STARTERS[0].id);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const nameId = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const starter = STARTERS.find((candidate) => candidate.id === starterId) ?? STARTERS[0];
+    setBusy(true);
+    setError(null);
+    const result = await graphApi.create(name.trim(), starter.build());
+    if (!result.ok) {
+      setBusy(false);
+      return setError(result.error.message);
+    }
+    router.push(`/graphs/${result.value.id}`);
+  };
+
+  return (
+    <form onSubmit={submit} className="space-y-4">
+      <div>
+        <label htmlFor={nameId} className="block text-sm font-medium text-slate-800">
+          Name
+        </label>
+        <input
+          id={nameId}
+          required
+          autoFocus
+          maxLength={120}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          placeholder="e.g. Market research"
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-sky-600 focus:ring-1 focus:ring-sky-600 focus:outline-none"
+        />
+      </div>
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">Start from</legend>
+        <div className="mt-1 max-h-80 space-y-1.5 overflow-y-auto">
+          {STARTERS.map((starter) => (
+            <label
+              key={starter.id}
+              className={cx(
+                "flex cursor-pointer gap-3 rounded-lg border p-3 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-sky-600",
+                starterId === starter.id ? "border-slate-900 bg-slate-50" : "border-slate-200 hover:border-slate-300",
+              )}
+            >
+              <input
+                type="radio"
+                name="starter"
+                value={starter.id}
+                checked={starterId === starter.id}
+                onChange={() => setStarterId(starter.id)}
+                className="mt-1"
+              />
+              <span>
+                <span className="block text-sm font-medium text-slate-900">
+                  {starter.name}{" "}
+                  <span className="font-normal text-slate-500">
+                    · {starter.nodeCount} {starter.nodeCount === 1 ? "node" : "nodes"}
+                  </span>
+                </span>
+                <span className="mt-0.5 block text-xs leading-4 text-slate-600">{starter.description}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {error && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      <div className="flex justify-end gap-2">
+        <Button variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" variant="primary" disabled={busy || name.trim() === ""}>
+          {busy ? "Creating…" : "Create graph"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,143 @@
+import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
+import { describe, expect, it } from "vitest";
+import { runGraph, type EngineContext, type RunOutcome } from "@/lib/engine";
+import { TEMPLATES, type GraphDocument } from "@/lib/graph";
+import { getTool, listTools, runTool, toOpenAITool } from "@/lib/tools";
+import { DEFAULT_CATALOG, type ModelCatalog } from "./catalog";
+import { createModelClient } from "./client";
+import { approxTokenCount, estimateRunCost, type EstimateOptions } from "./estimate";
+
+const exact = (text: string) => countTokens(text, { disallowedSpecial: new Set() });
+const TOOLS = listTools();
+const SIM: EstimateOptions = { countTokens: exact, tools: TOOLS, simulated: true };
+
+const INPUTS = [
+  "Should a mid-sized bakery switch its delivery vans to electric vehicles over the next three years?",
+  "Compare the total cost of ownership of heat pumps versus gas boilers for a 120 square metre house in Germany, including installation, maintenance and energy prices.",
+  "Summarise the trade-offs of moving our customer support ticket triage from a rules engine to language models.",
+];
+
+async function simulate(graph: GraphDocument, input: string, seed: number, catalog: ModelCatalog = DEFAULT_CATALOG): Promise<RunOutcome> {
+  const ctx: EngineContext = {
+    client: createModelClient({ simulator: { speed: 0, seed } }).client,
+    catalog,
+    tools: {
+      definitions: (names) => names.flatMap((name) => (getTool(name) ? [toOpenAITool(getTool(name)!)] : [])),
+      run: (name, args, signal) => runTool(name, args, { signal }),
+    },
+    emit: () => {},
+    signal: new AbortController().signal,
+    simulated: true,
+  };
+  return runGraph(graph, input, ctx);
+}
+
+describe("estimateRunCost against simulated runs", () => {
+  for (const template of TEMPLATES) {
+    it(`lands within ±30% of the simulated cost of "${template.name}", inside its range`, async () => {
+      const errors: number[] = [];
+      for (const input of INPUTS) {
+        const estimate = estimateRunCost(template.graph, input, DEFAULT_CATALOG, SIM);
+        for (const seed of [1, 2, 3]) {
+          const outcome = await simulate(template.graph, input, seed);
+          expect(outcome.status).toBe("succeeded");
+          const actual = outcome.totals.costNanoUsd;
+          errors.push((estimate.costNanoUsd.expected - actual) / actual);
+          expect(actual).toBeGreaterThanOrEqual(estimate.costNanoUsd.low);
+          expect(actual).toBeLessThanOrEqual(estimate.costNanoUsd.high);
+        }
+      }
+      const worst = Math.max(...errors.map(Math.abs));
+      const mean = errors.reduce((a, b) => a + b, 0) / errors.length;
+      console.info(`${template.id}: mean error ${(mean * 100).toFixed(1)}%, worst ${(worst * 100).toFixed(1)}% over ${errors.length} runs`);
+      expect(worst).toBeLessThanOrEqual(0.3);
+    });
+  }
+
+  it("follows [sim:items=N]: a wider plan means more pool instances and a proportionally higher estimate", async () => {
+    const graph = TEMPLATES.find((t) => t.id === "codebase-docs")!.graph;
+    const input = "Document the billing service. [sim:items=12]";
+    const estimate = estimateRunCost(graph, input, DEFAULT_CATALOG, SIM);
+    expect(estimate.nodes.find((n) => n.nodeId === "summariser")!.instances.expected).toBe(12);
+    const actual = (await simulate(graph, input, 7)).totals.costNanoUsd;
+    expect(Math.abs(estimate.costNanoUsd.expected - actual) / actual).toBeLessThanOrEqual(0.3);
+  });
+
+  it("prices revision passes the simulator is told to make", async () => {
+    const graph = TEMPLATES.find((t) => t.id === "research-review")!.graph;
+    const plain = estimateRunCost(graph, INPUTS[0], DEFAULT_CATALOG, SIM);
+    const revised = estimateRunCost(graph, `${INPUTS[0]} [sim:revise=1]`, DEFAULT_CATALOG, SIM);
+    expect(revised.costNanoUsd.expected).toBeGreaterThan(plain.costNanoUsd.expected * 1.5);
+    const actual = (await simulate(graph, `${INPUTS[0]} [sim:revise=1]`, 1)).totals.costNanoUsd;
+    expect(Math.abs(revised.costNanoUsd.expected - actual) / actual).toBeLessThanOrEqual(0.3);
+  });
+});
+
+describe("estimateRunCost", () => {
+  const graph = TEMPLATES.find((t) => t.id === "research-review")!.graph;
+
+  it("gives every node a low ≤ expected ≤ high range whose sum is the total", () => {
+    const estimate = estimateRunCost(graph, INPUTS[1], DEFAULT_CATALOG, { countTokens: exact, tools: TOOLS });
+    expect(estimate.nodes.map((n) => n.nodeId)).toEqual(graph.nodes.map((n) => n.id));
+    for (const node of estimate.nodes) {
+      expect(node.costNanoUsd!.low).toBeGreaterThan(0);
+      expect(node.costNanoUsd!.low).toBeLessThanOrEqual(node.costNanoUsd!.expected);
+      expect(node.costNanoUsd!.expected).toBeLessThanOrEqual(node.costNanoUsd!.high);
+    }
+    const sum = estimate.nodes.reduce((acc, n) => acc + n.costNanoUsd!.expected, 0);
+    expect(estimate.costNanoUsd.expected).toBe(sum);
+    // A real provider may revise and fan out wider than the simulator: the range says so.
+    const simulated = estimateRunCost(graph, INPUTS[1], DEFAULT_CATALOG, SIM);
+    expect(estimate.costNanoUsd.high).toBeGreaterThan(simulated.costNanoUsd.high * 2);
+    expect(estimate.complete).toBe(true);
+  });
+
+  it("prices the same tokens on the flagship tier as the baseline", () => {
+    const estimate = estimateRunCost(graph, INPUTS[0], DEFAULT_CATALOG, SIM);
+    expect(estimate.baselineNanoUsd!.expected).toBeGreaterThan(estimate.costNanoUsd.expected);
+    const allFlagship = { ...graph, nodes: graph.nodes.map((n) => ({ ...n, tier: "flagship" as const })) };
+    const flagshipRun = estimateRunCost(allFlagship, INPUTS[0], DEFAULT_CATALOG, SIM);
+    expect(flagshipRun.costNanoUsd.expected).toBe(flagshipRun.baselineNanoUsd!.expected);
+  });
+
+  it("grows with the task's length", () => {
+    const short = estimateRunCost(graph, "Electric vans?", DEFAULT_CATALOG, SIM);
+    const task = "Should a bakery switch to electric vans? ".repeat(150);
+    const long = estimateRunCost(graph, task, DEFAULT_CATALOG, SIM);
+    // Every prompt carries the task; long shared prefixes are partly served from the prompt cache.
+    for (const node of long.nodes) {
+      const before = short.nodes.find((n) => n.nodeId === node.nodeId)!;
+      expect(node.inputTokens.expected - before.inputTokens.expected).toBeGreaterThanOrEqual(exact(task) * 0.9);
+    }
+    expect(long.costNanoUsd.expected).toBeGreaterThan(short.costNanoUsd.expected * 1.3);
+  });
+
+  it("shows an unpriced model as unpriced, never $0, and marks the total incomplete", () => {
+    const custom = { ...graph, nodes: graph.nodes.map((n) => (n.id === "researcher" ? { ...n, model: "my-local-llama" } : n)) };
+    const estimate = estimateRunCost(custom, INPUTS[0], DEFAULT_CATALOG, SIM);
+    expect(estimate.nodes.find((n) => n.nodeId === "researcher")!.costNanoUsd).toBeNull();
+    expect(estimate.complete).toBe(false);
+    expect(estimate.costNanoUsd.expected).toBeGreaterThan(0);
+  });
+
+  it("copes with a graph still being drawn (a data cycle) instead of throwing", () => {
+    const cyclic = { ...graph, edges: [...graph.edges, { id: "loop", source: "reviewer", target: "research-planner", kind: "data" as const }] };
+    const estimate = estimateRunCost(cyclic, INPUTS[0], DEFAULT_CATALOG);
+    expect(estimate.nodes).toHaveLength(graph.nodes.length);
+    expect(Number.isFinite(estimate.costNanoUsd.high)).toBe(true);
+    expect(estimate.costNanoUsd.expected).toBeGreaterThan(0);
+  });
+
+  it("approximates token counts within 12% of the o200k tokenizer", () => {
+    for (const template of TEMPLATES) {
+      for (const node of template.graph.nodes) {
+        const ratio = approxTokenCount(node.instructions) / exact(node.instructions);
+        expect(ratio).toBeGreaterThan(0.88);
+        expect(ratio).toBeLessThan(1.12);
+      }
+      const approx = estimateRunCost(template.graph, INPUTS[1], DEFAULT_CATALOG, { ...SIM, countTokens: undefined });
+      const real = estimateRunCost(template.graph, INPUTS[1], DEFAULT_CATALOG, SIM);
+      expect(Math.abs(approx.costNanoUsd.expected / real.costNanoUsd.expected - 1)).toBeLessThan(0.12);
+    }
+  });
+});

@@ -1,0 +1,7 @@
+/** The run view's store: a run's events folded into node states, transcripts and timeline bars. */
+export { createRunStore, animationFrameScheduler, type RunStoreApi, type RunStoreInit } from "./store";
+export { RunStoreProvider, useRunStore, useRunStoreApi } from "./provider";
+export { foldTranscripts, EMPTY_TRANSCRIPTS, PREVIEW_CHARS, type TranscriptState } from "./fold";
+export { criticalPath, tickStep } from "./timeline";
+export { instanceKey } from "./types";
+export type * from "./types";
