@@ -7,6 +7,10 @@ const nextConfig: NextConfig = {
   // Lets two builds (say, a benchmark and the e2e suite) live side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  // Share links are for the people they are sent to: never indexed, never leaked through Referer.
+  async headers() {
+    return [{ source: "/share/:token*", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }, { key: "Referrer-Policy", value: "no-referrer" }] }];
+  },
 };
 
 export default nextConfig;

@@ -5,6 +5,7 @@ import { useState, type ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useEditorStore, type EditorStore } from "@/lib/stores/editor";
 import { Button } from "@/components/ui/button";
+import { useEditorReadOnly } from "./editor-mode";
 import { ExportDialog } from "./export-dialog";
 import { ImportDialog } from "./import-dialog";
 
@@ -24,13 +25,14 @@ function Divider() {
 }
 
 /**
- * The editor's commands. `extra` fills the right-hand end: the slot for run controls
+ * The editor's commands (read-only, just Fit view and Export). `extra` fills the right-hand end: the slot for run controls
  * (a Run button, run status) that live outside the canvas editor.
  */
 export function EditorToolbar({ graphName, extra }: { graphName: string; extra?: ReactNode }) {
   const { canUndo, canRedo, hasNodes, undo, redo, autoLayout, snapToGrid, setSnapToGrid } = useEditorStore(useShallow(selector));
   const { fitView } = useReactFlow();
   const [dialog, setDialog] = useState<"import" | "export" | null>(null);
+  const readOnly = useEditorReadOnly();
 
   const layout = () => {
     autoLayout();
@@ -39,33 +41,41 @@ export function EditorToolbar({ graphName, extra }: { graphName: string; extra?:
 
   return (
     <div role="toolbar" aria-label="Editor toolbar" className="flex h-11 shrink-0 items-center gap-1 border-b border-slate-200 bg-white px-3">
-      <Button size="sm" variant="ghost" onClick={undo} disabled={!canUndo} title="Undo (Ctrl/⌘+Z)">
-        <span aria-hidden>↶</span> Undo
-      </Button>
-      <Button size="sm" variant="ghost" onClick={redo} disabled={!canRedo} title="Redo (Shift+Ctrl/⌘+Z)">
-        <span aria-hidden>↷</span> Redo
-      </Button>
-      <Divider />
-      <Button size="sm" variant="ghost" onClick={layout} disabled={!hasNodes} title="Arrange nodes left to right along their data edges">
-        Auto-layout
-      </Button>
+      {!readOnly && (
+        <>
+          <Button size="sm" variant="ghost" onClick={undo} disabled={!canUndo} title="Undo (Ctrl/⌘+Z)">
+            <span aria-hidden>↶</span> Undo
+          </Button>
+          <Button size="sm" variant="ghost" onClick={redo} disabled={!canRedo} title="Redo (Shift+Ctrl/⌘+Z)">
+            <span aria-hidden>↷</span> Redo
+          </Button>
+          <Divider />
+          <Button size="sm" variant="ghost" onClick={layout} disabled={!hasNodes} title="Arrange nodes left to right along their data edges">
+            Auto-layout
+          </Button>
+        </>
+      )}
       <Button size="sm" variant="ghost" onClick={() => void fitView({ padding: 0.2, maxZoom: 1, duration: 300 })} disabled={!hasNodes}>
         Fit view
       </Button>
-      <Button
-        size="sm"
-        variant="ghost"
-        aria-pressed={snapToGrid}
-        onClick={() => setSnapToGrid(!snapToGrid)}
-        title="Snap nodes to a 20px grid while dragging"
-        className={snapToGrid ? "bg-slate-100 text-slate-900" : undefined}
-      >
-        Snap to grid
-      </Button>
-      <Divider />
-      <Button size="sm" variant="ghost" onClick={() => setDialog("import")}>
-        Import…
-      </Button>
+      {!readOnly && (
+        <>
+          <Button
+            size="sm"
+            variant="ghost"
+            aria-pressed={snapToGrid}
+            onClick={() => setSnapToGrid(!snapToGrid)}
+            title="Snap nodes to a 20px grid while dragging"
+            className={snapToGrid ? "bg-slate-100 text-slate-900" : undefined}
+          >
+            Snap to grid
+          </Button>
+          <Divider />
+          <Button size="sm" variant="ghost" onClick={() => setDialog("import")}>
+            Import…
+          </Button>
+        </>
+      )}
       <Button size="sm" variant="ghost" onClick={() => setDialog("export")}>
         Export…
       </Button>

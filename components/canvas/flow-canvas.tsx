@@ -27,6 +27,7 @@ import {
   type CanvasNode,
   type EditorStore,
 } from "@/lib/stores/editor";
+import { useEditorReadOnly } from "./editor-mode";
 import { edgeTypes, nodeTypes } from "./flow-types";
 import { ROLE_MIME } from "./palette";
 import { ROLE_COLOR } from "./role-style";
@@ -103,6 +104,8 @@ function Canvas() {
   const { screenToFlowPosition } = useReactFlow();
   const [start] = useState(() => initialView(store.getState().nodes));
   const large = nodes.length > LARGE_GRAPH;
+  // Read-only: selecting (to inspect) still works; moving, connecting and dropping do not.
+  const readOnly = useEditorReadOnly();
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(ROLE_MIME)) return;
@@ -113,7 +116,7 @@ function Canvas() {
   const onDrop = useCallback(
     (event: DragEvent) => {
       const role = event.dataTransfer.getData(ROLE_MIME);
-      if (!isRole(role)) return;
+      if (!isRole(role) || readOnly) return;
       event.preventDefault();
       const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       // Drop the node with its header under the pointer.
@@ -121,7 +124,7 @@ function Canvas() {
       if (store.getState().snapToGrid) position = { x: Math.round(position.x / GRID) * GRID, y: Math.round(position.y / GRID) * GRID };
       store.getState().addNode(role, position);
     },
-    [screenToFlowPosition, store],
+    [screenToFlowPosition, store, readOnly],
   );
 
   // React Flow refuses invalid drops silently; say why.
@@ -146,7 +149,10 @@ function Canvas() {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
+        onConnect={readOnly ? undefined : onConnect}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        edgesReconnectable={!readOnly}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         snapToGrid={snapToGrid}

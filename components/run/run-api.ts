@@ -43,12 +43,27 @@ async function call<T>(url: string, init?: RequestInit): Promise<ApiResult<T>> {
   return { ok: false, error: { message: error?.message ?? `The request failed (${response.status}).`, problems: list.map((d) => d.message) } };
 }
 
+/** A share link as the run page lists it (`GET /api/v1/runs/:id/shares`). */
+export interface ShareLinkItem {
+  id: string;
+  hidePrompts: boolean;
+  createdAt: string;
+}
+
+/** Where the browser reads a run: this base answers its status, `${base}/events` streams it. A share page uses `/api/share/:token`. */
+export const privateRunUrl = (runId: string) => `/api/v1/runs/${encodeURIComponent(runId)}`;
+
 export const runApi = {
   start: (graphId: string, body: StartRunRequest) =>
     call<{ id: string; status: RunStatus }>(`/api/v1/graphs/${encodeURIComponent(graphId)}/runs`, { method: "POST", body: JSON.stringify(body) }),
   cancel: (runId: string) => call<{ id: string; status: RunStatus }>(`/api/v1/runs/${encodeURIComponent(runId)}/cancel`, { method: "POST" }),
-  status: (runId: string) => call<{ status: RunStatus }>(`/api/v1/runs/${encodeURIComponent(runId)}`),
+  status: (runId: string) => runApi.statusAt(privateRunUrl(runId)),
+  statusAt: (runUrl: string) => call<{ status: RunStatus }>(runUrl),
   history: (graphId: string) => call<{ runs: RunHistoryItem[] }>(`/api/v1/graphs/${encodeURIComponent(graphId)}/runs`),
+  shares: (runId: string) => call<{ links: ShareLinkItem[] }>(`${privateRunUrl(runId)}/shares`),
+  share: (runId: string, hidePrompts: boolean) =>
+    call<ShareLinkItem & { url: string }>(`${privateRunUrl(runId)}/shares`, { method: "POST", body: JSON.stringify({ hidePrompts }) }),
+  revokeShare: (linkId: string) => call<null>(`/api/v1/shares/${encodeURIComponent(linkId)}`, { method: "DELETE" }),
   estimate: (graphId: string, input: string, graph: GraphDocument, signal?: AbortSignal) =>
     call<RunEstimate>(`/api/v1/graphs/${encodeURIComponent(graphId)}/estimate`, { method: "POST", body: JSON.stringify({ input, graph }), signal }),
 };

@@ -10,7 +10,7 @@ import { SimulatorBadge } from "@/components/ui/simulator-badge";
 import { cx } from "@/components/ui/cx";
 import { runCost } from "./cost-panel";
 import { formatClock, formatPercent } from "./format";
-import { runApi } from "./run-api";
+import { privateRunUrl, runApi } from "./run-api";
 import { RunStatusBadge } from "./status-badge";
 import { useNow } from "./use-now";
 import { useShallow } from "zustand/react/shallow";
@@ -18,8 +18,11 @@ import { useShallow } from "zustand/react/shallow";
 const TERMINAL: readonly RunStatus[] = ["succeeded", "failed", "cancelled", "budget_exceeded", "interrupted"];
 const running = (status: RunStatus) => status === "running" || status === "queued";
 
-/** The run's status: from its events, or from the server when the stream ended without a final event (an interrupted run). */
-export function useRunStatus(runId: string, initial: RunStatus): RunStatus {
+/**
+ * The run's status: from its events, or from the server when the stream ended without a final
+ * event (an interrupted run). `runUrl` as in `useRunEvents`.
+ */
+export function useRunStatus(runId: string, initial: RunStatus, runUrl = privateRunUrl(runId)): RunStatus {
   const folded = useRunStore((s) => s.summary.status);
   const connection = useRunStore((s) => s.connection);
   const [fallback, setFallback] = useState<RunStatus | null>(null);
@@ -27,13 +30,13 @@ export function useRunStatus(runId: string, initial: RunStatus): RunStatus {
   useEffect(() => {
     if (ended || connection !== "closed") return;
     let stale = false;
-    void runApi.status(runId).then((result) => {
+    void runApi.statusAt(runUrl).then((result) => {
       if (!stale && result.ok) setFallback(result.value.status);
     });
     return () => {
       stale = true;
     };
-  }, [ended, connection, runId]);
+  }, [ended, connection, runUrl]);
   if (ended) return folded;
   if (fallback && TERMINAL.includes(fallback)) return fallback;
   return folded === "queued" ? initial : folded;
@@ -44,6 +47,7 @@ const CONNECTION_TEXT = { connecting: "Connecting…", live: "Live", reconnectin
 /**
  * The run page's header: graph name (back to the editor), status, simulated badge, elapsed
  * time, total cost and saving, Cancel while running, and whatever `actions` the page adds.
+ * `shared` (a share link's read-only view) leaves out Cancel and the way into the workspace.
  */
 export function RunHeader({
   runId,
@@ -54,6 +58,8 @@ export function RunHeader({
   fallbackStartedAt,
   fallbackEndedAt,
   actions,
+  shared = false,
+  canCancel = true,
 }: {
   runId: string;
   graphId: string | null;
@@ -64,6 +70,9 @@ export function RunHeader({
   /** When the server says the run ended: for a run whose stream ended without a final event. */
   fallbackEndedAt: number | null;
   actions?: ReactNode;
+  shared?: boolean;
+  /** False for viewers: they watch runs but may not stop them. */
+  canCancel?: boolean;
 }) {
   const startedAt = useRunStore((s) => s.startedAt) ?? fallbackStartedAt;
   const endedAt = useRunStore((s) => s.endedAt) ?? (running(status) ? null : fallbackEndedAt);
@@ -90,7 +99,9 @@ export function RunHeader({
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <div className="min-w-0">
           <nav aria-label="Breadcrumb" className="text-xs text-slate-500">
-            {graphId ? (
+            {shared ? (
+              <span className="font-medium text-slate-600">Shared run · read-only</span>
+            ) : graphId ? (
               <Link href={`/graphs/${graphId}`} className="hover:text-slate-800 hover:underline">
                 ← Back to the graph editor
               </Link>
@@ -130,7 +141,7 @@ export function RunHeader({
           )}
         </dl>
         <div className="flex items-center gap-2">
-          {live && (
+          {live && !shared && canCancel && (
             <Button variant="danger" onClick={cancel} disabled={cancelling}>
               {cancelling ? "Cancelling…" : "Cancel run"}
             </Button>

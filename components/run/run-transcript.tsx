@@ -17,8 +17,21 @@ export interface TranscriptSelection {
   key: InstanceKey | null;
 }
 
-/** Per node and instance: the prompt it got, what it streamed, its tool calls, verdict, errors and retries. */
-export function RunTranscript({ graph, selection, onSelect }: { graph: GraphDocument; selection: TranscriptSelection; onSelect: (selection: TranscriptSelection) => void }) {
+/**
+ * Per node and instance: the prompt it got, what it streamed, its tool calls, verdict, errors and
+ * retries. `promptsHidden`: a share link left the prompts out (the server removed them).
+ */
+export function RunTranscript({
+  graph,
+  selection,
+  onSelect,
+  promptsHidden = false,
+}: {
+  graph: GraphDocument;
+  selection: TranscriptSelection;
+  onSelect: (selection: TranscriptSelection) => void;
+  promptsHidden?: boolean;
+}) {
   const nodeId = selection.nodeId ?? graph.nodes[0]?.id ?? null;
   const keys = useRunStore(useShallow((s) => (nodeId ? (s.nodeInstances[nodeId] ?? []) : [])));
   const key = selection.key && keys.includes(selection.key) ? selection.key : (keys.at(-1) ?? null);
@@ -54,7 +67,7 @@ export function RunTranscript({ graph, selection, onSelect }: { graph: GraphDocu
         </ul>
       </nav>
       <div className="max-h-[640px] min-w-0 overflow-y-auto p-4">
-        {key ? <InstanceDetail instanceKey={key} role={graph.nodes.find((n) => n.id === nodeId)?.role ?? "executor"} /> : <NotStarted nodeId={nodeId} />}
+        {key ? <InstanceDetail instanceKey={key} role={graph.nodes.find((n) => n.id === nodeId)?.role ?? "executor"} promptsHidden={promptsHidden} /> : <NotStarted nodeId={nodeId} />}
       </div>
     </div>
   );
@@ -108,7 +121,7 @@ function NotStarted({ nodeId }: { nodeId: string | null }) {
   );
 }
 
-function InstanceDetail({ instanceKey, role }: { instanceKey: InstanceKey; role: "planner" | "executor" | "reviewer" }) {
+function InstanceDetail({ instanceKey, role, promptsHidden }: { instanceKey: InstanceKey; role: "planner" | "executor" | "reviewer"; promptsHidden: boolean }) {
   const view = useRunStore((s) => s.instances[instanceKey]);
   const label = useRunStore((s) => s.summary.nodes[view.nodeId]?.label ?? view.nodeId);
   const running = view.status === "running";
@@ -134,7 +147,7 @@ function InstanceDetail({ instanceKey, role }: { instanceKey: InstanceKey; role:
       </dl>
       <section aria-label="Prompt">
         <h4 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">Prompt</h4>
-        <PromptMessages messages={view.messages} />
+        {promptsHidden ? <p className="text-sm text-slate-500">Prompts and instructions are hidden on this shared link.</p> : <PromptMessages messages={view.messages} />}
       </section>
       <section aria-label="Response">
         <h4 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">Response</h4>

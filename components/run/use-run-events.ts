@@ -3,7 +3,7 @@
 import { useEffect } from "react";
 import { isFinalEvent, type RunEvent } from "@/lib/engine/events";
 import type { RunStoreApi } from "@/lib/stores/run";
-import { runApi } from "./run-api";
+import { privateRunUrl, runApi } from "./run-api";
 
 const TERMINAL = new Set(["succeeded", "failed", "cancelled", "budget_exceeded", "interrupted"]);
 
@@ -12,13 +12,14 @@ const TERMINAL = new Set(["succeeded", "failed", "cancelled", "budget_exceeded",
  * what the store holds; when the connection drops, EventSource reconnects by itself (after the
  * server's `retry:`) sending `Last-Event-ID`, and the store drops anything it already has.
  * The stream is closed after the final event, or when the run turns out to have ended without one.
+ * `runUrl` is where the run is read (see `privateRunUrl`); a share page passes its public one.
  */
-export function useRunEvents(runId: string, store: RunStoreApi): void {
+export function useRunEvents(runId: string, store: RunStoreApi, runUrl = privateRunUrl(runId)): void {
   useEffect(() => {
     const state = store.getState();
     if (state.endedAt !== null) return;
     const after = state.lastSeq;
-    const source = new EventSource(`/api/v1/runs/${encodeURIComponent(runId)}/events${after > 0 ? `?after=${after}` : ""}`);
+    const source = new EventSource(`${runUrl}/events${after > 0 ? `?after=${after}` : ""}`);
     let closed = false;
     const close = (connection: "closed" | "error") => {
       closed = true;
@@ -44,7 +45,7 @@ export function useRunEvents(runId: string, store: RunStoreApi): void {
       if (closed) return;
       if (source.readyState === EventSource.CLOSED) return close("error");
       store.getState().setConnection("reconnecting");
-      const status = await runApi.status(runId);
+      const status = await runApi.statusAt(runUrl);
       if (closed || !status.ok || !TERMINAL.has(status.value.status)) return;
       store.getState().flush();
       const seq = store.getState().lastSeq;
@@ -56,5 +57,5 @@ export function useRunEvents(runId: string, store: RunStoreApi): void {
       closed = true;
       source.close();
     };
-  }, [runId, store]);
+  }, [runUrl, store]);
 }

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SimulatorBadge } from "@/components/ui/simulator-badge";
+import { UserMenu } from "./user-menu";
+import { WorkspaceSwitcher } from "./workspace-switcher";
 
 /**
- * The bar on every page: home link and workspace; `title` continues the trail (the editor
- * puts the graph's name there); `children` go to the right, before the simulator badge.
+ * The bar on every page: home link and workspace switcher; `title` continues the trail (the editor
+ * puts the graph's name there); `children` go to the right, before the simulator badge and the account menu.
  */
 export function AppHeader({
   workspaceName,
@@ -25,7 +27,7 @@ export function AppHeader({
         </span>
         Tierflow
       </Link>
-      <span className="text-sm text-slate-500">{workspaceName}</span>
+      <WorkspaceSwitcher workspaceName={workspaceName} />
       {title && (
         <>
           <span aria-hidden className="text-slate-300">
@@ -37,6 +39,7 @@ export function AppHeader({
       <div className="ml-auto flex items-center gap-3">
         {children}
         <SimulatorBadge simulated={simulated} />
+        <UserMenu />
       </div>
     </header>
   );

@@ -29,7 +29,8 @@ export interface ApiError {
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-async function call<T>(method: string, url: string, body?: unknown, init?: RequestInit): Promise<ApiResult<T>> {
+/** Calls one of the app's JSON routes; errors come back as values, never thrown. */
+export async function call<T>(method: string, url: string, body?: unknown, init?: RequestInit): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, {

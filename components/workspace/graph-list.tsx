@@ -12,8 +12,11 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyl
 
 type Pending = { kind: "rename" | "delete"; graph: GraphListItem } | null;
 
-/** The workspace's graphs, newest first, with rename, duplicate and delete; or an empty state that says what to do next. */
-export function GraphList({ graphs }: { graphs: GraphListItem[] }) {
+/**
+ * The workspace's graphs, newest first, with rename, duplicate and delete (for editors:
+ * `canEdit`); or an empty state that says what to do next.
+ */
+export function GraphList({ graphs, canEdit = true }: { graphs: GraphListItem[]; canEdit?: boolean }) {
   const router = useRouter();
   const [pending, setPending] = useState<Pending>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -35,11 +38,13 @@ export function GraphList({ graphs }: { graphs: GraphListItem[] }) {
         <h2 className="text-lg font-semibold">No graphs yet</h2>
         <p className="mx-auto mt-2 max-w-md text-sm text-slate-600">
           A graph is a team of agents: a planner that splits the work, executors that do it in parallel on cheaper tiers,
-          and a reviewer that checks the result. Create one to get started.
+          and a reviewer that checks the result. {canEdit ? "Create one to get started." : "Editors and owners of this workspace create them."}
         </p>
-        <div className="mt-5">
-          <NewGraphButton variant="secondary" />
-        </div>
+        {canEdit && (
+          <div className="mt-5">
+            <NewGraphButton variant="secondary" />
+          </div>
+        )}
       </section>
     );
   }
@@ -63,23 +68,25 @@ export function GraphList({ graphs }: { graphs: GraphListItem[] }) {
                 <time dateTime={graph.updatedAt}>{dateFormat.format(new Date(graph.updatedAt))}</time>
               </p>
             </div>
-            <div className="flex gap-1">
-              <Button size="sm" variant="ghost" aria-label={`Rename ${graph.name}`} onClick={() => setPending({ kind: "rename", graph })}>
-                Rename
-              </Button>
-              <Button size="sm" variant="ghost" aria-label={`Duplicate ${graph.name}`} disabled={busyId === graph.id} onClick={() => duplicate(graph)}>
-                {busyId === graph.id ? "Duplicating…" : "Duplicate"}
-              </Button>
-              <Button
-                size="sm"
-                variant="ghost"
-                className="text-red-700 hover:bg-red-50"
-                aria-label={`Delete ${graph.name}`}
-                onClick={() => setPending({ kind: "delete", graph })}
-              >
-                Delete
-              </Button>
-            </div>
+            {canEdit && (
+              <div className="flex gap-1">
+                <Button size="sm" variant="ghost" aria-label={`Rename ${graph.name}`} onClick={() => setPending({ kind: "rename", graph })}>
+                  Rename
+                </Button>
+                <Button size="sm" variant="ghost" aria-label={`Duplicate ${graph.name}`} disabled={busyId === graph.id} onClick={() => duplicate(graph)}>
+                  {busyId === graph.id ? "Duplicating…" : "Duplicate"}
+                </Button>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  className="text-red-700 hover:bg-red-50"
+                  aria-label={`Delete ${graph.name}`}
+                  onClick={() => setPending({ kind: "delete", graph })}
+                >
+                  Delete
+                </Button>
+              </div>
+            )}
           </li>
         ))}
       </ul>

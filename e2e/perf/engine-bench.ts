@@ -15,8 +15,7 @@ process.env.DATABASE_URL = `file:${path.join(mkdtempSync(path.join(tmpdir(), "ti
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 delete process.env.OPENAI_API_KEY;
 
-const { ensureDatabase, db } = await import("@/lib/db");
-const { resolveWorkspace } = await import("@/lib/auth/workspace");
+const { ensureDatabase, db, DEFAULT_WORKSPACE_SLUG } = await import("@/lib/db");
 const { createGraph } = await import("@/lib/graphs/service");
 const { startRun, runFinished, streamRunEvents } = await import("@/lib/runs");
 const { createSimulator, SIMULATOR_BASE_URL } = await import("@/lib/models");
@@ -24,7 +23,7 @@ const { createNode, getTemplate } = await import("@/lib/graph");
 type GraphDocument = import("@/lib/graph").GraphDocument;
 
 await ensureDatabase();
-const { workspace } = await resolveWorkspace();
+const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: DEFAULT_WORKSPACE_SLUG } });
 
 interface Call {
   start: number;

@@ -11,9 +11,30 @@ export interface GuardedContext<P> {
 
 type RouteContext<P> = { params: Promise<P> };
 
+export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 /**
- * The one guard every API route goes through: it resolves the caller's workspace and role,
- * refuses callers below `minRole`, and turns thrown `AppError`s into JSON responses.
+ * Cookie-authenticated writes must come from Tierflow's own pages. Browsers always send
+ * `Origin` on cross-site requests, so a foreign or opaque one is refused (SameSite=Lax
+ * cookies already keep most of them out; this closes the rest).
+ */
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  if (origin === null) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    // "null" and malformed origins are refused below.
+  }
+  if (originHost !== host) throw new AppError("forbidden", "Cross-site requests are not allowed.");
+}
+
+/**
+ * The one guard every API route goes through: it resolves the caller's workspace and role
+ * (session or API key), refuses callers below `minRole` and cross-site cookie writes, and
+ * turns thrown `AppError`s into JSON responses.
  */
 export function withWorkspace<P = Record<string, never>>(
   handler: (ctx: GuardedContext<P>) => Promise<Response>,
@@ -23,6 +44,7 @@ export function withWorkspace<P = Record<string, never>>(
     try {
       await ensureDatabase();
       const access = await resolveWorkspace(request);
+      if (access.via === "session" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
       if (options.minRole && !access.can(options.minRole)) {
         throw new AppError("forbidden", `This needs the ${options.minRole} role in the workspace.`);
       }

@@ -6,6 +6,7 @@ import { createModelClient, type ModelCatalog, type ModelClient, type ProviderCo
 import { scaledClock } from "./clock";
 import { RunEventLog } from "./event-log";
 import { RunEventWriter } from "./event-store";
+import { createRedactor, redactDeep, redactedMessage } from "./redact";
 import { runtime } from "./runtime";
 import { createToolHost } from "./tool-host";
 
@@ -40,13 +41,15 @@ export function launchRun(options: LaunchOptions): void {
     else runtime.bus.publish(event);
   });
   const { client, simulated } = modelClient ?? createModelClient({ ...provider, simulator: simulation });
+  // Everything a run stores, streams or logs passes through this: provider errors may echo the key.
+  const redact = createRedactor([provider.apiKey]);
 
   runtime.bus.open(runId);
   const done = runGraph(graph, input, {
     client,
     catalog,
     tools: createToolHost(),
-    emit: (event) => log.push(event),
+    emit: (event) => log.push(redactDeep(event, redact)),
     signal: controller.signal,
     simulated,
     clock: simulated ? scaledClock(simulation.speed) : undefined,
@@ -56,16 +59,14 @@ export function launchRun(options: LaunchOptions): void {
       log.flush();
       await writer.flush();
       const summary = foldRunEvents(createRunSummary(graph, catalog), history);
-      await recordOutcome(runId, outcome, summary);
+      await recordOutcome(runId, redactDeep(outcome, redact), summary);
       if (finalEvent) runtime.bus.publish(finalEvent);
     })
     .catch(async (error: unknown) => {
-      console.error(`Run ${runId} crashed:`, error);
+      const message = redactedMessage(error, redact);
+      console.error(`Run ${runId} crashed: ${message}`, error instanceof Error ? redact(error.stack ?? "") : "");
       await writer.flush();
-      await db.run.update({
-        where: { id: runId },
-        data: { status: "failed", error: `Internal error: ${error instanceof Error ? error.message : String(error)}`, endedAt: new Date() },
-      });
+      await db.run.update({ where: { id: runId }, data: { status: "failed", error: `Internal error: ${message}`, endedAt: new Date() } });
     })
     .finally(() => {
       runtime.active.delete(runId);

@@ -3,8 +3,9 @@ import { AppError } from "@/lib/errors";
 import { createRunSummary, foldRunEvents, type NodeSummary } from "@/lib/engine";
 import type { RunStatus } from "@/lib/engine/events";
 import type { GraphDocument } from "@/lib/graph";
-import { addUsage, baselineNanoUsd, DEFAULT_CATALOG, nanoToUsd, ZERO_USAGE, type Usage } from "@/lib/models";
+import { addUsage, baselineNanoUsd, nanoToUsd, ZERO_USAGE, type ModelCatalog, type Usage } from "@/lib/models";
 import type { Run, RunNode } from "@/lib/generated/prisma/client";
+import { workspaceModels } from "@/lib/workspaces/provider";
 import { readRunEvents } from "./event-store";
 import { isTerminalStatus } from "./service";
 
@@ -47,6 +48,8 @@ export interface RunDetail {
   durationMs: number | null;
   graph: GraphDocument;
   nodes: RunNodeResult[];
+  /** The workspace's models and prices, for the live view's cost arithmetic. */
+  catalog: ModelCatalog;
 }
 
 /** A row of a graph's run history. */
@@ -108,17 +111,19 @@ export async function getRunDetail(workspaceId: string, runId: string): Promise<
   const graph = run.graphSnapshot as unknown as GraphDocument;
   let nodes: RunNodeResult[];
   let live: { costNanoUsd: number; baselineNanoUsd: number; usage: Usage } | null = null;
+  // Runs store no catalog: a live run is priced with the workspace's current one (the one it started with, unless changed since).
+  const { catalog } = await workspaceModels(workspaceId);
   if (isTerminalStatus(run.status) && run.nodes.length > 0) {
     const order = new Map(graph.nodes.map((node, index) => [node.id, index]));
     nodes = run.nodes.sort((a, b) => (order.get(a.nodeId) ?? 0) - (order.get(b.nodeId) ?? 0)).map(fromRow);
   } else {
-    const summary = foldRunEvents(createRunSummary(graph, DEFAULT_CATALOG), await readRunEvents(run.id, 0, Number.MAX_SAFE_INTEGER));
+    const summary = foldRunEvents(createRunSummary(graph, catalog), await readRunEvents(run.id, 0, Number.MAX_SAFE_INTEGER));
     nodes = graph.nodes.map((node) => fromSummary(summary.nodes[node.id]));
     const states = Object.values(summary.nodes);
     const usage = addUsage(...states.map((node) => node.usage));
     live = {
       costNanoUsd: states.reduce((sum, node) => sum + (node.costNanoUsd ?? 0), 0),
-      baselineNanoUsd: baselineNanoUsd(usage, DEFAULT_CATALOG) ?? 0,
+      baselineNanoUsd: baselineNanoUsd(usage, catalog) ?? 0,
       usage,
     };
   }
@@ -146,6 +151,7 @@ export async function getRunDetail(workspaceId: string, runId: string): Promise<
     durationMs: durationOf(run),
     graph,
     nodes,
+    catalog,
   };
 }
 

@@ -2,7 +2,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getGraph } from "@/lib/graphs/service";
 import { requireValidGraph } from "@/lib/graphs/validation";
-import { DEFAULT_CATALOG, NANO_PER_USD, providerFromEnv, type ModelClient } from "@/lib/models";
+import { NANO_PER_USD, type ModelClient } from "@/lib/models";
+import { workspaceProvider } from "@/lib/workspaces/provider";
 import { launchRun } from "./execute";
 import { runtime } from "./runtime";
 import type { StartRunBody } from "./schemas";
@@ -38,7 +39,7 @@ export async function startRun(
 ): Promise<{ id: string; status: string }> {
   const stored = await getGraph(workspaceId, graphId);
   const graph = requireValidGraph(stored.graph);
-  const provider = providerFromEnv();
+  const { provider, catalog, simulated } = await workspaceProvider(workspaceId);
   const budgetNanoUsd = body.budgetUsd === undefined ? null : Math.round(body.budgetUsd * NANO_PER_USD);
   const run = await db.run.create({
     data: {
@@ -48,7 +49,7 @@ export async function startRun(
       graphSnapshot: graph as object,
       input: body.input,
       status: "running",
-      simulated: !provider.apiKey,
+      simulated: modelClient?.simulated ?? simulated,
       budgetNanoUsd,
       startedAt: new Date(),
     },
@@ -57,7 +58,7 @@ export async function startRun(
     runId: run.id,
     graph,
     input: body.input,
-    catalog: DEFAULT_CATALOG,
+    catalog,
     provider,
     budgetNanoUsd,
     simulation: { speed: body.simulation?.speed ?? defaultSimSpeed(), seed: body.simulation?.seed ?? seedOf(run.id) },

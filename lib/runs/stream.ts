@@ -8,12 +8,26 @@ import { isTerminalStatus } from "./service";
 const HEARTBEAT_MS = 15_000;
 const POLL_MS = 500;
 
+/** How a stream is narrowed for a viewer with less than workspace access (a share link). */
+export interface StreamOptions {
+  /** Rewrites each event before it is sent (e.g. removes prompts). */
+  redact?: (event: RunEvent) => RunEvent;
+  /** Re-checked every `everyMs`: the stream ends once it answers false (a revoked link). */
+  stillAllowed?: { check: () => Promise<boolean>; everyMs: number };
+}
+
 /**
  * The SSE stream of a run's events after `afterSeq`: a replay, then live events, closing
  * after the final one. A run executing in this process streams from memory; otherwise
  * (finished, or running in another process) stored events are read and polled.
  */
-export async function streamRunEvents(workspaceId: string, runId: string, afterSeq: number, signal: AbortSignal): Promise<Response> {
+export async function streamRunEvents(
+  workspaceId: string,
+  runId: string,
+  afterSeq: number,
+  signal: AbortSignal,
+  options: StreamOptions = {},
+): Promise<Response> {
   const run = await db.run.findFirst({ where: { id: runId, workspaceId }, select: { id: true } });
   if (!run) throw AppError.notFound("Run");
   const encoder = new TextEncoder();
@@ -25,10 +39,19 @@ export async function streamRunEvents(workspaceId: string, runId: string, afterS
       let closed = false;
       let unsubscribe: (() => void) | null = null;
       const heartbeat = setInterval(() => controller.enqueue(encoder.encode(": keep-alive\n\n")), HEARTBEAT_MS);
+      const { stillAllowed } = options;
+      const access = stillAllowed
+        ? setInterval(() => {
+            void stillAllowed.check().then((allowed) => {
+              if (!allowed) stop();
+            }, fail);
+          }, stillAllowed.everyMs)
+        : undefined;
       stop = () => {
         if (closed) return;
         closed = true;
         clearInterval(heartbeat);
+        clearInterval(access);
         unsubscribe?.();
         signal.removeEventListener("abort", stop);
         try {
@@ -40,7 +63,7 @@ export async function streamRunEvents(workspaceId: string, runId: string, afterS
       const send = (event: RunEvent) => {
         if (closed || event.seq <= lastSeq) return;
         lastSeq = event.seq;
-        controller.enqueue(encoder.encode(`id: ${event.seq}\ndata: ${JSON.stringify(event)}\n\n`));
+        controller.enqueue(encoder.encode(`id: ${event.seq}\ndata: ${JSON.stringify(options.redact ? options.redact(event) : event)}\n\n`));
         if (isFinalEvent(event)) stop();
       };
       signal.addEventListener("abort", stop);

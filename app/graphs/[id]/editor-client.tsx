@@ -6,6 +6,7 @@ import type { GraphDocument } from "@/lib/graph";
 import type { ModelCatalog } from "@/lib/models/catalog";
 import { EditorStoreProvider, type EditorInit } from "@/lib/stores/editor";
 import { CanvasNotice } from "@/components/canvas/canvas-notice";
+import { EditorReadOnlyContext } from "@/components/canvas/editor-mode";
 import { EditorResourcesProvider, type ToolInfo } from "@/components/canvas/editor-resources";
 import { EditorSessionProvider } from "@/components/canvas/editor-session";
 import { EditorToolbar } from "@/components/canvas/editor-toolbar";
@@ -33,10 +34,12 @@ export interface EditorClientProps {
    * `useGraphDocument()` (the live document).
    */
   toolbarExtra?: ReactNode;
+  /** A viewer's editor: nothing can be changed or saved, and it says so. */
+  readOnly?: boolean;
 }
 
 /** The canvas editor for one graph: palette and problems, canvas, inspector, saving. */
-export function EditorClient({ graph, workspaceName, simulated, tools, catalog, toolbarExtra }: EditorClientProps) {
+export function EditorClient({ graph, workspaceName, simulated, tools, catalog, toolbarExtra, readOnly = false }: EditorClientProps) {
   const [init] = useState<EditorInit>(() => ({
     document: graph.graph,
     context: { toolNames: tools.map((tool) => tool.name), models: Object.keys(catalog.models) },
@@ -46,7 +49,13 @@ export function EditorClient({ graph, workspaceName, simulated, tools, catalog, 
     <EditorResourcesProvider value={resources}>
       <EditorStoreProvider init={init}>
         <ReactFlowProvider>
-          <EditorShell graph={graph} workspaceName={workspaceName} simulated={simulated} toolbarExtra={toolbarExtra} />
+          {readOnly ? (
+            <EditorReadOnlyContext value>
+              <ViewerShell graph={graph} workspaceName={workspaceName} simulated={simulated} />
+            </EditorReadOnlyContext>
+          ) : (
+            <EditorShell graph={graph} workspaceName={workspaceName} simulated={simulated} toolbarExtra={toolbarExtra} />
+          )}
         </ReactFlowProvider>
       </EditorStoreProvider>
     </EditorResourcesProvider>
@@ -70,20 +79,54 @@ function EditorShell({ graph, workspaceName, simulated, toolbarExtra }: Pick<Edi
           <ConflictBanner state={save.state} graphName={save.name} onReload={save.reloadLatest} onOverwrite={save.overwrite} />
         )}
         {save.draftOffer && <DraftBanner offer={save.draftOffer} onRestore={save.restoreDraft} onDismiss={save.dismissDraft} />}
-        <div className="grid min-h-0 flex-1 grid-cols-[220px_minmax(0,1fr)_320px] xl:grid-cols-[248px_minmax(0,1fr)_360px]">
-          <div className="min-h-0 overflow-y-auto border-r border-slate-200 bg-slate-50">
-            <Palette />
-            <ProblemsPanel />
-          </div>
-          <main className="relative min-h-0 min-w-0" aria-label="Canvas">
-            <FlowCanvas />
-            <CanvasNotice />
-          </main>
-          <div className="min-h-0 border-l border-slate-200">
-            <Inspector />
-          </div>
-        </div>
+        <EditorPanels palette={<Palette />} />
       </div>
     </EditorSessionProvider>
+  );
+}
+
+const VIEWER_SESSION = { saved: true, saveNow: async () => false };
+
+/**
+ * A viewer's editor: the same canvas and inspector, but no autosave, no shortcuts, no
+ * palette, and an inspector whose fields are disabled. Selecting nodes to read them works.
+ */
+function ViewerShell({ graph, workspaceName, simulated }: Pick<EditorClientProps, "graph" | "workspaceName" | "simulated">) {
+  const session = useMemo(() => ({ graphId: graph.id, ...VIEWER_SESSION }), [graph.id]);
+  return (
+    <EditorSessionProvider value={session}>
+      <div className="flex h-screen flex-col">
+        <AppHeader workspaceName={workspaceName} simulated={simulated} title={<h1 className="px-1.5 text-sm font-semibold text-slate-900">{graph.name}</h1>}>
+          <span role="status" className="rounded-full border border-slate-300 bg-slate-50 px-2.5 py-0.5 text-xs font-medium text-slate-700">
+            View only
+          </span>
+        </AppHeader>
+        <EditorToolbar graphName={graph.name} />
+        <p className="border-b border-slate-200 bg-slate-50 px-4 py-1.5 text-sm text-slate-600">
+          View only: you are a viewer in this workspace, so you can look at this graph and its runs but not change or run it.
+        </p>
+        <EditorPanels readOnly />
+      </div>
+    </EditorSessionProvider>
+  );
+}
+
+/** Palette and problems, canvas, inspector: the editor's three columns. */
+function EditorPanels({ palette, readOnly = false }: { palette?: ReactNode; readOnly?: boolean }) {
+  return (
+    <div className="grid min-h-0 flex-1 grid-cols-[220px_minmax(0,1fr)_320px] xl:grid-cols-[248px_minmax(0,1fr)_360px]">
+      <div className="min-h-0 overflow-y-auto border-r border-slate-200 bg-slate-50">
+        {palette}
+        <ProblemsPanel />
+      </div>
+      <main className="relative min-h-0 min-w-0" aria-label="Canvas">
+        <FlowCanvas />
+        <CanvasNotice />
+      </main>
+      {/* A disabled fieldset disables every field and button inside: the inspector needs no read-only mode of its own. */}
+      <fieldset disabled={readOnly} className="min-h-0 min-w-0 border-l border-slate-200">
+        <Inspector />
+      </fieldset>
+    </div>
   );
 }

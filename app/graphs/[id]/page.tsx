@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { resolveWorkspace } from "@/lib/auth/workspace";
+import { pageAccess } from "@/lib/auth/page-access";
 import { AppError } from "@/lib/errors";
 import { graphDocumentSchema, migrateGraphDocument } from "@/lib/graph";
 import { getGraph } from "@/lib/graphs/service";
-import { DEFAULT_CATALOG, providerFromEnv } from "@/lib/models";
 import { listTools } from "@/lib/tools";
+import { workspaceModels } from "@/lib/workspaces/provider";
 import { EditorRunControls } from "@/components/run/editor-run-controls";
 import { EditorClient } from "./editor-client";
 
@@ -16,7 +16,7 @@ type Params = { params: Promise<{ id: string }> };
 
 /** The graph of the caller's workspace, or a 404 page (another workspace's graph answers the same). */
 const loadGraph = cache(async (id: string) => {
-  const access = await resolveWorkspace();
+  const access = await pageAccess(`/graphs/${id}`);
   try {
     return { access, record: await getGraph(access.workspace.id, id) };
   } catch (error) {
@@ -38,7 +38,7 @@ export default async function GraphEditorPage({ params }: Params) {
   if (!parsed?.success) {
     throw new Error(`Graph ${record.id} has a stored document this version of Tierflow cannot read.`);
   }
-  const simulated = !providerFromEnv().apiKey;
+  const { catalog, simulated } = await workspaceModels(access.workspace.id);
   const tools = listTools().map(({ name, title, description }) => ({ name, title, description }));
   return (
     <EditorClient
@@ -46,8 +46,10 @@ export default async function GraphEditorPage({ params }: Params) {
       workspaceName={access.workspace.name}
       simulated={simulated}
       tools={tools}
-      catalog={DEFAULT_CATALOG}
-      toolbarExtra={<EditorRunControls simulated={simulated} />}
+      catalog={catalog}
+      // Viewers get a read-only editor and no Run button; the API refuses their writes as well.
+      readOnly={!access.can("editor")}
+      toolbarExtra={access.can("editor") ? <EditorRunControls simulated={simulated} /> : undefined}
     />
   );
 }

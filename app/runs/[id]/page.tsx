@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { resolveWorkspace } from "@/lib/auth/workspace";
+import { pageAccess } from "@/lib/auth/page-access";
 import { AppError } from "@/lib/errors";
 import { getGraph } from "@/lib/graphs/service";
-import { providerFromEnv } from "@/lib/models";
 import { getRunDetail, listRuns, type RunDetail } from "@/lib/runs";
+import { workspaceModels } from "@/lib/workspaces/provider";
 import { AppHeader } from "@/components/workspace/app-header";
 import { RunClient } from "./run-client";
 
@@ -23,7 +23,7 @@ async function loadRun(workspaceId: string, id: string): Promise<RunDetail> {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const access = await resolveWorkspace();
+  const access = await pageAccess(`/runs/${id}`);
   const run = await loadRun(access.workspace.id, id);
   return { title: `Run of ${run.graphName}` };
 }
@@ -31,13 +31,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** A run's live view: the server loads the run and its graph's history; the client follows its events. */
 export default async function RunPage({ params }: Props) {
   const { id } = await params;
-  const access = await resolveWorkspace();
+  const access = await pageAccess(`/runs/${id}`);
   const run = await loadRun(access.workspace.id, id);
   const graphId = run.graphId;
   const [history, current] = graphId
     ? await Promise.all([listRuns(access.workspace.id, graphId, 30), getGraph(access.workspace.id, graphId).catch(() => null)])
     : [[], null];
-  const simulated = !providerFromEnv().apiKey;
+  const { simulated } = await workspaceModels(access.workspace.id);
 
   return (
     <div className="flex min-h-screen flex-col">
@@ -47,6 +47,7 @@ export default async function RunPage({ params }: Props) {
         history={history}
         currentGraph={current ? { id: current.id, graph: current.graph } : null}
         simulated={simulated}
+        canRun={access.can("editor")}
       />
     </div>
   );

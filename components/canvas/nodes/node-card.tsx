@@ -8,6 +8,7 @@ import { useEditorStore, type NodeData } from "@/lib/stores/editor";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { TierBadge } from "@/components/ui/tier-badge";
+import { useEditorReadOnly } from "../editor-mode";
 import { nodeModel, useEditorResources } from "../editor-resources";
 import { RoleIcon } from "../role-icon";
 import { ROLE_STYLE } from "../role-style";
@@ -64,6 +65,7 @@ function FullCard({
   const model = nodeModel(catalog, data.tier, data.model);
   const advice = useMemo(() => adviseTier(data), [data]);
   const hasError = useHasError(id);
+  const readOnly = useEditorReadOnly();
 
   return (
     <div
@@ -108,7 +110,7 @@ function FullCard({
         </p>
       )}
       <NodeIssues id={id} />
-      {selected && <NodeActions />}
+      {selected && !readOnly && <NodeActions />}
       {children}
     </div>
   );

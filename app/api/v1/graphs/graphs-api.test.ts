@@ -1,13 +1,20 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { TEMPLATES } from "@/lib/graph";
 import { GET as listGraphs, POST as createGraph } from "./route";
 import { DELETE as deleteGraph, GET as getGraph, PUT as updateGraph } from "./[id]/route";
+import { requestsAs, signUpForTest } from "@/lib/auth/testing";
+
+let cookie = "";
+const authed = requestsAs(() => cookie);
+beforeAll(async () => {
+  cookie = (await signUpForTest({ name: "API tester" })).cookie;
+});
 
 const noParams = { params: Promise.resolve({}) as Promise<Record<string, never>> };
 const idParams = (id: string) => ({ params: Promise.resolve({ id }) });
 const post = (body: unknown) =>
-  new Request("http://test/api/v1/graphs", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) });
-const put = (id: string, body: unknown) => new Request(`http://test/api/v1/graphs/${id}`, { method: "PUT", body: JSON.stringify(body) });
+  authed("http://test/api/v1/graphs", { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body) });
+const put = (id: string, body: unknown) => authed(`http://test/api/v1/graphs/${id}`, { method: "PUT", body: JSON.stringify(body) });
 const research = TEMPLATES.find((t) => t.id === "research-review")!;
 
 describe("graph API", () => {
@@ -19,15 +26,15 @@ describe("graph API", () => {
     expect(body.graph.nodes).toHaveLength(research.graph.nodes.length);
     expect(typeof body.createdAt).toBe("string");
 
-    const fetched = await getGraph(new Request("http://test"), idParams(body.id));
+    const fetched = await getGraph(authed("http://test"), idParams(body.id));
     expect(await fetched.json()).toMatchObject({ id: body.id, name: "Research" });
 
-    const list = await (await listGraphs(new Request("http://test"), noParams)).json();
+    const list = await (await listGraphs(authed("http://test"), noParams)).json();
     expect(list.graphs.map((g: { id: string }) => g.id)).toContain(body.id);
   });
 
   it("answers 422 with every problem of an invalid document, and stores nothing", async () => {
-    const before = (await (await listGraphs(new Request("http://test"), noParams)).json()).graphs.length;
+    const before = (await (await listGraphs(authed("http://test"), noParams)).json()).graphs.length;
     const graph = structuredClone(research.graph) as { edges: { id: string; source: string; target: string }[] };
     graph.edges.push({ id: "dangling", source: graph.edges[0].source, target: "nowhere" });
     graph.edges.push({ id: "self", source: graph.edges[0].source, target: graph.edges[0].source });
@@ -38,7 +45,7 @@ describe("graph API", () => {
     const codes = error.details.errors.map((e: { code: string }) => e.code);
     expect(codes).toEqual(expect.arrayContaining(["dangling_edge", "self_loop"]));
     expect(error.details.errors.find((e: { code: string }) => e.code === "dangling_edge").edgeId).toBe("dangling");
-    const after = (await (await listGraphs(new Request("http://test"), noParams)).json()).graphs.length;
+    const after = (await (await listGraphs(authed("http://test"), noParams)).json()).graphs.length;
     expect(after).toBe(before);
   });
 
@@ -61,18 +68,18 @@ describe("graph API", () => {
     expect(stale.status).toBe(409);
     const { error } = await stale.json();
     expect(error.details.currentVersion).toBe(2);
-    expect((await (await getGraph(new Request("http://test"), idParams(id))).json()).name).toBe("Tab one");
+    expect((await (await getGraph(authed("http://test"), idParams(id))).json()).name).toBe("Tab one");
   });
 
   it("answers 404 for unknown ids on read, save and delete", async () => {
-    expect((await getGraph(new Request("http://test"), idParams("missing"))).status).toBe(404);
+    expect((await getGraph(authed("http://test"), idParams("missing"))).status).toBe(404);
     expect((await updateGraph(put("missing", { name: "x" }), idParams("missing"))).status).toBe(404);
-    expect((await deleteGraph(new Request("http://test"), idParams("missing"))).status).toBe(404);
+    expect((await deleteGraph(authed("http://test"), idParams("missing"))).status).toBe(404);
   });
 
   it("deletes a graph", async () => {
     const { id } = await (await createGraph(post({ name: "Temp", graph: research.graph }), noParams)).json();
-    expect((await deleteGraph(new Request("http://test"), idParams(id))).status).toBe(204);
-    expect((await getGraph(new Request("http://test"), idParams(id))).status).toBe(404);
+    expect((await deleteGraph(authed("http://test"), idParams(id))).status).toBe(204);
+    expect((await getGraph(authed("http://test"), idParams(id))).status).toBe(404);
   });
 });

@@ -1,7 +1,8 @@
 import { withWorkspace } from "@/lib/api/guard";
 import { json } from "@/lib/api/respond";
-import { DEFAULT_CATALOG, providerFromEnv } from "@/lib/models";
+import { workspaceModels } from "@/lib/workspaces/provider";
 
-export const GET = withWorkspace(async () =>
-  json({ simulated: !providerFromEnv().apiKey, tiers: DEFAULT_CATALOG.tiers, models: Object.values(DEFAULT_CATALOG.models) }),
-);
+export const GET = withWorkspace(async ({ access }) => {
+  const { catalog, simulated } = await workspaceModels(access.workspace.id);
+  return json({ simulated, tiers: catalog.tiers, models: Object.values(catalog.models) });
+});

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { RunEvent } from "@/lib/engine/events";
 import { TEMPLATES } from "@/lib/graph";
 import { POST as createGraph } from "../graphs/route";
@@ -6,9 +6,16 @@ import { GET as listGraphRuns, POST as startRun } from "../graphs/[id]/runs/rout
 import { GET as getRun } from "./[id]/route";
 import { POST as cancelRun } from "./[id]/cancel/route";
 import { GET as getEvents } from "./[id]/events/route";
+import { requestsAs, signUpForTest } from "@/lib/auth/testing";
+
+let cookie = "";
+const authed = requestsAs(() => cookie);
+beforeAll(async () => {
+  cookie = (await signUpForTest({ name: "API tester" })).cookie;
+});
 
 const params = <P>(value: P) => ({ params: Promise.resolve(value) });
-const jsonRequest = (url: string, body: unknown) => new Request(url, { method: "POST", body: JSON.stringify(body) });
+const jsonRequest = (url: string, body: unknown) => authed(url, { method: "POST", body: JSON.stringify(body) });
 
 async function createGraphFrom(graph: unknown, name = "Test graph"): Promise<string> {
   const response = await createGraph(jsonRequest("http://test/api/v1/graphs", { name, graph }), params({} as Record<string, never>));
@@ -36,7 +43,7 @@ async function readSse(response: Response): Promise<{ id: number; event: RunEven
 }
 
 const events = (runId: string, headers: Record<string, string> = {}, query = "") =>
-  getEvents(new Request(`http://test/api/v1/runs/${runId}/events${query}`, { headers }), params({ id: runId }));
+  getEvents(authed(`http://test/api/v1/runs/${runId}/events${query}`, { headers }), params({ id: runId }));
 
 describe("run API", () => {
   it.each(TEMPLATES.map((t) => [t.id, t] as const))("runs the %s template to the end over SSE", async (_id, template) => {
@@ -53,7 +60,7 @@ describe("run API", () => {
     const final = stream[stream.length - 1].event;
     expect(final.type).toBe("run.completed");
 
-    const detail = await (await getRun(new Request("http://test"), params({ id: runId }))).json();
+    const detail = await (await getRun(authed("http://test"), params({ id: runId }))).json();
     expect(detail.status).toBe("succeeded");
     expect(detail.simulated).toBe(true);
     expect(detail.output.length).toBeGreaterThan(0);
@@ -82,7 +89,7 @@ describe("run API", () => {
     await db.graph.update({ where: { id: graphId }, data: { document: broken as object } });
     const response = await start(graphId, { input: "x" });
     expect(response.status).toBe(422);
-    const runs = await (await listGraphRuns(new Request("http://test"), params({ id: graphId }))).json();
+    const runs = await (await listGraphRuns(authed("http://test"), params({ id: graphId }))).json();
     expect(runs.runs).toHaveLength(0);
   });
 
@@ -99,21 +106,21 @@ describe("run API", () => {
     await readSse(await events(first.id));
     const slow = await (await start(graphId, { input: "Compare three databases", simulation: { speed: 1 } })).json();
     const cancelledAt = Date.now();
-    const cancelled = await cancelRun(new Request("http://test", { method: "POST" }), params({ id: slow.id }));
+    const cancelled = await cancelRun(authed("http://test", { method: "POST" }), params({ id: slow.id }));
     expect(cancelled.status).toBe(200);
     expect((await cancelled.json()).status).toBe("cancelled");
     expect(Date.now() - cancelledAt).toBeLessThan(1000);
     const stream = await readSse(await events(slow.id));
     expect(stream[stream.length - 1].event.type).toBe("run.cancelled");
-    expect((await cancelRun(new Request("http://test", { method: "POST" }), params({ id: slow.id }))).status).toBe(409);
+    expect((await cancelRun(authed("http://test", { method: "POST" }), params({ id: slow.id }))).status).toBe(409);
 
-    const { runs } = await (await listGraphRuns(new Request("http://test"), params({ id: graphId }))).json();
+    const { runs } = await (await listGraphRuns(authed("http://test"), params({ id: graphId }))).json();
     expect(runs.map((r: { id: string }) => r.id)).toEqual([slow.id, first.id]);
     expect(runs[0].status).toBe("cancelled");
   });
 
   it("answers 404 for unknown runs", async () => {
-    expect((await getRun(new Request("http://test"), params({ id: "nope" }))).status).toBe(404);
+    expect((await getRun(authed("http://test"), params({ id: "nope" }))).status).toBe(404);
     expect((await events("nope")).status).toBe(404);
   });
 });

@@ -4,9 +4,9 @@ import { withWorkspace } from "@/lib/api/guard";
 import { json, readJson } from "@/lib/api/respond";
 import { getGraph } from "@/lib/graphs/service";
 import { requireValidGraph } from "@/lib/graphs/validation";
-import { DEFAULT_CATALOG, providerFromEnv } from "@/lib/models";
 import { estimateRunCost } from "@/lib/models/estimate";
 import { listTools } from "@/lib/tools";
+import { workspaceModels } from "@/lib/workspaces/provider";
 
 type Params = { id: string };
 
@@ -23,8 +23,8 @@ export const POST = withWorkspace<Params>(async ({ request, params, access }) =>
   const body = await readJson(request, estimateBody);
   const stored = await getGraph(access.workspace.id, params.id);
   const graph = requireValidGraph(body.graph ?? stored.graph);
-  const simulated = !providerFromEnv().apiKey;
-  const estimate = estimateRunCost(graph, body.input, DEFAULT_CATALOG, {
+  const { catalog, simulated } = await workspaceModels(access.workspace.id);
+  const estimate = estimateRunCost(graph, body.input, catalog, {
     countTokens: (text) => (text ? countTokens(text, PLAIN) : 0),
     tools: listTools(),
     simulated,

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { safeNext } from "@/lib/auth/safe-next";
+import { sessionUser } from "@/lib/auth/workspace";
+import { ensureDatabase } from "@/lib/db";
+import { AuthForm } from "@/components/auth/auth-form";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Create an account" };
+
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const next = safeNext((await searchParams).next);
+  await ensureDatabase();
+  // Signed in already: nothing to do here.
+  if (await sessionUser(await headers())) redirect(next);
+  return <AuthForm mode="sign-up" next={next} />;
+}

@@ -1,0 +1,22 @@
+import type { ApiKeyInfo, CreatedApiKey } from "@/lib/auth/api-keys";
+import type { CatalogOverrides } from "@/lib/models/catalog";
+import type { ProviderSettings } from "@/lib/workspaces/provider";
+import { call } from "@/components/workspace/graph-api";
+
+export type { ApiKeyInfo, CreatedApiKey, ProviderSettings };
+
+/** What the provider form sends: `apiKey` "" keeps the stored key, `clearKey` removes it. */
+export interface ProviderUpdate {
+  apiKey?: string;
+  clearKey?: boolean;
+  baseUrl?: string | null;
+  catalog?: CatalogOverrides | null;
+}
+
+/** API keys and provider settings, for the settings pages' client components. */
+export const settingsApi = {
+  apiKeys: () => call<{ apiKeys: ApiKeyInfo[] }>("GET", "/api/v1/api-keys"),
+  createApiKey: (name: string) => call<CreatedApiKey>("POST", "/api/v1/api-keys", { name }),
+  revokeApiKey: (id: string) => call<ApiKeyInfo>("DELETE", `/api/v1/api-keys/${encodeURIComponent(id)}`),
+  updateProvider: (body: ProviderUpdate) => call<ProviderSettings>("PUT", "/api/v1/provider", body),
+};

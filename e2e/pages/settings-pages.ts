@@ -1,0 +1,56 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Settings → Provider: the workspace's model provider key, base URL and tier table. */
+export class ProviderSettingsPage {
+  constructor(private readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto("/settings/provider");
+    await expect(this.page.getByRole("heading", { level: 1, name: "Provider" })).toBeVisible();
+  }
+
+  get keyField() {
+    return this.page.getByLabel("OpenAI API key");
+  }
+
+  async saveKey(key: string) {
+    await this.keyField.fill(key);
+    await this.page.getByRole("button", { name: "Save provider settings" }).click();
+    await expect(this.page.getByText("Saved.")).toBeVisible();
+  }
+
+  async removeKey() {
+    await this.page.getByRole("button", { name: "Remove key" }).click();
+    await expect(this.page.getByText("Key removed.")).toBeVisible();
+  }
+}
+
+/** Settings → API keys. */
+export class ApiKeysSettingsPage {
+  constructor(private readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto("/settings/api-keys");
+    await expect(this.page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
+  }
+
+  /** Creates a key and returns it, as the dialog shows it this once. */
+  async create(name: string): Promise<string> {
+    await this.page.getByRole("button", { name: "Create API key" }).click();
+    const dialog = this.page.getByRole("dialog", { name: "Create an API key" });
+    await dialog.getByLabel("Name").fill(name);
+    await dialog.getByRole("button", { name: "Create key" }).click();
+    const shown = this.page.getByRole("dialog", { name: "Your new API key" });
+    await expect(shown.getByText("you won't see it again")).toBeVisible();
+    const key = await shown.getByLabel("API key").inputValue();
+    await shown.getByRole("button", { name: "Done" }).click();
+    await expect(shown).toBeHidden();
+    return key;
+  }
+
+  async revoke(name: string) {
+    await this.page.getByRole("button", { name: `Revoke ${name}` }).click();
+    await this.page.getByRole("dialog", { name: "Revoke this API key?" }).getByRole("button", { name: "Revoke key" }).click();
+    await expect(this.page.getByRole("row", { name: new RegExp(name) }).getByText(/^Revoked/)).toBeVisible();
+  }
+}

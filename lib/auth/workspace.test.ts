@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { db, DEFAULT_WORKSPACE_SLUG } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { signUpForTest } from "./testing";
+import { resolveWorkspace } from "./workspace";
+
+const withCookie = (cookie: string) => new Headers({ cookie });
+
+describe("resolveWorkspace", () => {
+  it("makes the first account the owner of the default workspace; later accounts start with none", async () => {
+    const first = await signUpForTest({ name: "First" });
+    const access = await resolveWorkspace(withCookie(first.cookie));
+    expect(access.workspace.slug).toBe(DEFAULT_WORKSPACE_SLUG);
+    expect(access.role).toBe("owner");
+    expect(access.user?.id).toBe(first.userId);
+
+    const second = await signUpForTest({ name: "Second" });
+    await expect(resolveWorkspace(withCookie(second.cookie))).rejects.toMatchObject({ code: "no_workspace" });
+    expect(await db.membership.count({ where: { workspace: { slug: DEFAULT_WORKSPACE_SLUG } } })).toBe(1);
+  });
+
+  it("refuses callers with no session, a forged cookie or an unknown API key", async () => {
+    await expect(resolveWorkspace(new Headers())).rejects.toBeInstanceOf(AppError);
+    await expect(resolveWorkspace(withCookie("tierflow.session_token=forged.value"))).rejects.toMatchObject({ code: "unauthorized" });
+    await expect(resolveWorkspace(new Headers({ authorization: "Bearer tf_key_nope" }))).rejects.toMatchObject({ code: "unauthorized" });
+  });
+});

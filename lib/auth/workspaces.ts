@@ -1,0 +1,149 @@
+import { randomBytes } from "node:crypto";
+import { db, DEFAULT_WORKSPACE_SLUG } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+// Only functions use these: auth.ts → workspaces.ts → workspace.ts → auth.ts is a cycle, harmless while nothing runs at load.
+import { ACTIVE_WORKSPACE_COOKIE, isWorkspaceRole, type WorkspaceRole } from "./workspace";
+
+/** One of the caller's workspaces, with their role there. */
+export interface MyWorkspace {
+  id: string;
+  slug: string;
+  name: string;
+  role: WorkspaceRole;
+}
+
+/** A member of a workspace, as the members page lists them. */
+export interface Member {
+  id: string;
+  userId: string;
+  name: string;
+  email: string;
+  role: WorkspaceRole;
+  joinedAt: string;
+}
+
+const asRole = (role: string): WorkspaceRole => (isWorkspaceRole(role) ? role : "viewer");
+
+/**
+ * On a fresh install the first account to sign up owns the default workspace, so the
+ * embedded default works with no set-up. Later accounts start with no workspace: they
+ * create one or join through an invitation. Returns true when this user claimed it.
+ */
+export async function claimDefaultWorkspace(userId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const workspace = await tx.workspace.findUnique({ where: { slug: DEFAULT_WORKSPACE_SLUG }, select: { id: true } });
+    if (!workspace) return false;
+    const members = await tx.membership.count({ where: { workspaceId: workspace.id } });
+    if (members > 0) return false;
+    await tx.membership.create({ data: { workspaceId: workspace.id, userId, role: "owner" } });
+    return true;
+  });
+}
+
+/** The workspaces a user belongs to, oldest membership first (the one used when no cookie names another). */
+export async function listMyWorkspaces(userId: string): Promise<MyWorkspace[]> {
+  const memberships = await db.membership.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    include: { workspace: { select: { id: true, slug: true, name: true } } },
+  });
+  return memberships.map(({ workspace, role }) => ({ ...workspace, role: asRole(role) }));
+}
+
+function slugFor(name: string): string {
+  const base = name
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+  // A random suffix keeps slugs unique without a retry loop, and unguessable from the name.
+  return `${base || "workspace"}-${randomBytes(4).toString("hex")}`;
+}
+
+/** Creates a workspace owned by `userId`. */
+export async function createWorkspace(userId: string, name: string): Promise<MyWorkspace> {
+  const workspace = await db.workspace.create({
+    data: { name, slug: slugFor(name), members: { create: { userId, role: "owner" } } },
+    select: { id: true, slug: true, name: true },
+  });
+  return { ...workspace, role: "owner" };
+}
+
+export async function renameWorkspace(workspaceId: string, name: string) {
+  return db.workspace.update({ where: { id: workspaceId }, data: { name }, select: { id: true, slug: true, name: true } });
+}
+
+/** The user's membership of `workspaceId`; another workspace answers 404, as every foreign id does. */
+export async function requireMyWorkspace(userId: string, workspaceId: string): Promise<MyWorkspace> {
+  const membership = await db.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId, userId } },
+    include: { workspace: { select: { id: true, slug: true, name: true } } },
+  });
+  if (!membership) throw AppError.notFound("Workspace");
+  return { ...membership.workspace, role: asRole(membership.role) };
+}
+
+/**
+ * The `Set-Cookie` value that makes `workspaceId` the active workspace of this browser.
+ * HttpOnly: only the server reads it; a year, so the choice survives restarts.
+ */
+export function activeWorkspaceCookie(workspaceId: string, request: Request): string {
+  const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";
+  return `${ACTIVE_WORKSPACE_COOKIE}=${encodeURIComponent(workspaceId)}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax${secure}`;
+}
+
+export async function listMembers(workspaceId: string): Promise<Member[]> {
+  const memberships = await db.membership.findMany({
+    where: { workspaceId },
+    orderBy: { createdAt: "asc" },
+    include: { user: { select: { name: true, email: true } } },
+  });
+  return memberships.map((m) => ({
+    id: m.id,
+    userId: m.userId,
+    name: m.user.name,
+    email: m.user.email,
+    role: asRole(m.role),
+    joinedAt: m.createdAt.toISOString(),
+  }));
+}
+
+/** Who asks for a membership change: owners manage everyone; anyone may remove themselves. */
+export interface MemberActor {
+  userId: string;
+  role: WorkspaceRole;
+}
+
+const LAST_OWNER = "A workspace needs at least one owner: make someone else an owner first.";
+
+/** Changes a member's role (owners only); the last owner cannot step down. */
+export async function changeMemberRole(workspaceId: string, memberId: string, role: WorkspaceRole, actor: MemberActor): Promise<Member> {
+  if (actor.role !== "owner") throw new AppError("forbidden", "Only owners change roles.");
+  await db.$transaction(async (tx) => {
+    const member = await tx.membership.findFirst({ where: { id: memberId, workspaceId } });
+    if (!member) throw AppError.notFound("Member");
+    if (member.role === "owner" && role !== "owner") {
+      const owners = await tx.membership.count({ where: { workspaceId, role: "owner" } });
+      if (owners <= 1) throw new AppError("conflict", LAST_OWNER);
+    }
+    await tx.membership.update({ where: { id: memberId }, data: { role } });
+  });
+  const member = (await listMembers(workspaceId)).find((m) => m.id === memberId);
+  if (!member) throw AppError.notFound("Member");
+  return member;
+}
+
+/** Removes a member: owners remove anyone, others only themselves (leaving); the last owner stays. */
+export async function removeMember(workspaceId: string, memberId: string, actor: MemberActor): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const member = await tx.membership.findFirst({ where: { id: memberId, workspaceId } });
+    if (!member) throw AppError.notFound("Member");
+    if (member.userId !== actor.userId && actor.role !== "owner") throw new AppError("forbidden", "Only owners remove other members.");
+    if (member.role === "owner") {
+      const owners = await tx.membership.count({ where: { workspaceId, role: "owner" } });
+      if (owners <= 1) throw new AppError("conflict", member.userId === actor.userId ? `You are the last owner. ${LAST_OWNER}` : LAST_OWNER);
+    }
+    await tx.membership.delete({ where: { id: memberId } });
+  });
+}

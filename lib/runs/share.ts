@@ -1,0 +1,135 @@
+import { z } from "zod";
+import { hashToken, newToken } from "@/lib/auth/secrets";
+import { db } from "@/lib/db";
+import type { RunEvent } from "@/lib/engine/events";
+import { AppError } from "@/lib/errors";
+import type { GraphDocument } from "@/lib/graph";
+import { getRunDetail, type RunDetail } from "./queries";
+import { streamRunEvents } from "./stream";
+
+/**
+ * Share links: a run made readable by anyone holding an unguessable token, read-only and
+ * revocable. Only the token's SHA-256 is stored, so the link is shown once, when created.
+ * An unknown and a revoked token are refused the same way, as a run that does not exist.
+ */
+
+const TOKEN_PREFIX = "tf_share";
+/** How often a watcher's stream re-checks that its link still stands (revocation ends it). */
+const REVOCATION_CHECK_MS = 2_000;
+
+/** `POST /api/v1/runs/:id/shares`. */
+export const createShareLinkBody = z.object({ hidePrompts: z.boolean().default(false) });
+
+/** The public path of a share link; the API answers it as an absolute URL. */
+export const sharePath = (token: string) => `/share/${encodeURIComponent(token)}`;
+
+/** A share link as the workspace lists it; the token itself is never stored. */
+export interface ShareLinkInfo {
+  id: string;
+  runId: string;
+  hidePrompts: boolean;
+  createdAt: string;
+}
+
+/** What creating a link returns: the only time its token is seen. */
+export interface CreatedShareLink extends ShareLinkInfo {
+  token: string;
+}
+
+/**
+ * A run as a share link shows it: its detail without the workspace's graph id (no way back
+ * into the workspace) and, with `hidePrompts`, without node instructions.
+ */
+export type SharedRun = Omit<RunDetail, "graphId"> & { hidePrompts: boolean };
+
+interface ResolvedLink {
+  id: string;
+  workspaceId: string;
+  runId: string;
+  hidePrompts: boolean;
+}
+
+const infoOf = (link: { id: string; runId: string; hidePrompts: boolean; createdAt: Date }): ShareLinkInfo => ({
+  id: link.id,
+  runId: link.runId,
+  hidePrompts: link.hidePrompts,
+  createdAt: link.createdAt.toISOString(),
+});
+
+async function requireRun(workspaceId: string, runId: string): Promise<void> {
+  const run = await db.run.findFirst({ where: { id: runId, workspaceId }, select: { id: true } });
+  if (!run) throw AppError.notFound("Run");
+}
+
+/** Creates a link to a run of the workspace; the answer carries the token, once. */
+export async function createShareLink(
+  workspaceId: string,
+  runId: string,
+  options: { hidePrompts: boolean; createdById: string | null },
+): Promise<CreatedShareLink> {
+  await requireRun(workspaceId, runId);
+  const token = newToken(TOKEN_PREFIX);
+  const link = await db.shareLink.create({
+    data: { workspaceId, runId, tokenHash: hashToken(token), hidePrompts: options.hidePrompts, createdById: options.createdById },
+  });
+  return { ...infoOf(link), token };
+}
+
+/** A run's links that still work, newest first. */
+export async function listShareLinks(workspaceId: string, runId: string): Promise<ShareLinkInfo[]> {
+  await requireRun(workspaceId, runId);
+  const links = await db.shareLink.findMany({ where: { workspaceId, runId, revokedAt: null }, orderBy: { createdAt: "desc" } });
+  return links.map(infoOf);
+}
+
+/** Revokes a link of the workspace; it stops working at once, for new visits and open streams. */
+export async function revokeShareLink(workspaceId: string, linkId: string): Promise<void> {
+  const { count } = await db.shareLink.updateMany({ where: { id: linkId, workspaceId, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count === 0) throw AppError.notFound("Share link");
+}
+
+async function resolveShareLink(token: string): Promise<ResolvedLink> {
+  const link = await db.shareLink.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, workspaceId: true, runId: true, hidePrompts: true, revokedAt: true },
+  });
+  if (!link || link.revokedAt) throw AppError.notFound("Run");
+  return link;
+}
+
+async function linkStands(linkId: string): Promise<boolean> {
+  const link = await db.shareLink.findUnique({ where: { id: linkId }, select: { revokedAt: true } });
+  return link !== null && link.revokedAt === null;
+}
+
+/** The run behind a share token; 404 for an unknown or revoked one. */
+export async function getSharedRun(token: string): Promise<SharedRun> {
+  const link = await resolveShareLink(token);
+  const { graphId: _graphId, ...detail } = await getRunDetail(link.workspaceId, link.runId);
+  return { ...detail, graph: link.hidePrompts ? withoutInstructions(detail.graph) : detail.graph, hidePrompts: link.hidePrompts };
+}
+
+/**
+ * The run's event stream for a share link, with the private stream's replay and resume. It
+ * ends when the link is revoked; with `hidePrompts` prompts are removed before sending.
+ */
+export async function streamSharedRun(token: string, afterSeq: number, signal: AbortSignal): Promise<Response> {
+  const link = await resolveShareLink(token);
+  return streamRunEvents(link.workspaceId, link.runId, afterSeq, signal, {
+    redact: link.hidePrompts ? withoutPrompts : undefined,
+    stillAllowed: { check: () => linkStands(link.id), everyMs: REVOCATION_CHECK_MS },
+  });
+}
+
+/** The graph with every node's instructions (its system prompt) emptied. */
+export function withoutInstructions(graph: GraphDocument): GraphDocument {
+  return { ...graph, nodes: graph.nodes.map((node) => ({ ...node, instructions: "" })) };
+}
+
+/**
+ * An event without the prompt an instance was given (system and user messages: the node's
+ * instructions and the assembled task). What the models wrote stays: it is the run's result.
+ */
+export function withoutPrompts(event: RunEvent): RunEvent {
+  return event.type === "node.started" ? { ...event, messages: [] } : event;
+}

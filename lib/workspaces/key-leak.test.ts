@@ -1,0 +1,158 @@
+/**
+ * The workspace's provider key must never leave the server: not in an API answer, a run
+ * event, a stored row, a share link or a log line. Runs go through the route handlers to a
+ * local OpenAI-compatible server that proxies to the simulator, or answers 401 echoing the key.
+ */
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { format } from "node:util";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { GET as getGraph } from "@/app/api/v1/graphs/[id]/route";
+import { GET as listRuns, POST as startRunRoute } from "@/app/api/v1/graphs/[id]/runs/route";
+import { POST as createGraph } from "@/app/api/v1/graphs/route";
+import { GET as listModels } from "@/app/api/v1/models/route";
+import { GET as getProvider, PUT as putProvider } from "@/app/api/v1/provider/route";
+import { GET as getRun } from "@/app/api/v1/runs/[id]/route";
+import { GET as getEvents } from "@/app/api/v1/runs/[id]/events/route";
+import { requestsAs, signUpForTest } from "@/lib/auth/testing";
+import { db } from "@/lib/db";
+import { TEMPLATES } from "@/lib/graph";
+import { createSimulator } from "@/lib/models";
+import { createShareLink, getSharedRun, runFinished, streamSharedRun } from "@/lib/runs";
+
+const KEY = `sk-test-LEAKCHECK-${randomBytes(12).toString("hex")}`;
+const LAST4 = KEY.slice(-4);
+
+let cookie = "";
+let workspaceId = "";
+let server: Server;
+let baseUrl = "";
+const authorizations: string[] = [];
+const logged: string[] = [];
+const authed = requestsAs(() => cookie);
+const params = <P>(value: P) => ({ params: Promise.resolve(value) });
+const none = params({} as Record<string, never>);
+const simulator = createSimulator({ speed: 0 });
+
+async function toRequest(req: IncomingMessage, url: string): Promise<Request> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return new Request(url, { method: req.method, headers: { "content-type": "application/json" }, body: Buffer.concat(chunks) });
+}
+
+beforeAll(async () => {
+  // Everything the app logs during the test is kept, to be searched for the key.
+  for (const level of ["log", "info", "warn", "error", "debug"] as const) {
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(format(...args)));
+  }
+  const owner = await signUpForTest({ name: "Leak checker" });
+  cookie = owner.cookie;
+  workspaceId = (await db.membership.findFirstOrThrow({ where: { userId: owner.userId } })).workspaceId;
+
+  server = createServer((req, res) => {
+    authorizations.push(req.headers.authorization ?? "");
+    void (async () => {
+      if (req.url?.startsWith("/deny/")) {
+        // What a careless provider does: echo the key it refused.
+        res.writeHead(401, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: { message: `Incorrect API key provided: ${KEY}.`, type: "invalid_request_error", code: "invalid_api_key" } }));
+        return;
+      }
+      const upstream = await simulator.handle(await toRequest(req, `http://sim.local${req.url}`));
+      res.writeHead(upstream.status, Object.fromEntries(upstream.headers));
+      res.end(Buffer.from(await upstream.arrayBuffer()));
+    })().catch((error: unknown) => {
+      res.writeHead(500);
+      res.end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+/** Every body the API answered in this test, to search for the key at the end. */
+const bodies: string[] = [];
+async function text(response: Response | Promise<Response>): Promise<string> {
+  const body = await (await response).text();
+  bodies.push(body);
+  return body;
+}
+
+async function saveProvider(body: unknown): Promise<Record<string, unknown>> {
+  const response = await putProvider(authed("http://test/api/v1/provider", { method: "PUT", body: JSON.stringify(body) }), none);
+  const raw = await text(response);
+  expect(response.status, raw).toBe(200);
+  return JSON.parse(raw);
+}
+
+/** Runs a graph through the routes and collects every answer about it. */
+async function runThroughRoutes(name: string) {
+  const created = JSON.parse(await text(createGraph(authed("http://test/api/v1/graphs", { method: "POST", body: JSON.stringify({ name, graph: TEMPLATES[0].graph }) }), none)));
+  const graphId = created.id as string;
+  const started = await startRunRoute(authed(`http://test/api/v1/graphs/${graphId}/runs`, { method: "POST", body: JSON.stringify({ input: "Explain glaciers" }) }), params({ id: graphId }));
+  const { id: runId } = JSON.parse(await text(started));
+  await runFinished(runId);
+  const run = JSON.parse(await text(getRun(authed(`http://test/api/v1/runs/${runId}`), params({ id: runId }))));
+  const events = await text(getEvents(authed(`http://test/api/v1/runs/${runId}/events`), params({ id: runId })));
+  await text(listRuns(authed(`http://test/api/v1/graphs/${graphId}/runs`), params({ id: graphId })));
+  await text(getGraph(authed(`http://test/api/v1/graphs/${graphId}`), params({ id: graphId })));
+  const { token } = await createShareLink(workspaceId, runId, { hidePrompts: false, createdById: null });
+  bodies.push(JSON.stringify(await getSharedRun(token)));
+  await text(streamSharedRun(token, 0, new AbortController().signal));
+  return { runId, run, events };
+}
+
+describe("the workspace provider key", () => {
+  it("is stored encrypted and answered only as its last four characters", async () => {
+    const saved = await saveProvider({ apiKey: KEY, baseUrl: `${baseUrl}/ok/v1` });
+    expect(saved).toMatchObject({ hasKey: true, keyLast4: LAST4, source: "workspace", simulated: false });
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
+    expect(workspace.providerKeyEncrypted).toMatch(/^v1\./);
+    expect(JSON.stringify(workspace)).not.toContain(KEY);
+    await text(getProvider(authed("http://test/api/v1/provider"), none));
+    const models = JSON.parse(await text(listModels(authed("http://test/api/v1/models"), none)));
+    expect(models.simulated).toBe(false);
+  });
+
+  it("is what real runs send, and a run through it succeeds", async () => {
+    const { run } = await runThroughRoutes("Real path");
+    expect(run).toMatchObject({ status: "succeeded", simulated: false });
+    expect(authorizations.length).toBeGreaterThan(0);
+    expect(authorizations.every((header) => header === `Bearer ${KEY}`)).toBe(true);
+  });
+
+  it("is redacted from a provider's 401 that echoes it", async () => {
+    await saveProvider({ apiKey: "", baseUrl: `${baseUrl}/deny/v1` }); // "" keeps the stored key
+    const { runId, run, events } = await runThroughRoutes("Refused");
+    expect(run.status).toBe("failed");
+    expect(events).toContain("Incorrect API key provided");
+    expect(events).toContain("[redacted]");
+    const nodes = await db.runNode.findMany({ where: { runId } });
+    expect(nodes.some((node) => node.error?.includes("Incorrect API key provided"))).toBe(true);
+  });
+
+  it("appears nowhere: answers, stored events, run rows and logs", async () => {
+    const stored = [
+      ...(await db.runEvent.findMany({ where: { run: { workspaceId } } })),
+      ...(await db.run.findMany({ where: { workspaceId } })),
+      ...(await db.runNode.findMany({ where: { run: { workspaceId } } })),
+    ];
+    expect(stored.length).toBeGreaterThan(10);
+    const haystacks = [...bodies, JSON.stringify(stored), ...logged];
+    expect(bodies.join("\n")).toContain(LAST4);
+    for (const haystack of haystacks) expect(haystack).not.toContain(KEY);
+  });
+
+  it("can be removed, which puts the workspace back on the simulator", async () => {
+    const cleared = await saveProvider({ clearKey: true, baseUrl: "" });
+    expect(cleared).toMatchObject({ hasKey: false, keyLast4: null, baseUrl: null, simulated: true });
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
+    expect(workspace.providerKeyEncrypted).toBeNull();
+  });
+});
