@@ -20,7 +20,6 @@ function RenameForm({ graph, onClose }: { graph: GraphListItem; onClose: () => v
   const [name, setName] = useState(graph.name);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const nameId = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -34,20 +33,7 @@ function RenameForm({ graph, onClose }: { graph: GraphListItem; onClose: () => v
 
   return (
     <form onSubmit={submit} className="space-y-4">
-      <div>
-        <label htmlFor={nameId} className="block text-sm font-medium text-slate-800">
-          Name
-        </label>
-        <input
-          id={nameId}
-          required
-          autoFocus
-          maxLength={120}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-sky-600 focus:ring-1 focus:ring-sky-600 focus:outline-none"
-        />
-      </div>
+      <GraphNameField value={name} onChange={setName} />
       {error && (
         <p role="alert" className="text-sm text-red-700">
           {error}
@@ -103,5 +89,27 @@ export function GraphDeleteDialog({ graph, onClose }: { graph: GraphListItem | n
         </Button>
       </div>
     </Dialog>
+  );
+}
+
+/** The graph name input of the create and rename dialogs. */
+export function GraphNameField({ value, onChange, placeholder }: { value: string; onChange: (name: string) => void; placeholder?: string }) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        Name
+      </label>
+      <input
+        id={id}
+        required
+        autoFocus
+        maxLength={120}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        placeholder={placeholder}
+        className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-sky-600 focus:ring-1 focus:ring-sky-600 focus:outline-none"
+      />
+    </div>
   );
 }

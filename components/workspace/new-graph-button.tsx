@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { Dialog } from "@/components/ui/dialog";
 import { graphApi } from "./graph-api";
+import { GraphNameField } from "./graph-dialogs";
 import { STARTERS } from "./starter-graphs";
 
 /** "New graph": asks for a name and a starting point (blank or a template), creates it and opens the editor. */
@@ -29,7 +30,6 @@ function NewGraphForm({ onCancel }: { onCancel: () => void }) {
   const [starterId, setStarterId] = useState(STARTERS[0].id);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const nameId = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -46,21 +46,7 @@ function NewGraphForm({ onCancel }: { onCancel: () => void }) {
 
   return (
     <form onSubmit={submit} className="space-y-4">
-      <div>
-        <label htmlFor={nameId} className="block text-sm font-medium text-slate-800">
-          Name
-        </label>
-        <input
-          id={nameId}
-          required
-          autoFocus
-          maxLength={120}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-          placeholder="e.g. Market research"
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-sky-600 focus:ring-1 focus:ring-sky-600 focus:outline-none"
-        />
-      </div>
+      <GraphNameField value={name} onChange={setName} placeholder="e.g. Market research" />
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">Start from</legend>
         <div className="mt-1 max-h-80 space-y-1.5 overflow-y-auto">
