@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   invalid_graph: 422,
   unprocessable: 422,
+  /** A stored graph or run snapshot this version cannot read: the request is fine, the stored document is not. */
+  unreadable_document: 422,
   rate_limited: 429,
   internal: 500,
 } as const;

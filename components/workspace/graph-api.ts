@@ -15,7 +15,8 @@ export interface GraphListItem {
   id: string;
   name: string;
   version: number;
-  nodeCount: number;
+  /** Null when the stored document cannot be read by this version. */
+  nodeCount: number | null;
   updatedAt: string;
 }
 

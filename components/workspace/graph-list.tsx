@@ -64,7 +64,12 @@ export function GraphList({ graphs, canEdit = true }: { graphs: GraphListItem[];
                 {graph.name}
               </Link>
               <p className="text-sm text-slate-500">
-                {graph.nodeCount} {graph.nodeCount === 1 ? "node" : "nodes"} · updated{" "}
+                {graph.nodeCount === null ? (
+                  <span className="text-red-700">Can’t be read by this version</span>
+                ) : (
+                  `${graph.nodeCount} ${graph.nodeCount === 1 ? "node" : "nodes"}`
+                )}{" "}
+                · updated{" "}
                 <time dateTime={graph.updatedAt}>{dateFormat.format(new Date(graph.updatedAt))}</time>
               </p>
             </div>

@@ -56,4 +56,5 @@ export {
   type TopologyInput,
 } from "./topology";
 export { validateGraph, type ValidationContext, type ValidationResult } from "./validate";
+export { structuralIssues } from "./validate-structure";
 export { TEMPLATES, getTemplate, type GraphTemplate } from "./templates";

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import type { Graph } from "@/lib/generated/prisma/client";
 import type { GraphDocument } from "@/lib/graph";
 import { AppError } from "@/lib/errors";
+import { parseStoredGraph, readStoredGraph } from "./stored-document";
 import { requireValidGraph } from "./validation";
 
 /** A stored graph as the API returns it. */
@@ -19,7 +20,8 @@ export interface GraphSummary {
   id: string;
   name: string;
   version: number;
-  nodeCount: number;
+  /** Null when the stored document cannot be read; opening the graph says why. */
+  nodeCount: number | null;
   updatedAt: string;
 }
 
@@ -27,7 +29,7 @@ function toRecord(row: Graph): GraphRecord {
   return {
     id: row.id,
     name: row.name,
-    graph: row.document as unknown as GraphDocument,
+    graph: readStoredGraph(row.document, { kind: "graph", id: row.id }),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -36,13 +38,17 @@ function toRecord(row: Graph): GraphRecord {
 
 export async function listGraphs(workspaceId: string): Promise<GraphSummary[]> {
   const rows = await db.graph.findMany({ where: { workspaceId }, orderBy: { updatedAt: "desc" } });
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    version: row.version,
-    nodeCount: (row.document as unknown as GraphDocument).nodes?.length ?? 0,
-    updatedAt: row.updatedAt.toISOString(),
-  }));
+  // One unreadable graph must not hide the others: it is listed, so it can be opened or deleted.
+  return rows.map((row) => {
+    const read = parseStoredGraph(row.document);
+    return {
+      id: row.id,
+      name: row.name,
+      version: row.version,
+      nodeCount: read.ok ? read.graph.nodes.length : null,
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  });
 }
 
 /** Another workspace's graph answers exactly like a missing one. */
@@ -68,8 +74,8 @@ export async function updateGraph(
   input: { name?: string; graph?: unknown; version?: number },
 ): Promise<GraphRecord> {
   const document = input.graph === undefined ? undefined : requireValidGraph(input.graph);
-  const current = await getGraph(workspaceId, id);
-  const expected = input.version ?? current.version;
+  // Only the version is needed, not the stored document: saving a valid one repairs an unreadable graph.
+  const expected = input.version ?? (await storedVersion(workspaceId, id));
   const { count } = await db.graph.updateMany({
     where: { id, workspaceId, version: expected },
     data: {
@@ -79,14 +85,20 @@ export async function updateGraph(
     },
   });
   if (count === 0) {
-    const latest = await getGraph(workspaceId, id);
+    const latest = await storedVersion(workspaceId, id);
     throw new AppError(
       "conflict",
-      `This graph was changed elsewhere (now version ${latest.version}, you edited version ${expected}). Reload to get the latest, or save a copy.`,
-      { currentVersion: latest.version },
+      `This graph was changed elsewhere (now version ${latest}, you edited version ${expected}). Reload to get the latest, or save a copy.`,
+      { currentVersion: latest },
     );
   }
   return getGraph(workspaceId, id);
+}
+
+async function storedVersion(workspaceId: string, id: string): Promise<number> {
+  const row = await db.graph.findFirst({ where: { id, workspaceId }, select: { version: true } });
+  if (!row) throw AppError.notFound("Graph");
+  return row.version;
 }
 
 export async function deleteGraph(workspaceId: string, id: string): Promise<void> {

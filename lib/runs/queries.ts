@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { createRunSummary, foldRunEvents, type NodeSummary } from "@/lib/engine";
 import type { RunStatus } from "@/lib/engine/events";
 import type { GraphDocument } from "@/lib/graph";
+import { readStoredGraph } from "@/lib/graphs/stored-document";
 import { addUsage, baselineNanoUsd, nanoToUsd, ZERO_USAGE, type ModelCatalog, type Usage } from "@/lib/models";
 import type { Run, RunNode } from "@/lib/generated/prisma/client";
 import { workspaceModels } from "@/lib/workspaces/provider";
@@ -104,11 +105,13 @@ function fromRow(node: RunNode): RunNodeResult {
 /**
  * A run with per-node results. Finished runs read their stored results; a run still going
  * (here or in another process) is folded from its stored events, so the answer is live.
+ * A snapshot this version cannot read throws `unreadable_document`.
  */
 export async function getRunDetail(workspaceId: string, runId: string): Promise<RunDetail> {
   const run = await db.run.findFirst({ where: { id: runId, workspaceId }, include: { nodes: true } });
   if (!run) throw AppError.notFound("Run");
-  const graph = run.graphSnapshot as unknown as GraphDocument;
+  // Snapshots are never rewritten, so an old run's graph is migrated each time it is read.
+  const graph = readStoredGraph(run.graphSnapshot, { kind: "run", id: run.id });
   let nodes: RunNodeResult[];
   let live: { costNanoUsd: number; baselineNanoUsd: number; usage: Usage } | null = null;
   // Runs store no catalog: a live run is priced with the workspace's current one (the one it started with, unless changed since).

@@ -1,4 +1,5 @@
-import { graphDocumentSchema, migrateGraphDocument, type GraphDocument } from "@/lib/graph";
+import type { GraphDocument } from "@/lib/graph";
+import { parseStoredGraph } from "@/lib/graphs/stored-document";
 
 /**
  * Unsaved edits kept in this browser, so a reload, a crash or a graph the API refuses for
@@ -20,10 +21,9 @@ export function readDraft(graphId: string): LocalDraft | null {
     if (!raw) return null;
     const value = JSON.parse(raw) as Partial<LocalDraft>;
     if (typeof value.baseVersion !== "number" || typeof value.savedAt !== "string" || typeof value.writer !== "string") return null;
-    const migrated = migrateGraphDocument(value.graph);
-    if (!migrated.ok) return null;
-    const graph = graphDocumentSchema.safeParse(migrated.document);
-    return graph.success ? { baseVersion: value.baseVersion, graph: graph.data, savedAt: value.savedAt, writer: value.writer } : null;
+    // A draft kept by an older version is migrated like any stored document; an unreadable one is dropped.
+    const read = parseStoredGraph(value.graph);
+    return read.ok ? { baseVersion: value.baseVersion, graph: read.graph, savedAt: value.savedAt, writer: value.writer } : null;
   } catch {
     return null;
   }
