@@ -17,6 +17,11 @@ export class HomePage {
     return this.graphs.getByRole("link", { name, exact: true });
   }
 
+  /** A graph's row in the list: its link, node count and actions. */
+  graphRow(name: string) {
+    return this.graphs.getByRole("listitem").filter({ has: this.page.getByRole("link", { name, exact: true }) });
+  }
+
   /** Creates a graph with "New graph", from `starter` ("Blank" or a template's name); the editor opens. */
   async createGraph(name: string, starter: string) {
     await this.page.getByRole("button", { name: "New graph" }).first().click();

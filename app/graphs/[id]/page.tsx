@@ -3,46 +3,58 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { pageAccess } from "@/lib/auth/page-access";
 import { AppError } from "@/lib/errors";
-import { graphDocumentSchema, migrateGraphDocument } from "@/lib/graph";
 import { getGraph } from "@/lib/graphs/service";
 import { listTools } from "@/lib/tools";
 import { workspaceModels } from "@/lib/workspaces/provider";
 import { EditorRunControls } from "@/components/run/editor-run-controls";
+import { UnreadableDocument } from "@/components/ui/unreadable-document";
+import { AppHeader } from "@/components/workspace/app-header";
 import { EditorClient } from "./editor-client";
 
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ id: string }> };
 
-/** The graph of the caller's workspace, or a 404 page (another workspace's graph answers the same). */
+/**
+ * The graph of the caller's workspace (its document migrated and parsed by lib/graphs), a 404
+ * page (another workspace's graph answers the same), or why its stored document is unreadable.
+ */
 const loadGraph = cache(async (id: string) => {
   const access = await pageAccess(`/graphs/${id}`);
   try {
-    return { access, record: await getGraph(access.workspace.id, id) };
+    return { access, record: await getGraph(access.workspace.id, id), unreadable: null };
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
+    if (error instanceof AppError && error.code === "unreadable_document") return { access, record: null, unreadable: error.message };
     throw error;
   }
 });
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { record } = await loadGraph((await params).id);
-  return { title: record.name };
+  return { title: record?.name ?? "Unreadable graph" };
 }
 
 export default async function GraphEditorPage({ params }: Params) {
-  const { access, record } = await loadGraph((await params).id);
-  // Stored documents were valid when saved; migrating and parsing brings older ones up to date.
-  const migrated = migrateGraphDocument(record.graph);
-  const parsed = migrated.ok ? graphDocumentSchema.safeParse(migrated.document) : null;
-  if (!parsed?.success) {
-    throw new Error(`Graph ${record.id} has a stored document this version of Tierflow cannot read.`);
-  }
+  const { access, record, unreadable } = await loadGraph((await params).id);
   const { catalog, simulated } = await workspaceModels(access.workspace.id);
+  if (!record) {
+    return (
+      <div className="min-h-screen">
+        <AppHeader workspaceName={access.workspace.name} simulated={simulated} />
+        <UnreadableDocument
+          title="This graph can’t be opened"
+          reason={unreadable}
+          advice="Nothing has been changed. If it was saved by a newer version of Tierflow, update this server; otherwise import an exported copy into a new graph, or delete this one from the graph list."
+          back={{ href: "/", label: "Back to graphs" }}
+        />
+      </div>
+    );
+  }
   const tools = listTools().map(({ name, title, description }) => ({ name, title, description }));
   return (
     <EditorClient
-      graph={{ id: record.id, name: record.name, version: record.version, graph: parsed.data }}
+      graph={{ id: record.id, name: record.name, version: record.version, graph: record.graph }}
       workspaceName={access.workspace.name}
       simulated={simulated}
       tools={tools}

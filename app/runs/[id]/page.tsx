@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { getGraph } from "@/lib/graphs/service";
 import { getRunDetail, listRuns, type RunDetail } from "@/lib/runs";
 import { workspaceModels } from "@/lib/workspaces/provider";
+import { UnreadableDocument } from "@/components/ui/unreadable-document";
 import { AppHeader } from "@/components/workspace/app-header";
 import { RunClient } from "./run-client";
 
@@ -12,11 +13,13 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function loadRun(workspaceId: string, id: string): Promise<RunDetail> {
+/** The run, a 404 page, or (as a string) why its graph snapshot cannot be read. */
+async function loadRun(workspaceId: string, id: string): Promise<RunDetail | string> {
   try {
     return await getRunDetail(workspaceId, id);
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
+    if (error instanceof AppError && error.code === "unreadable_document") return error.message;
     throw error;
   }
 }
@@ -25,7 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const access = await pageAccess(`/runs/${id}`);
   const run = await loadRun(access.workspace.id, id);
-  return { title: `Run of ${run.graphName}` };
+  return { title: typeof run === "string" ? "Unreadable run" : `Run of ${run.graphName}` };
 }
 
 /** A run's live view: the server loads the run and its graph's history; the client follows its events. */
@@ -33,11 +36,24 @@ export default async function RunPage({ params }: Props) {
   const { id } = await params;
   const access = await pageAccess(`/runs/${id}`);
   const run = await loadRun(access.workspace.id, id);
+  const { simulated } = await workspaceModels(access.workspace.id);
+  if (typeof run === "string") {
+    return (
+      <div className="min-h-screen">
+        <AppHeader workspaceName={access.workspace.name} simulated={simulated} />
+        <UnreadableDocument
+          title="This run can’t be shown"
+          reason={run}
+          advice="The run’s record is kept unchanged. If it was made by a newer version of Tierflow, update this server to view it."
+          back={{ href: "/", label: "Back to graphs" }}
+        />
+      </div>
+    );
+  }
   const graphId = run.graphId;
   const [history, current] = graphId
     ? await Promise.all([listRuns(access.workspace.id, graphId, 30), getGraph(access.workspace.id, graphId).catch(() => null)])
     : [[], null];
-  const { simulated } = await workspaceModels(access.workspace.id);
 
   return (
     <div className="flex min-h-screen flex-col">

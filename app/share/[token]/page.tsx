@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ensureDatabase } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getSharedRun, type SharedRun } from "@/lib/runs";
+import { UnreadableDocument } from "@/components/ui/unreadable-document";
 import { SharedRunClient } from "./shared-run-client";
 
 export const dynamic = "force-dynamic";
@@ -17,12 +18,14 @@ export const metadata: Metadata = {
 
 type Props = { params: Promise<{ token: string }> };
 
-async function loadSharedRun(token: string): Promise<SharedRun> {
+/** The shared run, a 404 page, or (as a string) why its graph snapshot cannot be read. */
+async function loadSharedRun(token: string): Promise<SharedRun | string> {
   await ensureDatabase();
   try {
     return await getSharedRun(token);
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
+    if (error instanceof AppError && error.code === "unreadable_document") return error.message;
     throw error;
   }
 }
@@ -31,5 +34,14 @@ async function loadSharedRun(token: string): Promise<SharedRun> {
 export default async function SharedRunPage({ params }: Props) {
   const { token } = await params;
   const run = await loadSharedRun(token);
+  if (typeof run === "string") {
+    return (
+      <UnreadableDocument
+        title="This run can’t be shown"
+        reason={run}
+        advice="The run itself is kept unchanged. Let the person who shared this link know: the Tierflow server that holds it needs updating to show it."
+      />
+    );
+  }
   return <SharedRunClient token={token} run={run} />;
 }
