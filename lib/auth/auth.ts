@@ -2,11 +2,13 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/lib/db";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { trustedOriginsFor } from "./public-origin";
 import { derivedKey } from "./secrets";
+import { signInBackoffHooks } from "./sign-in-backoff";
 import { claimDefaultWorkspace } from "./workspaces";
 
-/** Sign-in and sign-up attempts allowed per client address per minute (`TIERFLOW_AUTH_RATE_LIMIT`). */
+/** Sign-in and sign-up attempts allowed per client address (lib/auth/client-address.ts) per minute (`TIERFLOW_AUTH_RATE_LIMIT`). */
 export function authAttemptsPerMinute(env: NodeJS.ProcessEnv = process.env): number {
   const configured = Number(env.TIERFLOW_AUTH_RATE_LIMIT);
   return Number.isInteger(configured) && configured > 0 ? configured : 10;
@@ -33,7 +35,9 @@ function createAuth() {
       max: 300,
       customRules: { "/sign-in/email": attempts, "/sign-up/email": attempts },
     },
-    advanced: { cookiePrefix: "tierflow" },
+    // The rate limit keys on the address the auth route computed, never on what a client sent.
+    advanced: { cookiePrefix: "tierflow", ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] } },
+    hooks: signInBackoffHooks,
     databaseHooks: {
       user: { create: { after: async (user) => void (await claimDefaultWorkspace(user.id)) } },
     },
