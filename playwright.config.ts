@@ -42,7 +42,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: `file:./${E2E_DIR}/e2e.db`,
       TIERFLOW_SIM_SPEED: "0",
-      // Tests sign many accounts up from one address; the limit itself has a unit test.
+      // Tests sign many accounts up from one address; the limit itself is tested in app/api/auth/sign-in-limits.test.ts.
       TIERFLOW_AUTH_RATE_LIMIT: "1000",
       NEXT_TELEMETRY_DISABLED: "1",
       OPENAI_API_KEY: "",

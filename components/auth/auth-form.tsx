@@ -14,7 +14,8 @@ const COPY: Record<Mode, { title: string; submit: string; busy: string; endpoint
 
 /** better-auth's answers, in words that say what to do next. */
 function errorMessage(mode: Mode, status: number, body: { code?: string; message?: string } | null): string {
-  if (status === 429) return "Too many attempts. Wait a minute, then try again.";
+  // The per-account back-off says how long to wait; the per-address limit is a minute.
+  if (status === 429) return body?.code === "TOO_MANY_FAILED_SIGN_INS" && body.message ? body.message : "Too many attempts. Wait a minute, then try again.";
   if (body?.code === "INVALID_EMAIL_OR_PASSWORD") return "That email and password do not match an account.";
   if (body?.code?.startsWith("USER_ALREADY_EXISTS")) return "An account with this email already exists. Sign in instead.";
   if (body?.code === "PASSWORD_TOO_SHORT") return "Use a password of at least 8 characters.";

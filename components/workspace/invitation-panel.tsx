@@ -29,7 +29,7 @@ export function InvitationPanel({ invitations }: { invitations: InvitationSummar
     const result = await accountApi.invite(role);
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
-    setLink(new URL(result.value.path, window.location.origin).toString());
+    setLink(result.value.url);
     router.refresh();
   };
 

@@ -1,4 +1,5 @@
 import { ensureDatabase } from "@/lib/db";
+import { isPublicOrigin } from "@/lib/auth/public-origin";
 import { resolveWorkspace, type WorkspaceAccess, type WorkspaceRole } from "@/lib/auth/workspace";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "./respond";
@@ -16,19 +17,12 @@ export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
  * Cookie-authenticated writes must come from Tierflow's own pages. Browsers always send
  * `Origin` on cross-site requests, so a foreign or opaque one is refused (SameSite=Lax
- * cookies already keep most of them out; this closes the rest).
+ * cookies already keep most of them out; this closes the rest). "Own" is the public origin
+ * rule of lib/auth/public-origin.ts, the one better-auth's trusted origins use too.
  */
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
-  if (origin === null) return;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
-  let originHost: string | null = null;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    // "null" and malformed origins are refused below.
-  }
-  if (originHost !== host) throw new AppError("forbidden", "Cross-site requests are not allowed.");
+  if (origin !== null && !isPublicOrigin(origin, request)) throw new AppError("forbidden", "Cross-site requests are not allowed.");
 }
 
 /**

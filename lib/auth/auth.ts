@@ -2,10 +2,13 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/lib/db";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { trustedOriginsFor } from "./public-origin";
 import { derivedKey } from "./secrets";
+import { signInBackoffHooks } from "./sign-in-backoff";
 import { claimDefaultWorkspace } from "./workspaces";
 
-/** Sign-in and sign-up attempts allowed per client address per minute (`TIERFLOW_AUTH_RATE_LIMIT`). */
+/** Sign-in and sign-up attempts allowed per client address (lib/auth/client-address.ts) per minute (`TIERFLOW_AUTH_RATE_LIMIT`). */
 export function authAttemptsPerMinute(env: NodeJS.ProcessEnv = process.env): number {
   const configured = Number(env.TIERFLOW_AUTH_RATE_LIMIT);
   return Number.isInteger(configured) && configured > 0 ? configured : 10;
@@ -16,15 +19,12 @@ function createAuth() {
   return betterAuth({
     appName: "Tierflow",
     secret: derivedKey("sessions").toString("base64url"),
-    // Unset, the origin is taken from each request, so any host or port works out of the box.
+    // The one configured public URL (lib/auth/public-origin.ts). Unset, the origin is taken
+    // from each request, so any host or port works out of the box.
     baseURL: process.env.BETTER_AUTH_URL || undefined,
-    // Behind `next start -H 127.0.0.1` the handler's request.url says "localhost", so the
-    // derived origin never matches the browser's: trust the origin the Host header names
-    // (the same-origin rule lib/api/guard.ts applies to the app's own API).
-    trustedOrigins: (request) => {
-      const host = request?.headers.get("x-forwarded-host") ?? request?.headers.get("host");
-      return host ? [`http://${host}`, `https://${host}`] : [];
-    },
+    // request.url says "localhost" behind `next start -H 127.0.0.1`: trust the public origin
+    // instead, by the rule lib/api/guard.ts applies to the app's own API.
+    trustedOrigins: (request) => trustedOriginsFor(request),
     database: prismaAdapter(db, { provider: "sqlite" }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
@@ -35,7 +35,9 @@ function createAuth() {
       max: 300,
       customRules: { "/sign-in/email": attempts, "/sign-up/email": attempts },
     },
-    advanced: { cookiePrefix: "tierflow" },
+    // The rate limit keys on the address the auth route computed, never on what a client sent.
+    advanced: { cookiePrefix: "tierflow", ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] } },
+    hooks: signInBackoffHooks,
     databaseHooks: {
       user: { create: { after: async (user) => void (await claimDefaultWorkspace(user.id)) } },
     },

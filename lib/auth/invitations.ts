@@ -44,7 +44,7 @@ function summary(row: InvitationRow): InvitationSummary {
   };
 }
 
-/** The path of an invitation link; the app's origin goes in front of it in the browser. */
+/** The path of an invitation link; the API answers it as an absolute URL on the public origin too. */
 export function invitationPath(token: string): string {
   return `/invite/${token}`;
 }

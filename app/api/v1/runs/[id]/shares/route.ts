@@ -1,5 +1,6 @@
 import { withWorkspace } from "@/lib/api/guard";
 import { json, readJson } from "@/lib/api/respond";
+import { publicUrl } from "@/lib/auth/public-origin";
 import { createShareLink, createShareLinkBody, listShareLinks, sharePath } from "@/lib/runs";
 
 type Params = { id: string };
@@ -12,7 +13,7 @@ export const POST = withWorkspace<Params>(
   async ({ request, params, access }) => {
     const body = await readJson(request, createShareLinkBody);
     const link = await createShareLink(access.workspace.id, params.id, { hidePrompts: body.hidePrompts, createdById: access.user?.id ?? null });
-    return json({ ...link, url: new URL(sharePath(link.token), request.url).toString() }, { status: 201 });
+    return json({ ...link, url: publicUrl(request, sharePath(link.token)) }, { status: 201 });
   },
   { minRole: "editor" },
 );
