@@ -48,3 +48,25 @@ test("the provider key is saved through the page and never comes back to the bro
   expect(seen.length).toBeGreaterThan(3);
   for (const body of seen) expect(body).not.toContain(key);
 });
+
+test("a base URL on the server's own network is refused, with the reason beside the field", async () => {
+  const page = await context.newPage();
+  const provider = new ProviderSettingsPage(page);
+  await provider.goto();
+
+  await provider.submitBaseUrl("http://127.0.0.1:9/v1");
+  const reason = "This base URL is not allowed: 127.0.0.1 is a loopback address; ask your operator to add it to TIERFLOW_OUTBOUND_ALLOW_HOSTS.";
+  await expect(provider.alerts).toHaveText(reason);
+  await expect(provider.baseUrlField).toHaveAttribute("aria-invalid", "true");
+  await expect(provider.baseUrlField).toHaveAccessibleDescription(/^This base URL is not allowed: 127\.0\.0\.1 is a loopback address;/);
+  await expect(page.getByText("Saved.")).toHaveCount(0);
+
+  await page.reload();
+  await expect(provider.baseUrlField).toHaveValue("");
+
+  // A public provider is still accepted (its name need not resolve from the test machine).
+  await provider.submitBaseUrl("https://api.openai.com/v1");
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await expect(provider.alerts).toHaveCount(0);
+  await expect(provider.baseUrlField).not.toHaveAttribute("aria-invalid", "true");
+});

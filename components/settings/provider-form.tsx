@@ -21,6 +21,15 @@ const PRICE_FIELDS = [
   { field: "output", label: "output" },
 ] as const;
 
+/** What the API said about the base URL field (a refused address, a malformed URL), if anything. */
+function baseUrlProblem(details: unknown): string | null {
+  if (!Array.isArray(details)) return null;
+  const issue = details.find(
+    (detail): detail is { path: unknown[]; message: string } => Array.isArray(detail?.path) && detail.path[0] === "baseUrl" && typeof detail.message === "string",
+  );
+  return issue?.message ?? null;
+}
+
 /**
  * Where the workspace's runs send model calls, and what each tier runs and costs. Owners
  * edit; others read. The key is write-only: the server answers with its last four characters.
@@ -33,15 +42,22 @@ export function ProviderForm({ initial, canEdit }: { initial: ProviderSettings; 
   const [rows, setRows] = useState<TierRow[]>(() => rowsFromOverrides(initial.catalog));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [baseUrlError, setBaseUrlError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
   const save = async (update: ProviderUpdate, message: string) => {
     setBusy(true);
     setError(null);
+    setBaseUrlError(null);
     setSaved(null);
     const result = await settingsApi.updateProvider(update);
     setBusy(false);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) {
+      const fieldProblem = baseUrlProblem(result.error.details);
+      setBaseUrlError(fieldProblem);
+      // Said once, beside the field, when the whole error is about it.
+      return setError(fieldProblem === result.error.message ? null : result.error.message);
+    }
     setSettings(result.value);
     setApiKey(""); // the key leaves the page as soon as the server has it
     setBaseUrl(result.value.baseUrl ?? "");
@@ -110,13 +126,23 @@ export function ProviderForm({ initial, canEdit }: { initial: ProviderSettings; 
             id="provider-base-url"
             type="url"
             value={baseUrl}
-            onChange={(event) => setBaseUrl(event.target.value)}
+            onChange={(event) => {
+              setBaseUrl(event.target.value);
+              setBaseUrlError(null);
+            }}
             placeholder="https://api.openai.com/v1"
-            aria-describedby="provider-base-url-help"
+            aria-invalid={baseUrlError ? true : undefined}
+            aria-describedby={baseUrlError ? "provider-base-url-error provider-base-url-help" : "provider-base-url-help"}
             className={`${inputClass} mt-1 max-w-xl`}
           />
+          {baseUrlError && (
+            <p id="provider-base-url-error" role="alert" className="mt-1 text-sm text-red-700">
+              {baseUrlError}
+            </p>
+          )}
           <p id="provider-base-url-help" className="mt-1 text-xs text-slate-500">
             Any OpenAI-compatible server (Azure, OpenRouter, vLLM, Ollama…). Used with this workspace&apos;s key; blank means OpenAI.
+            Addresses on the server&apos;s own network (localhost, 10.x, 192.168.x…) are refused unless your operator allows them.
           </p>
         </div>
         <table className="w-full text-left text-sm">

@@ -13,10 +13,25 @@ export class ProviderSettingsPage {
     return this.page.getByLabel("OpenAI API key");
   }
 
+  /** Error messages on the page (Next's route announcer is an alert too, but an empty one). */
+  get alerts() {
+    return this.page.getByRole("alert").filter({ hasText: /\S/ });
+  }
+
+  get baseUrlField() {
+    return this.page.getByLabel("Base URL", { exact: true });
+  }
+
   async saveKey(key: string) {
     await this.keyField.fill(key);
     await this.page.getByRole("button", { name: "Save provider settings" }).click();
     await expect(this.page.getByText("Saved.")).toBeVisible();
+  }
+
+  /** Enters a base URL and presses Save; the caller checks whether it was saved or refused. */
+  async submitBaseUrl(url: string) {
+    await this.baseUrlField.fill(url);
+    await this.page.getByRole("button", { name: "Save provider settings" }).click();
   }
 
   async removeKey() {

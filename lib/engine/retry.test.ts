@@ -27,6 +27,12 @@ describe("classifyFault", () => {
     expect(classifyFault(new TypeError("terminated"), true, 0)).toMatchObject({ retryable: true, reason: "Stream interrupted: terminated" });
     expect(classifyFault(new TypeError("bug"), false, 0).retryable).toBe(false);
   });
+
+  it("never retries a connection refused by policy, and gives the refusal as the reason", () => {
+    const refusal = Object.assign(new Error("Refused to connect to 127.0.0.1:9: 127.0.0.1 is a loopback address"), { retryable: false });
+    const fault = classifyFault(new APIConnectionError({ cause: refusal }), false, 0);
+    expect(fault).toEqual({ retryable: false, reason: refusal.message, retryAfterMs: null });
+  });
 });
 
 describe("retryDelayMs", () => {

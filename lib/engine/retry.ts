@@ -24,11 +24,26 @@ function headerDelayMs(headers: Headers | undefined, now: number): number | null
 }
 
 /**
+ * The first error along the cause chain that says retrying cannot help (`retryable: false`),
+ * such as the outbound guard refusing a private address before any request was sent.
+ */
+function permanentCause(error: unknown): Error | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    if ((current as { retryable?: unknown }).retryable === false) return current;
+  }
+  return undefined;
+}
+
+/**
  * Classifies an attempt's error. Rate limits (429), server errors (5xx), dropped connections and
- * streams that break mid-way are transient; any other 4xx (bad request, auth, unknown model) and
- * anything else is not. `midStream` marks errors thrown while reading an already-open stream.
+ * streams that break mid-way are transient; any other 4xx (bad request, auth, unknown model), a
+ * connection refused by policy, and anything else is not. `midStream` marks errors thrown while
+ * reading an already-open stream.
  */
 export function classifyFault(error: unknown, midStream: boolean, now: number): Fault {
+  const permanent = permanentCause(error);
+  // The SDK reports it as a bare "Connection error."; the cause's own words say why.
+  if (permanent) return { retryable: false, reason: errorMessage(permanent), retryAfterMs: null };
   if (error instanceof APIError && typeof error.status === "number") {
     const status = error.status;
     const retryable = status === 429 || status >= 500;

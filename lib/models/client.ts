@@ -1,13 +1,21 @@
-import OpenAI from "openai";
+import OpenAI, { type ClientOptions } from "openai";
 import { createSimulator, type SimulatorOptions } from "./simulator";
 
 /** Where model calls go: an OpenAI-compatible server's key and base URL. */
 export interface ProviderConfig {
   apiKey?: string;
   baseURL?: string;
+  /**
+   * The HTTP client for calls to `baseURL`, when it is not the platform's `fetch`: a base URL
+   * a workspace chose gets the outbound guard's, so it cannot reach private addresses.
+   */
+  fetch?: ClientOptions["fetch"];
 }
 
-/** The provider from `OPENAI_API_KEY` and `OPENAI_BASE_URL`; blank values count as unset. */
+/**
+ * The provider from `OPENAI_API_KEY` and `OPENAI_BASE_URL`; blank values count as unset. The
+ * operator set these, so they may point anywhere (a vLLM on the LAN): no outbound guard.
+ */
 export function providerFromEnv(env: Record<string, string | undefined> = process.env): ProviderConfig {
   const apiKey = env.OPENAI_API_KEY?.trim();
   const baseURL = env.OPENAI_BASE_URL?.trim();
@@ -36,7 +44,12 @@ export const SIMULATOR_BASE_URL = "http://simulator.local/v1";
 export function createModelClient(opts: ModelClientOptions = {}): ModelClient {
   if (opts.apiKey) {
     return {
-      client: new OpenAI({ apiKey: opts.apiKey, ...(opts.baseURL ? { baseURL: opts.baseURL } : {}), maxRetries: 0 }),
+      client: new OpenAI({
+        apiKey: opts.apiKey,
+        ...(opts.baseURL ? { baseURL: opts.baseURL } : {}),
+        ...(opts.fetch ? { fetch: opts.fetch } : {}),
+        maxRetries: 0,
+      }),
       simulated: false,
     };
   }

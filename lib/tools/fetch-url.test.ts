@@ -62,6 +62,7 @@ beforeAll(async () => {
       res.writeHead(200, { "content-type": "text/plain", "content-encoding": "gzip" }).end(zlib.gzipSync("compressed hello")),
     "/bomb": (_req, res) =>
       res.writeHead(200, { "content-type": "text/plain", "content-encoding": "gzip" }).end(zlib.gzipSync(Buffer.alloc(50 * 1024 * 1024, 97))),
+    "/zstd": (_req, res) => res.writeHead(200, { "content-type": "text/plain", "content-encoding": "zstd" }).end(Buffer.from([0x28, 0xb5, 0x2f, 0xfd])),
     "/hop1": (_req, res) => res.writeHead(302, { location: "/hop2" }).end(),
     "/hop2": (_req, res) => res.writeHead(301, { location: `${site.origin}/data.json` }).end(),
     "/loop": (_req, res) => res.writeHead(302, { location: "/loop" }).end(),
@@ -117,6 +118,10 @@ describe("fetch_url", () => {
     expect(bomb).toContain("Truncated: only the first 1 MB was read");
   });
 
+  it("refuses a content-encoding it cannot decode rather than hand the model compressed bytes", async () => {
+    await expect(fetchUrlTool.execute({ url: `${site.origin}/zstd` }, ctx)).rejects.toThrow("Unsupported content-encoding: zstd");
+  });
+
   it("follows redirects and reports the final URL", async () => {
     const output = await fetchUrlTool.execute({ url: `${site.origin}/hop1` }, ctx);
     expect(output.startsWith(`URL: ${site.origin}/data.json | Status: 200`)).toBe(true);
@@ -129,7 +134,7 @@ describe("fetch_url", () => {
   it("re-checks every hop: a redirect to a loopback port that is not allow-listed is refused", async () => {
     const before = other.hits.length;
     await expect(fetchUrlTool.execute({ url: `${site.origin}/to-other` }, ctx)).rejects.toThrow(
-      new RegExp(`Refused to fetch ${other.hostPort.replace(/\./g, "\\.")}: loopback`),
+      `Refused to connect to ${other.hostPort}: 127.0.0.1 is a loopback address; ask your operator to add it to TIERFLOW_OUTBOUND_ALLOW_HOSTS`,
     );
     expect(other.hits.length).toBe(before);
   });
@@ -141,9 +146,11 @@ describe("fetch_url", () => {
   it("refuses 127.0.0.1 when it is not allow-listed, without sending a request", async () => {
     const before = site.hits.length;
     const plain = { signal: new AbortController().signal };
-    await expect(fetchUrlTool.execute({ url: `${site.origin}/page` }, plain)).rejects.toThrow(/loopback addresses are not reachable/);
+    await expect(fetchUrlTool.execute({ url: `${site.origin}/page` }, plain)).rejects.toThrow(
+      /127\.0\.0\.1 is a loopback address; ask your operator to add it to TIERFLOW_OUTBOUND_ALLOW_HOSTS/,
+    );
     await expect(fetchUrlTool.execute({ url: `http://localhost:${new URL(site.origin).port}/page` }, plain)).rejects.toThrow(
-      /Refused to fetch localhost/,
+      /Refused to connect to localhost:\d+: localhost resolves to (127\.0\.0\.1|::1), a loopback address/,
     );
     expect(site.hits.length).toBe(before);
   });

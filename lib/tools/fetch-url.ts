@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { abortErrorFrom } from "./abort";
-import { guardedGet, type GuardedResponse, type ResponseMeta } from "./guarded-get";
 import { htmlToText } from "./html-to-text";
-import type { LookupAll } from "./net-guard";
+import { createGuardedFetch, type LookupAll } from "./outbound";
 import { defineTool } from "./types";
 
 /** Limits for `fetch_url`; the defaults are what agents get. */
@@ -35,7 +34,7 @@ function bodyKind(mime: string): BodyKind | undefined {
   return undefined;
 }
 
-function parseContentType(header: string | undefined): { mime: string; charset: string | undefined } {
+function parseContentType(header: string | null): { mime: string; charset: string | undefined } {
   const [mime = "", ...params] = (header ?? "").split(";");
   const charset = params.map((p) => /^\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(p)?.[1]).find(Boolean);
   return { mime: mime.trim().toLowerCase(), charset };
@@ -64,14 +63,62 @@ function formatMegabytes(bytes: number): string {
   return `${Number((bytes / (1024 * 1024)).toFixed(2))} MB`;
 }
 
-function render(res: GuardedResponse, limits: FetchUrlLimits): string {
-  const contentType = res.headers["content-type"];
+/** The final response of a fetch, with its (possibly truncated) decoded body. */
+interface FetchedPage {
+  url: string;
+  status: number;
+  statusText: string;
+  headers: Headers;
+  body: Buffer;
+  /** True when the body was longer than `maxBytes` and reading stopped there. */
+  truncated: boolean;
+}
+
+const REQUEST_HEADERS = {
+  "user-agent": "Tierflow-fetch_url/1.0 (+agent tool; text only)",
+  accept: "text/html,application/xhtml+xml,application/json;q=0.9,text/*;q=0.8,*/*;q=0.1",
+  "accept-encoding": "gzip, deflate, br",
+};
+
+// The codings fetch decodes; anything else would hand the model compressed bytes.
+const DECODED_CODINGS = new Set(["", "identity", "gzip", "x-gzip", "deflate", "br"]);
+
+function undecodedCoding(headers: Headers): string | undefined {
+  const codings = (headers.get("content-encoding") ?? "").toLowerCase().split(",");
+  return codings.map((coding) => coding.trim()).find((coding) => !DECODED_CODINGS.has(coding));
+}
+
+/** Reads at most `maxBytes` of the decoded body; the limit applies after decompression so small bombs cannot expand. */
+async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<{ body: Buffer; truncated: boolean }> {
+  if (!body) return { body: Buffer.alloc(0), truncated: false };
+  const reader = body.getReader();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return { body: Buffer.concat(chunks), truncated: false };
+      if (size + value.byteLength > maxBytes) {
+        chunks.push(Buffer.from(value.subarray(0, maxBytes - size)));
+        return { body: Buffer.concat(chunks), truncated: true };
+      }
+      chunks.push(Buffer.from(value));
+      size += value.byteLength;
+    }
+  } finally {
+    // Stops the download (and the decompressor) as soon as we have what we need.
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
+function render(res: FetchedPage, limits: FetchUrlLimits): string {
+  const contentType = res.headers.get("content-type");
   const { mime, charset } = parseContentType(contentType);
   const kind = mime ? bodyKind(mime) : sniffKind(res.body);
-  if (!kind) throw new Error(`Unsupported content type "${mime || "unknown (binary)"}" at ${res.url.href}: fetch_url returns text only`);
+  if (!kind) throw new Error(`Unsupported content type "${mime || "unknown (binary)"}" at ${res.url}: fetch_url returns text only`);
 
   const text = decodeBody(res.body, charset, kind);
-  const header = [`URL: ${res.url.href}`, `Status: ${res.status} ${res.statusText}`.trim(), `Content-Type: ${contentType ?? "(none)"}`];
+  const header = [`URL: ${res.url}`, `Status: ${res.status} ${res.statusText}`.trim(), `Content-Type: ${contentType ?? "(none)"}`];
   if (res.truncated) header.push(`Truncated: only the first ${formatMegabytes(limits.maxBytes)} was read`);
 
   let content = text.trim();
@@ -85,13 +132,14 @@ function render(res: GuardedResponse, limits: FetchUrlLimits): string {
   return `${output.slice(0, limits.maxChars)}\n[… output truncated: ${omitted} more characters]`;
 }
 
-function wantsBody(meta: ResponseMeta): boolean {
-  const { mime } = parseContentType(meta.headers["content-type"]);
-  return !mime || bodyKind(mime) !== undefined || meta.status < 200 || meta.status >= 300;
+/** Decides, from status and headers, whether the body is worth downloading. */
+function wantsBody(res: Response): boolean {
+  const { mime } = parseContentType(res.headers.get("content-type"));
+  return !mime || bodyKind(mime) !== undefined || res.status < 200 || res.status >= 300;
 }
 
-function statusError(res: GuardedResponse): Error {
-  const { mime, charset } = parseContentType(res.headers["content-type"]);
+function statusError(res: FetchedPage): Error {
+  const { mime, charset } = parseContentType(res.headers.get("content-type"));
   const kind = mime ? bodyKind(mime) : undefined;
   let detail = "";
   if (kind && res.body.length) {
@@ -100,7 +148,21 @@ function statusError(res: GuardedResponse): Error {
     detail = readable.replace(/\s+/g, " ").trim().slice(0, 300);
   }
   const status = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""}`;
-  return new Error(`${status} from ${res.url.href}${detail ? `: ${detail}` : ""}`);
+  return new Error(`${status} from ${res.url}${detail ? `: ${detail}` : ""}`);
+}
+
+/** GET through the outbound guard, keeping at most `maxBytes` of a body worth reading. */
+async function fetchPage(url: string, limits: FetchUrlLimits, allowHosts: readonly string[] | undefined, signal: AbortSignal): Promise<FetchedPage> {
+  const guardedFetch = createGuardedFetch({ allowHosts, maxRedirects: limits.maxRedirects, lookup: limits.lookup });
+  const res = await guardedFetch(url, { headers: REQUEST_HEADERS, signal });
+  const meta = { url: res.url, status: res.status, statusText: res.statusText, headers: res.headers };
+  const coding = undecodedCoding(res.headers);
+  if (!wantsBody(res) || coding) {
+    await res.body?.cancel();
+    if (coding) throw new Error(`Unsupported content-encoding: ${coding}`);
+    return { ...meta, body: Buffer.alloc(0), truncated: false };
+  }
+  return { ...meta, ...(await readLimited(res.body, limits.maxBytes)) };
 }
 
 const fetchUrlParameters = z.object({
@@ -125,14 +187,7 @@ export function createFetchUrlTool(overrides: Partial<FetchUrlLimits> = {}) {
       const timeout = AbortSignal.timeout(limits.timeoutMs);
       const signal = AbortSignal.any([ctx.signal, timeout]);
       try {
-        const res = await guardedGet(new URL(url), {
-          signal,
-          allowHosts: ctx.fetchAllowHosts,
-          maxBytes: limits.maxBytes,
-          maxRedirects: limits.maxRedirects,
-          lookup: limits.lookup,
-          wantsBody,
-        });
+        const res = await fetchPage(url, limits, ctx.fetchAllowHosts, signal);
         if (res.status < 200 || res.status >= 300) throw statusError(res);
         return render(res, limits);
       } catch (error) {

@@ -2,14 +2,16 @@ export { abortErrorFrom, isAbortError } from "./abort";
 export { calculate, calculatorTool, MAX_EXPRESSION_LENGTH } from "./calculator";
 export { createFetchUrlTool, DEFAULT_FETCH_URL_LIMITS, fetchUrlTool, type FetchUrlLimits } from "./fetch-url";
 export { decodeEntities, htmlToText, type ExtractedPage } from "./html-to-text";
+export { classifyAddress, isPublicAddress, type AddressKind } from "./net-guard";
 export {
   BlockedHostError,
-  classifyAddress,
-  isHostAllowListed,
-  isPublicAddress,
-  resolveFetchTarget,
-  type AddressKind,
-} from "./net-guard";
+  checkOutboundUrl,
+  createGuardedFetch,
+  OUTBOUND_ALLOW_HOSTS_ENV,
+  outboundAllowHosts,
+  type GuardedFetch,
+  type OutboundPolicy,
+} from "./outbound";
 export {
   createToolRecord,
   executeTool,

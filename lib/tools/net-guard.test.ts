@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  BlockedHostError,
-  classifyAddress,
-  effectivePort,
-  isHostAllowListed,
-  isPublicAddress,
-  resolveFetchTarget,
-  type LookupAll,
-} from "./net-guard";
+import { addressBits, classifyAddress, isPublicAddress } from "./net-guard";
 
 describe("classifyAddress — IPv4", () => {
   it.each([
@@ -98,76 +90,12 @@ describe("classifyAddress — IPv6", () => {
   });
 });
 
-describe("isHostAllowListed", () => {
-  const url = (s: string) => new URL(s);
-
-  it("matches a bare host on any port and host:port on that port only", () => {
-    expect(isHostAllowListed(url("http://127.0.0.1:4000/x"), ["127.0.0.1"])).toBe(true);
-    expect(isHostAllowListed(url("http://127.0.0.1:4000/x"), ["127.0.0.1:4000"])).toBe(true);
-    expect(isHostAllowListed(url("http://127.0.0.1:4001/x"), ["127.0.0.1:4000"])).toBe(false);
-    expect(isHostAllowListed(url("http://127.0.0.2:4000/x"), ["127.0.0.1"])).toBe(false);
-  });
-
-  it("uses the scheme's default port and normalises case and trailing dots", () => {
-    expect(isHostAllowListed(url("https://Intranet.Example/"), ["intranet.example:443"])).toBe(true);
-    expect(isHostAllowListed(url("http://intranet.example./"), ["INTRANET.example:80"])).toBe(true);
-    expect(isHostAllowListed(url("http://intranet.example/"), ["intranet.example:443"])).toBe(false);
-  });
-
-  it("understands IPv6 entries with and without brackets", () => {
-    expect(isHostAllowListed(url("http://[::1]:8080/"), ["::1"])).toBe(true);
-    expect(isHostAllowListed(url("http://[::1]:8080/"), ["[0:0:0:0:0:0:0:1]:8080"])).toBe(true);
-    expect(isHostAllowListed(url("http://[::1]:8081/"), ["[::1]:8080"])).toBe(false);
-  });
-
-  it("does not treat a suffix or an empty list as a match", () => {
-    expect(isHostAllowListed(url("http://evil-localhost/"), ["localhost"])).toBe(false);
-    expect(isHostAllowListed(url("http://localhost/"), [])).toBe(false);
-    expect(isHostAllowListed(url("http://localhost/"), undefined)).toBe(false);
-  });
-
-  it("computes default ports", () => {
-    expect(effectivePort(url("https://a.example/"))).toBe(443);
-    expect(effectivePort(url("http://a.example/"))).toBe(80);
-    expect(effectivePort(url("http://a.example:8080/"))).toBe(8080);
-  });
-});
-
-describe("resolveFetchTarget", () => {
-  const fakeDns =
-    (table: Record<string, string[]>): LookupAll =>
-    async (host) =>
-      (table[host] ?? []).map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
-
-  it("returns the addresses of a public host", async () => {
-    const lookup = fakeDns({ "news.example": ["93.184.216.34", "2606:2800:220:1::248"] });
-    await expect(resolveFetchTarget(new URL("https://news.example/a"), undefined, lookup)).resolves.toHaveLength(2);
-  });
-
-  it("refuses a host if any of its addresses is private (DNS pointing inward)", async () => {
-    const lookup = fakeDns({ "sneaky.example": ["93.184.216.34", "10.0.0.5"] });
-    await expect(resolveFetchTarget(new URL("http://sneaky.example/"), undefined, lookup)).rejects.toThrow(
-      /sneaky\.example.*10\.0\.0\.5.*private/,
-    );
-  });
-
-  it("refuses literal loopback and mapped-loopback URLs without a lookup", async () => {
-    const lookup: LookupAll = async () => {
-      throw new Error("lookup must not be called for IP literals");
-    };
-    await expect(resolveFetchTarget(new URL("http://127.0.0.1:9/"), undefined, lookup)).rejects.toBeInstanceOf(BlockedHostError);
-    await expect(resolveFetchTarget(new URL("http://[::ffff:127.0.0.1]/"), undefined, lookup)).rejects.toThrow(/loopback/);
-    // The URL parser turns shorthand like 0x7f.1 into 127.0.0.1 before we look at it.
-    await expect(resolveFetchTarget(new URL("http://0x7f.1/"), undefined, lookup)).rejects.toThrow(/loopback/);
-  });
-
-  it("lets allow-listed hosts through whatever they resolve to", async () => {
-    const lookup = fakeDns({ "db.internal": ["10.1.1.1"] });
-    const addresses = await resolveFetchTarget(new URL("http://db.internal:5984/"), ["db.internal:5984"], lookup);
-    expect(addresses.map((a) => a.address)).toEqual(["10.1.1.1"]);
-  });
-
-  it("fails clearly when a host has no addresses", async () => {
-    await expect(resolveFetchTarget(new URL("http://nowhere.example/"), undefined, fakeDns({}))).rejects.toThrow(/resolve/);
+describe("addressBits", () => {
+  it("reads IPv4, IPv6 and IPv4-mapped IPv6 as numbers of their own family", () => {
+    expect(addressBits("10.0.0.1")).toEqual({ family: 4, bits: 0x0a000001n });
+    expect(addressBits("::ffff:10.0.0.1")).toEqual({ family: 4, bits: 0x0a000001n });
+    expect(addressBits("[::1]")).toEqual({ family: 6, bits: 1n });
+    expect(addressBits("fd00::1").bits >> 120n).toBe(0xfdn);
+    expect(() => addressBits("example.com")).toThrow(TypeError);
   });
 });

@@ -1,5 +1,4 @@
-import { lookup as dnsLookup } from "node:dns/promises";
-import { isIP, isIPv4, isIPv6 } from "node:net";
+import { isIPv4, isIPv6 } from "node:net";
 
 /** Why an address is (not) reachable from the public internet. Only `"public"` may be fetched. */
 export type AddressKind =
@@ -14,23 +13,6 @@ export type AddressKind =
   | "broadcast"
   | "documentation"
   | "reserved";
-
-/** A resolved address, as `dns.lookup` reports it. */
-export interface ResolvedAddress {
-  address: string;
-  family: number;
-}
-
-/** Resolves every address of a host name (injectable so tests need no DNS). */
-export type LookupAll = (hostname: string) => Promise<ResolvedAddress[]>;
-
-/** Thrown when a URL's host is not public and not allow-listed. */
-export class BlockedHostError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "BlockedHostError";
-  }
-}
 
 type Range4 = readonly [base: string, prefix: number, kind: AddressKind];
 
@@ -117,7 +99,7 @@ function classifyIPv6(address: string): AddressKind {
 
 /** Classifies an IPv4 or IPv6 literal (IPv6 may carry brackets or a zone id). Throws on non-IP input. */
 export function classifyAddress(address: string): AddressKind {
-  const bare = address.startsWith("[") && address.endsWith("]") ? address.slice(1, -1) : address;
+  const bare = stripBrackets(address);
   if (isIPv4(bare)) return classifyIPv4Int(ipv4ToInt(bare));
   if (isIPv6(bare.split("%")[0])) return classifyIPv6(bare);
   throw new TypeError(`Not an IP address: ${address}`);
@@ -128,69 +110,20 @@ export function isPublicAddress(address: string): boolean {
   return classifyAddress(address) === "public";
 }
 
-function normalizeHost(host: string): string | undefined {
-  const bare = host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
-  try {
-    // The URL parser canonicalises case, IPv4 shorthand, IPv6 compression and IDN.
-    const hostname = new URL(`http://${isIPv6(bare) ? `[${bare}]` : bare}/`).hostname;
-    return stripBrackets(hostname).replace(/\.$/, "");
-  } catch {
-    return undefined;
-  }
-}
-
-function stripBrackets(host: string): string {
+/** Strips the brackets of an IPv6 URL host (`[::1]` → `::1`). */
+export function stripBrackets(host: string): string {
   return host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
 }
 
-/** The port a URL connects to, defaults included. */
-export function effectivePort(url: URL): number {
-  if (url.port) return Number(url.port);
-  return url.protocol === "https:" ? 443 : 80;
-}
-
 /**
- * True when `url`'s host matches an allow-list entry: `"host"` (any port) or `"host:port"`.
- * IPv6 entries are written `"::1"`, `"[::1]"` or `"[::1]:8080"`.
+ * An IP literal as a number, for range tests. IPv4 embedded as `::ffff:a.b.c.d` counts as
+ * IPv4, so an allow-listed `10.0.0.0/8` also covers the mapped form a dual-stack resolver returns.
  */
-export function isHostAllowListed(url: URL, allowHosts: readonly string[] | undefined): boolean {
-  if (!allowHosts?.length) return false;
-  const host = normalizeHost(url.hostname);
-  const port = effectivePort(url);
-  return allowHosts.some((raw) => {
-    const entry = raw.trim().toLowerCase();
-    if (isIPv6(entry)) return normalizeHost(entry) === host;
-    const match = /^(\[[^\]]+\]|[^:[\]]+)(?::(\d{1,5}))?$/.exec(entry);
-    if (!match) return false;
-    if (match[2] !== undefined && Number(match[2]) !== port) return false;
-    return normalizeHost(match[1]) === host;
-  });
-}
-
-const systemLookup: LookupAll = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
-
-/**
- * Resolves the URL's host and returns its addresses, refusing any host with a non-public
- * address unless it is allow-listed. Every address must pass: a host that resolves to one
- * public and one private address is refused, since the connection could use either.
- */
-export async function resolveFetchTarget(
-  url: URL,
-  allowHosts: readonly string[] | undefined,
-  lookup: LookupAll = systemLookup,
-): Promise<ResolvedAddress[]> {
-  const host = stripBrackets(url.hostname);
-  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host);
-  if (addresses.length === 0) throw new Error(`Could not resolve host ${host}`);
-  if (isHostAllowListed(url, allowHosts)) return addresses;
-  for (const { address } of addresses) {
-    const kind = classifyAddress(address);
-    if (kind !== "public") {
-      const via = address === host ? "" : ` (resolves to ${address})`;
-      throw new BlockedHostError(
-        `Refused to fetch ${url.host}${via}: ${kind} addresses are not reachable from this tool. Only public internet hosts can be fetched.`,
-      );
-    }
-  }
-  return addresses;
+export function addressBits(address: string): { family: 4 | 6; bits: bigint } {
+  const bare = stripBrackets(address);
+  if (isIPv4(bare)) return { family: 4, bits: BigInt(ipv4ToInt(bare)) };
+  if (!isIPv6(bare.split("%")[0])) throw new TypeError(`Not an IP address: ${address}`);
+  const g = ipv6ToGroups(bare);
+  if (g.slice(0, 5).every((x) => x === 0) && g[5] === 0xffff) return { family: 4, bits: BigInt(embeddedIPv4(g[6], g[7])) };
+  return { family: 6, bits: g.reduce((acc, group) => (acc << 16n) | BigInt(group), 0n) };
 }

@@ -126,7 +126,7 @@ describe("runTool", () => {
     });
     await expect(runTool("fetch_url", '{"url":"http://127.0.0.1:9/"}', live())).resolves.toMatchObject({
       ok: false,
-      error: expect.stringMatching(/Refused to fetch 127\.0\.0\.1:9: loopback/),
+      error: expect.stringMatching(/Refused to connect to 127\.0\.0\.1:9: 127\.0\.0\.1 is a loopback address/),
     });
   });
 

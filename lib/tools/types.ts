@@ -5,8 +5,8 @@ export interface ToolContext {
   /** Aborted when the run is cancelled; tools stop work and reject with an AbortError. */
   signal: AbortSignal;
   /**
-   * Hosts `fetch_url` may reach even when they resolve to non-public addresses
-   * (`"host"` matches any port, `"host:port"` only that port; IPv6 as `"[::1]:8080"`).
+   * Operator-approved destinations `fetch_url` may reach although they are not public:
+   * `"host"` (any port), `"host:port"`, IPs (`"[::1]:8080"`) and CIDRs (`"10.0.0.0/8"`).
    */
   fetchAllowHosts?: readonly string[];
 }

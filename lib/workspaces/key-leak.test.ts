@@ -2,6 +2,8 @@
  * The workspace's provider key must never leave the server: not in an API answer, a run
  * event, a stored row, a share link or a log line. Runs go through the route handlers to a
  * local OpenAI-compatible server that proxies to the simulator, or answers 401 echoing the key.
+ * That server is on 127.0.0.1, so the outbound guard refuses it until the operator allow-lists
+ * it (`TIERFLOW_OUTBOUND_ALLOW_HOSTS`), as a self-hoster with a local model server would.
  */
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
@@ -72,6 +74,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  vi.unstubAllEnvs();
   vi.restoreAllMocks();
   await new Promise((resolve) => server.close(resolve));
 });
@@ -108,8 +111,22 @@ async function runThroughRoutes(name: string) {
   return { runId, run, events };
 }
 
+const ASK = "ask your operator to add it to TIERFLOW_OUTBOUND_ALLOW_HOSTS";
+
+describe("a base URL on this machine", () => {
+  it("is refused when saved, saying why, and nothing is stored", async () => {
+    const response = await putProvider(authed("http://test/api/v1/provider", { method: "PUT", body: JSON.stringify({ apiKey: KEY, baseUrl: `${baseUrl}/ok/v1` }) }), none);
+    expect(response.status).toBe(422);
+    expect((await response.json()).error.message).toBe(`This base URL is not allowed: 127.0.0.1 is a loopback address; ${ASK}.`);
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
+    expect(workspace).toMatchObject({ providerBaseUrl: null, providerKeyEncrypted: null });
+    expect(authorizations).toEqual([]);
+  });
+});
+
 describe("the workspace provider key", () => {
   it("is stored encrypted and answered only as its last four characters", async () => {
+    vi.stubEnv("TIERFLOW_OUTBOUND_ALLOW_HOSTS", new URL(baseUrl).host);
     const saved = await saveProvider({ apiKey: KEY, baseUrl: `${baseUrl}/ok/v1` });
     expect(saved).toMatchObject({ hasKey: true, keyLast4: LAST4, source: "workspace", simulated: false });
     const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
@@ -135,6 +152,22 @@ describe("the workspace provider key", () => {
     expect(events).toContain("[redacted]");
     const nodes = await db.runNode.findMany({ where: { runId } });
     expect(nodes.some((node) => node.error?.includes("Incorrect API key provided"))).toBe(true);
+  });
+
+  it("never reaches a stored base URL the operator no longer allows: the run says why, the target's answer is never asked for", async () => {
+    vi.unstubAllEnvs(); // the base URL (/deny/, whose 401 echoes the key) stays stored
+    const asked = authorizations.length;
+    const { runId, run, events } = await runThroughRoutes("No longer allowed");
+    expect(run.status).toBe("failed");
+    expect(authorizations.length).toBe(asked);
+    const reason = `Refused to connect to ${new URL(baseUrl).host}: 127.0.0.1 is a loopback address; ${ASK}`;
+    expect(events).toContain(reason);
+    expect(events).not.toContain("Incorrect API key provided");
+    // A refusal is final: no retries, and the node's error is the reason itself.
+    expect(events).not.toContain('"type":"node.retry"');
+    const failed = await db.runNode.findMany({ where: { runId, status: "failed" } });
+    expect(failed.length).toBeGreaterThan(0);
+    for (const node of failed) expect(node.error).toBe(`Model call to ${node.error?.split(" ")[3]} failed: ${reason}`);
   });
 
   it("appears nowhere: answers, stored events, run rows and logs", async () => {

@@ -1,8 +1,13 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { APIConnectionError } from "openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as getProvider, PUT as putProvider } from "@/app/api/v1/provider/route";
 import { GET as listModels } from "@/app/api/v1/models/route";
 import { requestsAs, signUpForTest } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
+import { createModelClient } from "@/lib/models";
+import { BlockedHostError } from "@/lib/tools";
 import { getProviderSettings, updateProviderSettings, workspaceModels, workspaceProvider } from "./provider";
 
 let ownerCookie = "";
@@ -38,7 +43,9 @@ describe("provider settings API", () => {
     await put(asOwner, { apiKey: "sk-first-key-0001" });
     const kept = await (await put(asOwner, { apiKey: "", baseUrl: "https://llm.example.test/v1/" })).json();
     expect(kept).toMatchObject({ hasKey: true, keyLast4: "0001", baseUrl: "https://llm.example.test/v1" });
-    expect((await workspaceProvider(workspaceId, {})).provider).toEqual({ apiKey: "sk-first-key-0001", baseURL: "https://llm.example.test/v1" });
+    const provider = (await workspaceProvider(workspaceId, {})).provider;
+    expect(provider).toMatchObject({ apiKey: "sk-first-key-0001", baseURL: "https://llm.example.test/v1" });
+    expect(provider.fetch).toBeTypeOf("function"); // the outbound guard's
 
     const replaced = await (await put(asOwner, { apiKey: "sk-second-key-0002" })).json();
     expect(replaced.keyLast4).toBe("0002");
@@ -52,6 +59,7 @@ describe("provider settings API", () => {
   it("refuses a base URL that is not http(s) and a malformed catalog", async () => {
     expect((await put(asOwner, { baseUrl: "file:///etc/passwd" })).status).toBe(422);
     expect((await put(asOwner, { baseUrl: "not a url" })).status).toBe(422);
+    expect((await put(asOwner, { baseUrl: "https://user:secret@llm.example.test/v1" })).status).toBe(422);
     expect((await put(asOwner, { catalog: { tiers: { giant: "x" } } })).status).toBe(422);
     expect((await put(asOwner, { catalog: { models: { "gpt-5.4": { pricing: { inputPerMillion: -1, outputPerMillion: 1 } } } } })).status).toBe(422);
   });
@@ -74,12 +82,79 @@ describe("provider settings API", () => {
   });
 });
 
+describe("a base URL on a private or local address", () => {
+  it.each([
+    ["http://127.0.0.1:9/v1", "127.0.0.1 is a loopback address"],
+    ["http://169.254.169.254/latest", "169.254.169.254 is a link-local address"],
+    ["http://10.1.2.3:8000/v1", "10.1.2.3 is a private network address"],
+    ["http://[::1]:11434/v1", "::1 is a loopback address"],
+    ["http://[::ffff:127.0.0.1]/v1", "::ffff:7f00:1 is a loopback address"],
+  ])("is refused when saved (%s), saying why and who can allow it", async (baseUrl, why) => {
+    const before = (await getProviderSettings(workspaceId)).baseUrl;
+    const response = await put(asOwner, { baseUrl });
+    expect(response.status).toBe(422);
+    const message = `This base URL is not allowed: ${why}; ask your operator to add it to TIERFLOW_OUTBOUND_ALLOW_HOSTS.`;
+    expect(await response.json()).toEqual({ error: { code: "unprocessable", message, details: [{ path: ["baseUrl"], message }] } });
+    expect((await getProviderSettings(workspaceId)).baseUrl).toBe(before);
+  });
+
+  it("is saved when the operator allow-listed it", async () => {
+    const env = { TIERFLOW_OUTBOUND_ALLOW_HOSTS: "10.0.0.0/8" };
+    await expect(updateProviderSettings(workspaceId, { baseUrl: "http://10.1.2.3:8000/v1" }, env)).resolves.toMatchObject({ baseUrl: "http://10.1.2.3:8000/v1" });
+    await updateProviderSettings(workspaceId, { baseUrl: "" });
+  });
+});
+
+describe("a workspace provider on this machine, through the real SDK client", () => {
+  let server: Server;
+  let origin = "";
+  const authorizations: string[] = [];
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      authorizations.push(req.headers.authorization ?? "");
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ object: "list", data: [{ id: "local-model", object: "model", created: 0, owned_by: "me" }] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await updateProviderSettings(workspaceId, { clearKey: true, baseUrl: "" });
+  });
+
+  it("is refused before any request while not allow-listed, and reached once it is", async () => {
+    const allowed = { TIERFLOW_OUTBOUND_ALLOW_HOSTS: new URL(origin).host };
+    // Saved while allow-listed; the operator has since removed the entry.
+    await updateProviderSettings(workspaceId, { apiKey: "sk-local-model-0042", baseUrl: `${origin}/v1` }, allowed);
+
+    const refused = createModelClient((await workspaceProvider(workspaceId, {})).provider).client.models.list();
+    const error = await refused.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as APIConnectionError).cause).toBeInstanceOf(BlockedHostError);
+    expect(((error as APIConnectionError).cause as Error).message).toBe(
+      `Refused to connect to ${new URL(origin).host}: 127.0.0.1 is a loopback address; ask your operator to add it to TIERFLOW_OUTBOUND_ALLOW_HOSTS`,
+    );
+    expect(authorizations).toEqual([]);
+
+    const reached = createModelClient((await workspaceProvider(workspaceId, allowed)).provider).client.models.list();
+    expect((await reached).data.map((model) => model.id)).toEqual(["local-model"]);
+    expect(authorizations).toEqual(["Bearer sk-local-model-0042"]);
+  });
+});
+
 describe("workspaceProvider", () => {
   const env = { OPENAI_API_KEY: "sk-server-key-9999", OPENAI_BASE_URL: "https://server.example.test/v1" };
 
   it("uses the server's key and URL when the workspace has no key, else the simulator", async () => {
     await updateProviderSettings(workspaceId, { clearKey: true, baseUrl: "https://workspace.example.test/v1" });
-    expect(await workspaceProvider(workspaceId, env)).toMatchObject({ provider: { apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL }, source: "env", simulated: false });
+    const fromEnv = await workspaceProvider(workspaceId, env);
+    expect(fromEnv).toMatchObject({ provider: { apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL }, source: "env", simulated: false });
+    // The operator chose that URL (it may well be on the LAN): it needs no guard.
+    expect(fromEnv.provider.fetch).toBeUndefined();
     expect(await workspaceProvider(workspaceId, {})).toMatchObject({ provider: {}, source: "simulator", simulated: true });
   });
 

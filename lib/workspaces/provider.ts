@@ -11,6 +11,7 @@ import {
   type ModelCatalog,
   type ProviderConfig,
 } from "@/lib/models";
+import { BlockedHostError, checkOutboundUrl, createGuardedFetch, outboundAllowHosts } from "@/lib/tools";
 
 type Env = Record<string, string | undefined>;
 
@@ -33,7 +34,11 @@ const baseUrlSchema = z
   .string()
   .trim()
   .max(500)
-  .refine((value) => value === "" || (/^https?:\/\/\S+$/i.test(value) && URL.canParse(value)), "Enter an http(s) URL, e.g. https://api.openai.com/v1.");
+  .refine((value) => value === "" || (/^https?:\/\/\S+$/i.test(value) && URL.canParse(value)), "Enter an http(s) URL, e.g. https://api.openai.com/v1.")
+  .refine((value) => {
+    const url = URL.parse(value);
+    return !url?.username && !url?.password;
+  }, "Put credentials in the API key field, not in the URL.");
 
 /** `PUT /api/v1/provider`. `apiKey` "" or absent keeps the stored key; `clearKey: true` removes it. */
 export const providerSettingsBody = z.object({
@@ -85,6 +90,27 @@ export async function getProviderSettings(workspaceId: string, env: Env = proces
   return settingsOf(await loadRow(workspaceId), env);
 }
 
+// A save waits this long for DNS at most; a name that does not resolve yet is checked again on every run.
+const SAVE_LOOKUP_MS = 3000;
+
+/**
+ * Refuses, at save time, a base URL the outbound guard would refuse at run time (loopback,
+ * private, link-local… unless the operator allow-listed it), so the owner learns why now.
+ */
+async function assertReachableBaseUrl(baseUrl: string, env: Env): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, SAVE_LOOKUP_MS)));
+  try {
+    await Promise.race([checkOutboundUrl(new URL(baseUrl), outboundAllowHosts(env)), gaveUp]);
+  } catch (error) {
+    if (!(error instanceof BlockedHostError)) return; // DNS trouble is not a verdict; the run will say if it persists
+    const message = `This base URL is not allowed: ${error.reason}.`;
+    throw new AppError("unprocessable", message, [{ path: ["baseUrl"], message }]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Saves provider settings; the key is stored only encrypted (AES-256-GCM), beside its last four characters. */
 export async function updateProviderSettings(
   workspaceId: string,
@@ -93,6 +119,7 @@ export async function updateProviderSettings(
 ): Promise<ProviderSettings> {
   await loadRow(workspaceId);
   if (body.clearKey && body.apiKey) throw new AppError("bad_request", "Send either a new key or clearKey, not both.");
+  if (body.baseUrl) await assertReachableBaseUrl(body.baseUrl, env);
   const data: Prisma.WorkspaceUpdateInput = {};
   if (body.clearKey) Object.assign(data, { providerKeyEncrypted: null, providerKeyLast4: null });
   else if (body.apiKey) Object.assign(data, { providerKeyEncrypted: encryptSecret(body.apiKey), providerKeyLast4: body.apiKey.slice(-4) });
@@ -125,7 +152,8 @@ export async function workspaceModels(workspaceId: string, env: Env = process.en
 /**
  * Where a workspace's runs send model calls: its own key (with its base URL, else OpenAI's),
  * else `OPENAI_API_KEY`/`OPENAI_BASE_URL`, else the built-in simulator. The workspace's base
- * URL is only ever used with its own key, so the server's key never goes to a URL a workspace chose.
+ * URL is only ever used with its own key, so the server's key never goes to a URL a workspace chose;
+ * and only through the outbound guard, so it never reaches an address the operator did not allow.
  */
 export async function workspaceProvider(workspaceId: string, env: Env = process.env): Promise<WorkspaceProvider> {
   const row = await loadRow(workspaceId);
@@ -139,7 +167,8 @@ export async function workspaceProvider(workspaceId: string, env: Env = process.
     } catch {
       throw new AppError("conflict", "The workspace's provider key can no longer be read (was TIERFLOW_SECRET changed?). An owner can enter it again in Settings → Provider.");
     }
-    provider = { apiKey, ...(row.providerBaseUrl ? { baseURL: row.providerBaseUrl } : {}) };
+    const chosen = row.providerBaseUrl ? { baseURL: row.providerBaseUrl, fetch: createGuardedFetch({ allowHosts: outboundAllowHosts(env) }) } : {};
+    provider = { apiKey, ...chosen };
   }
   return { provider, catalog, simulated: source === "simulator", source };
 }
