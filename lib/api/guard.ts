@@ -1,5 +1,6 @@
 import { ensureDatabase } from "@/lib/db";
-import { resolveWorkspace, type WorkspaceAccess, type WorkspaceRole } from "@/lib/auth/workspace";
+import type { WorkspaceRole } from "@/lib/auth/roles";
+import { resolveWorkspace, type WorkspaceAccess } from "@/lib/auth/workspace-access";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "./respond";
 

@@ -1,5 +1,5 @@
 import { ensureDatabase } from "@/lib/db";
-import { resolveWorkspace, sessionUser, type WorkspaceAccess } from "@/lib/auth/workspace";
+import { resolveWorkspace, sessionUser, type WorkspaceAccess } from "@/lib/auth/workspace-access";
 import { AppError } from "@/lib/errors";
 import { assertSameOrigin, SAFE_METHODS } from "./guard";
 import { errorResponse } from "./respond";

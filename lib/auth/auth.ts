@@ -3,7 +3,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/lib/db";
 import { derivedKey } from "./secrets";
-import { claimDefaultWorkspace } from "./workspaces";
+import { claimDefaultWorkspace } from "./workspace-membership";
 
 /** Sign-in and sign-up attempts allowed per client address per minute (`TIERFLOW_AUTH_RATE_LIMIT`). */
 export function authAttemptsPerMinute(env: NodeJS.ProcessEnv = process.env): number {
