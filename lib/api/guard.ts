@@ -1,4 +1,3 @@
-import { ensureDatabase } from "@/lib/db";
 import type { WorkspaceRole } from "@/lib/auth/roles";
 import { resolveWorkspace, type WorkspaceAccess } from "@/lib/auth/workspace-access";
 import { AppError } from "@/lib/errors";
@@ -43,7 +42,6 @@ export function withWorkspace<P = Record<string, never>>(
 ) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
-      await ensureDatabase();
       const access = await resolveWorkspace(request);
       if (access.via === "session" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
       if (options.minRole && !access.can(options.minRole)) {

@@ -41,6 +41,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** The signed-in user behind a request's session cookie, or null. */
 export async function sessionUser(headers: Headers): Promise<WorkspaceAccess["user"]> {
+  await ensureDatabase();
   const session = await getAuth().api.getSession({ headers });
   return session ? { id: session.user.id, name: session.user.name, email: session.user.email } : null;
 }

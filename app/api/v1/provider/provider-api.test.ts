@@ -3,7 +3,7 @@ import { GET as getProvider, PUT as putProvider } from "@/app/api/v1/provider/ro
 import { GET as listModels } from "@/app/api/v1/models/route";
 import { requestsAs, signUpForTest } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
-import { getProviderSettings, updateProviderSettings, workspaceModels, workspaceProvider } from "./provider";
+import { getProviderSettings, updateProviderSettings, workspaceModels, workspaceProvider } from "@/lib/workspaces/provider";
 
 let ownerCookie = "";
 let viewerCookie = "";

@@ -1,5 +1,5 @@
 import { ensureDatabase } from "@/lib/db";
-import { markInterruptedRuns } from "@/lib/runs";
+import { markInterruptedRuns } from "./service";
 
 /** Everything the server does once before it answers: migrate, seed, recover. */
 export async function startServer(): Promise<void> {
