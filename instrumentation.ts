@@ -4,6 +4,10 @@ export async function register() {
   // First, so every request after start-up carries its socket address (Next.js hides it).
   const { installPeerAddressStamp } = await import("@/lib/auth/peer-address");
   installPeerAddressStamp();
-  const { startServer } = await import("@/lib/startup");
+  // A typo in these would otherwise surface as failed requests; refuse to start instead.
+  const [{ trustedProxies }, { configuredPublicOrigin }] = await Promise.all([import("@/lib/auth/client-address"), import("@/lib/auth/public-origin")]);
+  trustedProxies();
+  configuredPublicOrigin();
+  const { startServer } = await import("@/lib/runs/startup");
   await startServer();
 }

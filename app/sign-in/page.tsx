@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { safeNext } from "@/lib/auth/safe-next";
-import { sessionUser } from "@/lib/auth/workspace";
+import { sessionUser } from "@/lib/auth/workspace-access";
 import { ensureDatabase } from "@/lib/db";
 import { AuthForm } from "@/components/auth/auth-form";
 

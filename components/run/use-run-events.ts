@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { isFinalEvent, type RunEvent } from "@/lib/engine/events";
+import type { RunEvent } from "@/lib/engine/events";
 import type { RunStoreApi } from "@/lib/stores/run";
 import { privateRunUrl, runApi } from "./run-api";
 
@@ -36,8 +36,7 @@ export function useRunEvents(runId: string, store: RunStoreApi, runUrl = private
       } catch {
         return;
       }
-      store.getState().receive(event);
-      if (isFinalEvent(event)) close("closed");
+      if (store.getState().receive(event)) close("closed");
     };
     // A run can end without a final event (the server stopped mid-run): its stream closes at once, again and again.
     let seqAtEndedError: number | null = null;

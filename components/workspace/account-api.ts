@@ -1,6 +1,6 @@
 import type { InvitationSummary } from "@/lib/auth/invitations";
-import type { WorkspaceRole } from "@/lib/auth/workspace";
-import type { Member, MyWorkspace } from "@/lib/auth/workspaces";
+import type { WorkspaceRole } from "@/lib/auth/roles";
+import type { Member, MyWorkspace } from "@/lib/auth/workspace-membership";
 import { call } from "./graph-api";
 
 export type { InvitationSummary, Member, MyWorkspace, WorkspaceRole };

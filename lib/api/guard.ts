@@ -1,6 +1,6 @@
-import { ensureDatabase } from "@/lib/db";
 import { isPublicOrigin } from "@/lib/auth/public-origin";
-import { resolveWorkspace, type WorkspaceAccess, type WorkspaceRole } from "@/lib/auth/workspace";
+import type { WorkspaceRole } from "@/lib/auth/roles";
+import { resolveWorkspace, type WorkspaceAccess } from "@/lib/auth/workspace-access";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "./respond";
 
@@ -36,7 +36,6 @@ export function withWorkspace<P = Record<string, never>>(
 ) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
-      await ensureDatabase();
       const access = await resolveWorkspace(request);
       if (access.via === "session" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
       if (options.minRole && !access.can(options.minRole)) {

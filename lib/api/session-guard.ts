@@ -1,5 +1,4 @@
-import { ensureDatabase } from "@/lib/db";
-import { resolveWorkspace, sessionUser, type WorkspaceAccess } from "@/lib/auth/workspace";
+import { resolveWorkspace, sessionUser, type WorkspaceAccess } from "@/lib/auth/workspace-access";
 import { AppError } from "@/lib/errors";
 import { assertSameOrigin, SAFE_METHODS } from "./guard";
 import { errorResponse } from "./respond";
@@ -15,7 +14,6 @@ type User = NonNullable<WorkspaceAccess["user"]>;
 export function withSession<P = Record<string, never>>(handler: (ctx: { request: Request; params: P; user: User }) => Promise<Response>) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
-      await ensureDatabase();
       if (request.headers.get("authorization")) {
         // A bad or revoked key answers 401 as everywhere else; a good one may not act beyond its workspace.
         await resolveWorkspace(request);

@@ -6,7 +6,7 @@ import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { trustedOriginsFor } from "./public-origin";
 import { derivedKey } from "./secrets";
 import { signInBackoffHooks } from "./sign-in-backoff";
-import { claimDefaultWorkspace } from "./workspaces";
+import { claimDefaultWorkspace } from "./workspace-membership";
 
 /** Sign-in and sign-up attempts allowed per client address (lib/auth/client-address.ts) per minute (`TIERFLOW_AUTH_RATE_LIMIT`). */
 export function authAttemptsPerMinute(env: NodeJS.ProcessEnv = process.env): number {

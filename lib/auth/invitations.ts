@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashToken, newToken } from "./secrets";
-import { isWorkspaceRole, type WorkspaceRole } from "./workspace";
+import { isWorkspaceRole, type WorkspaceRole } from "./roles";
 
 export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired";
 

@@ -1,7 +1,8 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
-import { resolveWorkspace, type WorkspaceAccess, type WorkspaceRole } from "./workspace";
+import type { WorkspaceRole } from "./roles";
+import { resolveWorkspace, type WorkspaceAccess } from "./workspace-access";
 
 /**
  * The page-side twin of the API guard: the caller's workspace access, or a redirect —

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { WORKSPACE_ROLES } from "./workspace";
+import { WORKSPACE_ROLES } from "./roles";
 
 /** A workspace's name, as typed in the create and rename forms and sent to the API. */
 export const workspaceNameSchema = z.string().trim().min(1, "Give the workspace a name.").max(80, "Keep the name under 80 characters.");

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { previewInvitation, type InvitationStatus } from "@/lib/auth/invitations";
-import { sessionUser } from "@/lib/auth/workspace";
+import { sessionUser } from "@/lib/auth/workspace-access";
 import { ensureDatabase } from "@/lib/db";
 import { JoinWorkspaceButton } from "@/components/auth/join-workspace-button";
 import { buttonClass } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { listInvitations } from "@/lib/auth/invitations";
 import { pageAccess } from "@/lib/auth/page-access";
-import { listMembers } from "@/lib/auth/workspaces";
+import { listMembers } from "@/lib/auth/workspace-membership";
 import { InvitationPanel } from "@/components/workspace/invitation-panel";
 import { MemberList } from "@/components/workspace/member-list";
 

@@ -62,6 +62,15 @@ describe("run store", () => {
     expect(state.endedAt).toBe(events.at(-1)!.ts);
   });
 
+  it("tells the stream when an event ends the run, replayed or not, so it can close", async () => {
+    const events = await researchRun();
+    const store = createRunStore({ graph: research, schedule: manualFrames().schedule });
+    const ends = events.map((e) => store.getState().receive(e));
+    expect(ends.slice(0, -1).every((end) => !end)).toBe(true);
+    expect(ends.at(-1)).toBe(true);
+    expect(store.getState().receive(events.at(-1)!)).toBe(true); // a reconnect replaying the final event
+  });
+
   it("batches: many events make one scheduled flush and one state change, applied only when the frame comes", async () => {
     const events = await researchRun();
     const frames = manualFrames();

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { RunEvent } from "@/lib/engine/events";
+import { isFinalEvent, type RunEvent } from "@/lib/engine/events";
 import { createRunSummary, foldRunEvents } from "@/lib/engine/run-summary";
 import type { GraphDocument } from "@/lib/graph";
 import { DEFAULT_CATALOG, type ModelCatalog } from "@/lib/models/catalog";
@@ -49,12 +49,14 @@ export function createRunStore(init: RunStoreInit): RunStoreApi {
     connection: "connecting",
 
     receive(event) {
-      if (event.seq <= get().lastSeq) return;
-      queue.push(event);
-      cancelPending ??= schedule(() => {
-        cancelPending = null;
-        get().flush();
-      });
+      if (event.seq > get().lastSeq) {
+        queue.push(event);
+        cancelPending ??= schedule(() => {
+          cancelPending = null;
+          get().flush();
+        });
+      }
+      return isFinalEvent(event);
     },
 
     flush() {

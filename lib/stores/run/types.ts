@@ -93,8 +93,11 @@ export interface RunViewState {
 }
 
 export interface RunViewActions {
-  /** Queues an event; it is applied at the next frame. Events at or below `lastSeq` are dropped. */
-  receive(event: RunEvent): void;
+  /**
+   * Queues an event; it is applied at the next frame. Events at or below `lastSeq` are dropped.
+   * Answers whether the event ends the run (nothing follows it), so a stream knows to close.
+   */
+  receive(event: RunEvent): boolean;
   /** Applies queued events now (tests, and before reading state synchronously). */
   flush(): void;
   setConnection(connection: ConnectionState): void;

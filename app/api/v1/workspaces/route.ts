@@ -2,7 +2,8 @@ import { withWorkspace } from "@/lib/api/guard";
 import { json, readJson } from "@/lib/api/respond";
 import { withSession } from "@/lib/api/session-guard";
 import { workspaceBody } from "@/lib/auth/schemas";
-import { activeWorkspaceCookie, createWorkspace, listMyWorkspaces } from "@/lib/auth/workspaces";
+import { activeWorkspaceCookie } from "@/lib/auth/workspace-access";
+import { createWorkspace, listMyWorkspaces } from "@/lib/auth/workspace-membership";
 
 /** `GET /api/v1/workspaces`: the caller's workspaces with their role, and which one is active. An API key sees only its own. */
 export const GET = withWorkspace(async ({ access }) => {

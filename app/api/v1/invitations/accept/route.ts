@@ -2,7 +2,7 @@ import { json, readJson } from "@/lib/api/respond";
 import { withSession } from "@/lib/api/session-guard";
 import { acceptInvitation } from "@/lib/auth/invitations";
 import { acceptInvitationBody } from "@/lib/auth/schemas";
-import { activeWorkspaceCookie } from "@/lib/auth/workspaces";
+import { activeWorkspaceCookie } from "@/lib/auth/workspace-access";
 
 /**
  * `POST /api/v1/invitations/accept` `{ token }`: joins the invitation's workspace and makes it

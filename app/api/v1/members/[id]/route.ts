@@ -1,7 +1,7 @@
 import { withWorkspace, type GuardedContext } from "@/lib/api/guard";
 import { json, readJson } from "@/lib/api/respond";
 import { memberRoleBody } from "@/lib/auth/schemas";
-import { changeMemberRole, removeMember, type MemberActor } from "@/lib/auth/workspaces";
+import { changeMemberRole, removeMember, type MemberActor } from "@/lib/auth/workspace-membership";
 
 type Params = { id: string };
 

@@ -1,7 +1,7 @@
 import { withWorkspace } from "@/lib/api/guard";
 import { json, readJson } from "@/lib/api/respond";
 import { workspaceBody } from "@/lib/auth/schemas";
-import { renameWorkspace } from "@/lib/auth/workspaces";
+import { renameWorkspace } from "@/lib/auth/workspace-membership";
 
 /** `GET /api/v1/workspaces/current`: the workspace the caller acts in, and their role there. */
 export const GET = withWorkspace(async ({ access }) => json({ ...access.workspace, role: access.role }));

@@ -1,7 +1,8 @@
 import { json, readJson } from "@/lib/api/respond";
 import { withSession } from "@/lib/api/session-guard";
 import { switchWorkspaceBody } from "@/lib/auth/schemas";
-import { activeWorkspaceCookie, requireMyWorkspace } from "@/lib/auth/workspaces";
+import { activeWorkspaceCookie } from "@/lib/auth/workspace-access";
+import { requireMyWorkspace } from "@/lib/auth/workspace-membership";
 
 /** `POST /api/v1/workspaces/current/switch` `{ workspaceId }`: makes one of the caller's workspaces the active one (a cookie). */
 export const POST = withSession(async ({ request, user }) => {

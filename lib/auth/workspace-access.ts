@@ -1,13 +1,20 @@
 import { db, ensureDatabase } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getAuth } from "./auth";
+import { isWorkspaceRole, roleAtLeast, type WorkspaceRole } from "./roles";
 import { hashToken } from "./secrets";
-
-export const WORKSPACE_ROLES = ["viewer", "editor", "owner"] as const;
-export type WorkspaceRole = (typeof WORKSPACE_ROLES)[number];
 
 /** The cookie naming the workspace a signed-in user is working in. */
 export const ACTIVE_WORKSPACE_COOKIE = "tierflow_workspace";
+
+/**
+ * The `Set-Cookie` value that makes `workspaceId` the active workspace of this browser.
+ * HttpOnly: only the server reads it; a year, so the choice survives restarts.
+ */
+export function activeWorkspaceCookie(workspaceId: string, request: Request): string {
+  const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";
+  return `${ACTIVE_WORKSPACE_COOKIE}=${encodeURIComponent(workspaceId)}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax${secure}`;
+}
 
 /** Who is calling, in which workspace, and what they may do there. */
 export interface WorkspaceAccess {
@@ -17,14 +24,6 @@ export interface WorkspaceAccess {
   user: { id: string; name: string; email: string } | null;
   via: "session" | "api_key";
   can(minRole: WorkspaceRole): boolean;
-}
-
-export function isWorkspaceRole(value: string): value is WorkspaceRole {
-  return (WORKSPACE_ROLES as readonly string[]).includes(value);
-}
-
-export function roleAtLeast(role: WorkspaceRole, min: WorkspaceRole): boolean {
-  return WORKSPACE_ROLES.indexOf(role) >= WORKSPACE_ROLES.indexOf(min);
 }
 
 function accessFor(
@@ -42,6 +41,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** The signed-in user behind a request's session cookie, or null. */
 export async function sessionUser(headers: Headers): Promise<WorkspaceAccess["user"]> {
+  await ensureDatabase();
   const session = await getAuth().api.getSession({ headers });
   return session ? { id: session.user.id, name: session.user.name, email: session.user.email } : null;
 }

@@ -4,11 +4,11 @@ import { DELETE as revokeKey } from "@/app/api/v1/api-keys/[id]/route";
 import { GET as listGraphs, POST as createGraph } from "@/app/api/v1/graphs/route";
 import { POST as startRun } from "@/app/api/v1/graphs/[id]/runs/route";
 import { PUT as putProvider } from "@/app/api/v1/provider/route";
+import { hashToken } from "@/lib/auth/secrets";
+import { requestsAs, signUpForTest } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
 import { TEMPLATES } from "@/lib/graph";
 import { runFinished } from "@/lib/runs";
-import { hashToken } from "./secrets";
-import { requestsAs, signUpForTest } from "./testing";
 
 let cookie = "";
 const asOwner = requestsAs(() => cookie);

@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db, DEFAULT_WORKSPACE_SLUG } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-// Only functions use these: auth.ts → workspaces.ts → workspace.ts → auth.ts is a cycle, harmless while nothing runs at load.
-import { ACTIVE_WORKSPACE_COOKIE, isWorkspaceRole, type WorkspaceRole } from "./workspace";
+import { isWorkspaceRole, type WorkspaceRole } from "./roles";
 
 /** One of the caller's workspaces, with their role there. */
 export interface MyWorkspace {
@@ -82,15 +81,6 @@ export async function requireMyWorkspace(userId: string, workspaceId: string): P
   });
   if (!membership) throw AppError.notFound("Workspace");
   return { ...membership.workspace, role: asRole(membership.role) };
-}
-
-/**
- * The `Set-Cookie` value that makes `workspaceId` the active workspace of this browser.
- * HttpOnly: only the server reads it; a year, so the choice survives restarts.
- */
-export function activeWorkspaceCookie(workspaceId: string, request: Request): string {
-  const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";
-  return `${ACTIVE_WORKSPACE_COOKIE}=${encodeURIComponent(workspaceId)}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax${secure}`;
 }
 
 export async function listMembers(workspaceId: string): Promise<Member[]> {

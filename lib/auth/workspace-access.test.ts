@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db, DEFAULT_WORKSPACE_SLUG } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { signUpForTest } from "./testing";
-import { resolveWorkspace } from "./workspace";
+import { resolveWorkspace } from "./workspace-access";
 
 const withCookie = (cookie: string) => new Headers({ cookie });
 

@@ -8,7 +8,7 @@ import { requestsAs, signUpForTest } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
 import { createModelClient } from "@/lib/models";
 import { BlockedHostError } from "@/lib/tools";
-import { getProviderSettings, updateProviderSettings, workspaceModels, workspaceProvider } from "./provider";
+import { getProviderSettings, updateProviderSettings, workspaceModels, workspaceProvider } from "@/lib/workspaces/provider";
 
 let ownerCookie = "";
 let viewerCookie = "";
