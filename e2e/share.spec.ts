@@ -3,6 +3,8 @@ import { createGraphFromTemplate, dollars, RunPage, startRun, waitForRunEnd } fr
 import { ShareDialog, SharedRunPage } from "./pages/share-page";
 
 const TASK = "Should a mid-sized bakery switch its delivery vans to electric vehicles? [sim:items=6]";
+/** Longer than any phrase the simulator lifts from a task, so only the task itself contains it. */
+const TASK_START = "Should a mid-sized bakery switch its delivery vans";
 
 let graphId: string;
 
@@ -58,7 +60,7 @@ test("a share link shows the run live to someone signed out, read-only, until it
   await guest.close();
 });
 
-test("a link that hides prompts shows the work but no prompt text", async ({ page, request, browser, baseURL }) => {
+test("a link that hides prompts shows the work but no prompt text, and the task only when the sharer says so", async ({ page, request, browser, baseURL }) => {
   const runId = await startRun(request, graphId, TASK, 0);
   await waitForRunEnd(request, runId);
   await new RunPage(page).goto(runId);
@@ -66,11 +68,13 @@ test("a link that hides prompts shows the work but no prompt text", async ({ pag
   await share.open();
   const url = await share.createLink({ hidePrompts: true });
   await expect(share.links.first()).toContainText("Prompts hidden");
+  await expect(share.links.first()).toContainText("Task hidden");
 
   const guest = await browser.newContext({ baseURL, storageState: undefined });
   const shared = new SharedRunPage(await guest.newPage());
   await shared.open(url);
   await expect(shared.status).toHaveText("Succeeded");
+  await expect(shared.task).toContainText("The task is hidden on this shared link.");
   await shared.openTab("Transcript");
   for (const label of ["Research planner", "Researcher", "Reviewer"]) {
     await shared.selectNode(label);
@@ -79,10 +83,27 @@ test("a link that hides prompts shows the work but no prompt text", async ({ pag
     await expect(shared.prompt.getByText("System prompt")).toHaveCount(0);
     await expect(shared.response).not.toBeEmpty();
   }
+  // The planner's subtasks keep their titles; what it told each executor to do is gone.
+  await shared.selectNode("Research planner");
+  await expect(shared.response).toContainText("subtask instructions are hidden");
+  await expect(shared.transcript.getByRole("region", { name: "Plan" }).getByRole("listitem").first()).toBeVisible();
+  await expect(shared.page.getByText(TASK_START)).toHaveCount(0);
 
-  // Not merely hidden on screen: the stream the page reads carries no prompts either.
-  const events = await (await guest.request.get(`${new URL(url).pathname.replace("/share/", "/api/share/")}/events`)).text();
+  // Not merely hidden on screen: neither the run nor the stream the page reads carries them.
+  const api = new URL(url).pathname.replace("/share/", "/api/share/");
+  const events = await (await guest.request.get(`${api}/events`)).text();
   expect(events).toContain('"type":"run.completed"');
   expect(events).not.toMatch(/"role":"(system|user)"/);
+  for (const payload of [events, await (await guest.request.get(api)).text()]) expect(payload).not.toContain(TASK_START);
+
+  // A second link, with the task shown: the task is there, the prompts still are not.
+  const withTask = await share.createLink({ hidePrompts: true, showTask: true });
+  await expect(share.links.first()).toContainText("Prompts hidden");
+  await expect(share.links.first()).not.toContainText("Task hidden");
+  await shared.open(withTask);
+  await expect(shared.task).toContainText(TASK_START);
+  await shared.openTab("Transcript");
+  await shared.selectNode("Researcher");
+  await expect(shared.prompt).toContainText("Prompts and instructions are hidden");
   await guest.close();
 });

@@ -47,6 +47,8 @@ async function call<T>(url: string, init?: RequestInit): Promise<ApiResult<T>> {
 export interface ShareLinkItem {
   id: string;
   hidePrompts: boolean;
+  /** With `hidePrompts`: the task stays visible. */
+  showTask: boolean;
   createdAt: string;
 }
 
@@ -61,8 +63,8 @@ export const runApi = {
   statusAt: (runUrl: string) => call<{ status: RunStatus }>(runUrl),
   history: (graphId: string) => call<{ runs: RunHistoryItem[] }>(`/api/v1/graphs/${encodeURIComponent(graphId)}/runs`),
   shares: (runId: string) => call<{ links: ShareLinkItem[] }>(`${privateRunUrl(runId)}/shares`),
-  share: (runId: string, hidePrompts: boolean) =>
-    call<ShareLinkItem & { url: string }>(`${privateRunUrl(runId)}/shares`, { method: "POST", body: JSON.stringify({ hidePrompts }) }),
+  share: (runId: string, visibility: { hidePrompts: boolean; showTask: boolean }) =>
+    call<ShareLinkItem & { url: string }>(`${privateRunUrl(runId)}/shares`, { method: "POST", body: JSON.stringify(visibility) }),
   revokeShare: (linkId: string) => call<null>(`/api/v1/shares/${encodeURIComponent(linkId)}`, { method: "DELETE" }),
   estimate: (graphId: string, input: string, graph: GraphDocument, signal?: AbortSignal) =>
     call<RunEstimate>(`/api/v1/graphs/${encodeURIComponent(graphId)}/estimate`, { method: "POST", body: JSON.stringify({ input, graph }), signal }),

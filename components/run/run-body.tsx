@@ -21,6 +21,7 @@ export function RunBody({
   fallbackOutput,
   fallbackError,
   promptsHidden = false,
+  taskHidden = false,
   aside,
 }: {
   graph: GraphDocument;
@@ -29,6 +30,8 @@ export function RunBody({
   fallbackOutput: string | null;
   fallbackError: string | null;
   promptsHidden?: boolean;
+  /** A share link left the task out (the server sent none). */
+  taskHidden?: boolean;
   aside?: ReactNode;
 }) {
   const [tab, setTab] = useState<TraceTab>("timeline");
@@ -56,7 +59,11 @@ export function RunBody({
           <h2 id="run-task" className="mb-1.5 text-sm font-semibold">
             Task
           </h2>
-          <p className="max-h-48 overflow-y-auto text-sm whitespace-pre-wrap text-slate-700">{input}</p>
+          {taskHidden ? (
+            <p className="text-sm text-slate-500">The task is hidden on this shared link.</p>
+          ) : (
+            <p className="max-h-48 overflow-y-auto text-sm whitespace-pre-wrap text-slate-700">{input}</p>
+          )}
         </section>
         <RunResult fallbackOutput={fallbackOutput} fallbackError={fallbackError} />
         {aside}

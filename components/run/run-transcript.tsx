@@ -151,8 +151,14 @@ function InstanceDetail({ instanceKey, role, promptsHidden }: { instanceKey: Ins
       </section>
       <section aria-label="Response">
         <h4 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">Response</h4>
-        {view.entries.length === 0 && running && <p className="animate-pulse text-sm text-slate-500">Waiting for the first token…</p>}
-        <TranscriptEntries entries={view.entries} structured={structured} streaming={running} />
+        {promptsHidden && role === "planner" ? (
+          <p className="text-sm text-slate-500">The planner&apos;s subtask instructions are hidden on this shared link; only the subtask titles are shown.</p>
+        ) : (
+          <>
+            {view.entries.length === 0 && running && <p className="animate-pulse text-sm text-slate-500">Waiting for the first token…</p>}
+            <TranscriptEntries entries={view.entries} structured={structured} streaming={running} />
+          </>
+        )}
       </section>
       {view.plan && <PlanList plan={view.plan} />}
       {view.verdict && <VerdictCard verdict={view.verdict} />}

@@ -7,7 +7,8 @@ import { runApi, type ShareLinkItem } from "./run-api";
 
 /**
  * The run page's Share button and its dialog: create a read-only link (optionally without
- * prompts), copy it, and see and revoke the run's links. `canManage` false (a viewer) lists only.
+ * prompts, and then without the task unless it is shown), copy it, and see and revoke the
+ * run's links. `canManage` false (a viewer) lists only.
  */
 export function ShareButton({ runId, canManage = true }: { runId: string; canManage?: boolean }) {
   const [open, setOpen] = useState(false);
@@ -33,6 +34,7 @@ const formatCreated = (iso: string) => new Date(iso).toLocaleString(undefined, {
 function ShareLinks({ runId, canManage, onClose }: { runId: string; canManage: boolean; onClose: () => void }) {
   const [links, setLinks] = useState<ShareLinkItem[] | null>(null);
   const [hidePrompts, setHidePrompts] = useState(false);
+  const [showTask, setShowTask] = useState(false);
   const [created, setCreated] = useState<{ id: string; url: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -53,7 +55,7 @@ function ShareLinks({ runId, canManage, onClose }: { runId: string; canManage: b
   const create = async () => {
     setBusy(true);
     setError(null);
-    const result = await runApi.share(runId, hidePrompts);
+    const result = await runApi.share(runId, { hidePrompts, showTask: hidePrompts && showTask });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     const { url, ...link } = result.value;
@@ -72,11 +74,30 @@ function ShareLinks({ runId, canManage, onClose }: { runId: string; canManage: b
   return (
     <div className="space-y-4">
       {canManage && (
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <label htmlFor={hideId} className="flex items-center gap-2 text-sm text-slate-700">
-            <input id={hideId} type="checkbox" checked={hidePrompts} onChange={(e) => setHidePrompts(e.target.checked)} className="size-4 rounded border-slate-300" />
-            Hide prompts and instructions
-          </label>
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <fieldset className="space-y-1.5">
+            <legend className="sr-only">What the link shows</legend>
+            <label htmlFor={hideId} className="flex items-center gap-2 text-sm text-slate-700">
+              <input
+                id={hideId}
+                type="checkbox"
+                checked={hidePrompts}
+                onChange={(e) => setHidePrompts(e.target.checked)}
+                aria-describedby={`${hideId}-about`}
+                className="size-4 rounded border-slate-300"
+              />
+              Hide prompts and instructions
+            </label>
+            <p id={`${hideId}-about`} className="max-w-sm pl-6 text-xs text-slate-500">
+              Leaves out each node&apos;s instructions, the messages it was sent and the subtask instructions the planner wrote, and the task too unless you show it.
+            </p>
+            {hidePrompts && (
+              <label htmlFor={`${hideId}-task`} className="flex items-center gap-2 pl-6 text-sm text-slate-700">
+                <input id={`${hideId}-task`} type="checkbox" checked={showTask} onChange={(e) => setShowTask(e.target.checked)} className="size-4 rounded border-slate-300" />
+                Show the task
+              </label>
+            )}
+          </fieldset>
           <Button variant="primary" onClick={create} disabled={busy}>
             {busy ? "Creating…" : "Create link"}
           </Button>
@@ -102,6 +123,7 @@ function ShareLinks({ runId, canManage, onClose }: { runId: string; canManage: b
               <li key={link.id} className="flex items-center gap-3 px-3 py-2 text-sm">
                 <span className="text-slate-700">Created {formatCreated(link.createdAt)}</span>
                 {link.hidePrompts && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">Prompts hidden</span>}
+                {link.hidePrompts && !link.showTask && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">Task hidden</span>}
                 {canManage && (
                   <Button variant="ghost" size="sm" className="ml-auto text-red-700" onClick={() => revoke(link.id)} aria-label={`Revoke the link created ${formatCreated(link.createdAt)}`}>
                     Revoke

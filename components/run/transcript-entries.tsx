@@ -133,7 +133,7 @@ export function PlanList({ plan }: { plan: PlanSubtask[] }) {
               </span>
               <span className="ml-auto shrink-0 rounded bg-executor/10 px-1.5 text-xs text-executor">→ {subtask.executor}</span>
             </div>
-            <p className="mt-0.5 text-xs text-slate-600">{subtask.instructions}</p>
+            {subtask.instructions && <p className="mt-0.5 text-xs text-slate-600">{subtask.instructions}</p>}
           </li>
         ))}
       </ol>

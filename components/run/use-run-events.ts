@@ -11,7 +11,7 @@ const TERMINAL = new Set(["succeeded", "failed", "cancelled", "budget_exceeded",
  * Follows a run's event stream into the run store. The first request replays everything after
  * what the store holds; when the connection drops, EventSource reconnects by itself (after the
  * server's `retry:`) sending `Last-Event-ID`, and the store drops anything it already has.
- * The stream is closed after the final event, or when the run turns out to have ended without one.
+ * The stream is closed after the final event, or when the server answers that nothing more is coming.
  * `runUrl` is where the run is read (see `privateRunUrl`); a share page passes its public one.
  */
 export function useRunEvents(runId: string, store: RunStoreApi, runUrl = privateRunUrl(runId)): void {
@@ -38,19 +38,13 @@ export function useRunEvents(runId: string, store: RunStoreApi, runUrl = private
       }
       if (store.getState().receive(event)) close("closed");
     };
-    // A run can end without a final event (the server stopped mid-run): its stream closes at once, again and again.
-    let seqAtEndedError: number | null = null;
+    // EventSource gives up by itself on a refusal, or on the 204 the server answers when an
+    // ended run has nothing after our position (it ended without a final event: the server stopped mid-run).
     source.onerror = async () => {
       if (closed) return;
-      if (source.readyState === EventSource.CLOSED) return close("error");
-      store.getState().setConnection("reconnecting");
+      if (source.readyState !== EventSource.CLOSED) return store.getState().setConnection("reconnecting");
       const status = await runApi.statusAt(runUrl);
-      if (closed || !status.ok || !TERMINAL.has(status.value.status)) return;
-      store.getState().flush();
-      const seq = store.getState().lastSeq;
-      // Ended, and a whole reconnect brought nothing new: nothing more is coming.
-      if (seqAtEndedError === seq) close("closed");
-      else seqAtEndedError = seq;
+      if (!closed) close(status.ok && TERMINAL.has(status.value.status) ? "closed" : "error");
     };
     return () => {
       closed = true;

@@ -16,12 +16,17 @@ export class ShareDialog {
   async open() {
     await this.page.getByRole("button", { name: "Share", exact: true }).click();
     await expect(this.dialog).toBeVisible();
+    // The list loads after the dialog opens: counting links before that would count none.
+    await expect(this.dialog.getByText("Loading…")).toHaveCount(0);
   }
 
-  /** Creates a link and returns its URL, as the dialog shows it once. */
-  async createLink(options: { hidePrompts?: boolean } = {}): Promise<string> {
+  /** Creates a link and returns its URL, as the dialog shows it once. `showTask` applies with `hidePrompts`. */
+  async createLink(options: { hidePrompts?: boolean; showTask?: boolean } = {}): Promise<string> {
     const count = await this.links.count();
     await this.dialog.getByRole("checkbox", { name: "Hide prompts and instructions" }).setChecked(options.hidePrompts ?? false);
+    const showTask = this.dialog.getByRole("checkbox", { name: "Show the task" });
+    if (options.hidePrompts) await showTask.setChecked(options.showTask ?? false);
+    else await expect(showTask).toHaveCount(0);
     await this.dialog.getByRole("button", { name: "Create link" }).click();
     const url = this.dialog.getByRole("textbox", { name: "New share link" });
     await expect(url).toHaveValue(/\/share\/tf_share_/);
@@ -48,6 +53,11 @@ export class SharedRunPage extends RunPage {
     const response = await this.page.goto(url);
     expect(response?.status()).toBe(200);
     await expect(this.page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
+
+  /** The side panel with the run's task. */
+  get task(): Locator {
+    return this.page.getByRole("region", { name: "Task" });
   }
 
   get readOnlyLabel(): Locator {

@@ -40,10 +40,16 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
     throw new AppError(
       "unprocessable",
       "The request body is invalid.",
-      parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })),
+      parsed.error.issues.map((issue) => ({ path: issue.path, message: issueMessage(issue) })),
     );
   }
   return parsed.data;
+}
+
+/** Zod's message, except for a body of the wrong type, where it would name no field at all. */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.path.length > 0 || issue.code !== "invalid_type") return issue.message;
+  return `The request body must be ${issue.expected === "object" ? "a JSON object" : `JSON of type ${issue.expected}`}.`;
 }
 
 async function readTextWithin(request: Request, maxBytes: number): Promise<string> {

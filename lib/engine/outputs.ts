@@ -11,8 +11,9 @@ export function joinSinkOutputs(sinks: readonly { label: string; output: string 
   return sinks.map(({ label, output }) => `## ${label}\n\n${output.trim()}`).join("\n\n");
 }
 
-/** A plan as readable text: the planner's output for nodes that are not routed subtasks. */
+/** A plan as readable text: the planner's output for nodes that are not routed subtasks. Empty instructions (a share link hid them) leave just the titles. */
 export function renderPlan(subtasks: readonly PlanSubtask[]): string {
   if (subtasks.length === 0) return "The plan has no subtasks.";
-  return subtasks.map((s, i) => `${i + 1}. ${s.title} → ${s.executor}\n   ${s.instructions.replace(/\n/g, "\n   ")}`).join("\n");
+  const instructions = (s: PlanSubtask) => (s.instructions ? `\n   ${s.instructions.replace(/\n/g, "\n   ")}` : "");
+  return subtasks.map((s, i) => `${i + 1}. ${s.title} → ${s.executor}${instructions(s)}`).join("\n");
 }

@@ -8,4 +8,4 @@ export const createGraphBody = z.object({ name: graphName, graph: z.unknown() })
 /** `PUT /api/v1/graphs/:id`: any of name and graph; `version` guards against lost updates. */
 export const updateGraphBody = z
   .object({ name: graphName.optional(), graph: z.unknown().optional(), version: z.number().int().positive().optional() })
-  .refine((body) => body.name !== undefined || body.graph !== undefined, "Send a name, a graph, or both.");
+  .refine((body) => body.name !== undefined || body.graph !== undefined, "The request body must have a name, a graph, or both.");

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import type { RunEvent } from "@/lib/engine/events";
+import type { PlanSubtask, RunEvent, RunEventOf } from "@/lib/engine/events";
 
 /**
  * Writes a run's events in batches (one transaction per flush), so persistence costs
@@ -57,4 +57,17 @@ export async function readRunEvents(runId: string, afterSeq = 0, limit = 5000): 
     select: { data: true },
   });
   return rows.map((row) => row.data as unknown as RunEvent);
+}
+
+/** The plans a run's planners made, in order, from its stored events up to `upToSeq`. */
+export async function readRunPlans(runId: string, upToSeq: number): Promise<{ nodeId: string; plan: PlanSubtask[] }[]> {
+  const rows = await db.runEvent.findMany({
+    where: { runId, type: "node.completed", seq: { lte: upToSeq } },
+    orderBy: { seq: "asc" },
+    select: { data: true },
+  });
+  return rows.flatMap(({ data }) => {
+    const event = data as unknown as RunEventOf<"node.completed">;
+    return event.plan ? [{ nodeId: event.nodeId, plan: event.plan }] : [];
+  });
 }

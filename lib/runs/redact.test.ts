@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRedactor, redactDeep, redactedMessage } from "./redact";
+import { createRedactor, createTextRedactor, redactDeep, redactedMessage } from "./redact";
 
 describe("redactor", () => {
   const redact = createRedactor(["custom-secret-value", undefined, "short"]);
@@ -27,5 +27,17 @@ describe("redactor", () => {
   it("redacts thrown values' messages", () => {
     expect(redactedMessage(new Error("bad custom-secret-value"), redact)).toBe("bad [redacted]");
     expect(redactedMessage("sk-abcdef123456", redact)).toBe("[redacted]");
+  });
+
+  it("replaces given texts verbatim, longest first, JSON-escaped too, ignoring short ones", () => {
+    const hide = createTextRedactor(["a task with \"quotes\"\n", "a task with", "tiny"], "[hidden]");
+    expect(hide('Quoted: a task with "quotes". Escaped: {"q":"a task with \\"quotes\\"\\n"}. Partly: a task with no quotes; tiny stays.')).toBe(
+      'Quoted: [hidden]. Escaped: {"q":"[hidden]"}. Partly: [hidden] no quotes; tiny stays.',
+    );
+  });
+
+  it("leaves values under kept keys as they are", () => {
+    const redact = createTextRedactor(["confidential words"], "[hidden]");
+    expect(redactDeep({ id: "confidential words", text: "confidential words" }, redact, new Set(["id"]))).toEqual({ id: "confidential words", text: "[hidden]" });
   });
 });

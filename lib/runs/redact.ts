@@ -18,24 +18,46 @@ const KEY_SHAPED: [RegExp, string][] = [
 // Shorter secrets would redact ordinary words.
 const MIN_SECRET_LENGTH = 8;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/**
+ * A redactor that replaces verbatim copies of `texts` (also trimmed, and as they read inside a
+ * JSON string, e.g. a tool call's arguments), longest first so a text containing another goes
+ * whole. Texts shorter than `minLength` are ignored: they would cut ordinary words.
+ */
+export function createTextRedactor(texts: Iterable<string>, replacement: string, minLength = MIN_SECRET_LENGTH): Redactor {
+  const forms = new Set<string>();
+  for (const text of texts) {
+    for (const form of [text, text.trim()]) {
+      if (form.trim().length < minLength) continue;
+      forms.add(form);
+      forms.add(JSON.stringify(form).slice(1, -1));
+    }
+  }
+  const ordered = [...forms].sort((a, b) => b.length - a.length);
+  if (ordered.length === 0) return (text) => text;
+  return (text) => ordered.reduce((out, form) => (out.includes(form) ? out.split(form).join(replacement) : out), text);
 }
 
 /** A redactor for the given secrets (blank and very short ones are ignored) and anything key-shaped. */
 export function createRedactor(secrets: readonly (string | null | undefined)[]): Redactor {
-  const exact = secrets.filter((s): s is string => typeof s === "string" && s.trim().length >= MIN_SECRET_LENGTH);
-  const rules: [RegExp, string][] = [...exact.map((secret): [RegExp, string] => [new RegExp(escapeRegExp(secret), "g"), REDACTED]), ...KEY_SHAPED];
-  return (text) => rules.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
+  const exact = createTextRedactor(
+    secrets.filter((s): s is string => typeof s === "string"),
+    REDACTED,
+  );
+  return (text) => KEY_SHAPED.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), exact(text));
 }
 
-/** A copy of a JSON-like value with every string passed through `redact`; unchanged parts keep their identity. */
-export function redactDeep<T>(value: T, redact: Redactor): T {
+const NOTHING: ReadonlySet<string> = new Set();
+
+/**
+ * A copy of a JSON-like value with every string passed through `redact`; unchanged parts keep
+ * their identity. Values under a key in `keep` (identifiers such as ids and types) are left as they are.
+ */
+export function redactDeep<T>(value: T, redact: Redactor, keep: ReadonlySet<string> = NOTHING): T {
   if (typeof value === "string") return redact(value) as T;
   if (Array.isArray(value)) {
     let changed = false;
     const next = value.map((item: unknown) => {
-      const after = redactDeep(item, redact);
+      const after = redactDeep(item, redact, keep);
       if (after !== item) changed = true;
       return after;
     });
@@ -45,7 +67,7 @@ export function redactDeep<T>(value: T, redact: Redactor): T {
     let changed = false;
     const next: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      const after = redactDeep(item, redact);
+      const after = keep.has(key) ? item : redactDeep(item, redact, keep);
       if (after !== item) changed = true;
       next[key] = after;
     }

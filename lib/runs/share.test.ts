@@ -52,7 +52,7 @@ describe("share links", () => {
     const row = await db.shareLink.findUniqueOrThrow({ where: { id: link.id } });
     expect(row.tokenHash).toBe(hashToken(link.token));
     expect(JSON.stringify(row)).not.toContain(secret);
-    expect(await listShareLinks(mine, runId)).toEqual([{ id: link.id, runId, hidePrompts: false, createdAt: link.createdAt }]);
+    expect(await listShareLinks(mine, runId)).toEqual([{ id: link.id, runId, hidePrompts: false, showTask: false, createdAt: link.createdAt }]);
 
     const shared = await getSharedRun(link.token);
     expect(shared.id).toBe(runId);

@@ -3,8 +3,10 @@ import { hashToken, newToken } from "@/lib/auth/secrets";
 import { db } from "@/lib/db";
 import type { RunEvent } from "@/lib/engine/events";
 import { AppError } from "@/lib/errors";
-import type { GraphDocument } from "@/lib/graph";
+import { readRunPlans } from "./event-store";
+import { PromptHider } from "./hide-prompts";
 import { getRunDetail, type RunDetail } from "./queries";
+import { MAX_EVENT_SEQ } from "./schemas";
 import { streamRunEvents } from "./stream";
 
 /**
@@ -17,17 +19,22 @@ const TOKEN_PREFIX = "tf_share";
 /** How often a watcher's stream re-checks that its link still stands (revocation ends it). */
 const REVOCATION_CHECK_MS = 2_000;
 
-/** `POST /api/v1/runs/:id/shares`. */
-export const createShareLinkBody = z.object({ hidePrompts: z.boolean().default(false) });
+/**
+ * `POST /api/v1/runs/:id/shares`. `hidePrompts` leaves out instructions, the messages sent and
+ * the planners' subtask instructions, and the task too unless `showTask` (see PromptHider).
+ */
+export const createShareLinkBody = z.object({ hidePrompts: z.boolean().default(false), showTask: z.boolean().default(false) });
+
+/** What a link shows; `showTask` only matters with `hidePrompts`. */
+type Visibility = Pick<z.infer<typeof createShareLinkBody>, "hidePrompts" | "showTask">;
 
 /** The public path of a share link; the API answers it as an absolute URL. */
 export const sharePath = (token: string) => `/share/${encodeURIComponent(token)}`;
 
 /** A share link as the workspace lists it; the token itself is never stored. */
-export interface ShareLinkInfo {
+export interface ShareLinkInfo extends Visibility {
   id: string;
   runId: string;
-  hidePrompts: boolean;
   createdAt: string;
 }
 
@@ -38,23 +45,26 @@ export interface CreatedShareLink extends ShareLinkInfo {
 
 /**
  * A run as a share link shows it: its detail without the workspace's graph id (no way back
- * into the workspace) and, with `hidePrompts`, without node instructions.
+ * into the workspace) and, with `hidePrompts`, without prompts; `hideTask` says the task was
+ * left out too (its `input` is then empty).
  */
-export type SharedRun = Omit<RunDetail, "graphId"> & { hidePrompts: boolean };
+export type SharedRun = Omit<RunDetail, "graphId"> & { hidePrompts: boolean; hideTask: boolean };
 
-interface ResolvedLink {
+interface ResolvedLink extends Visibility {
   id: string;
   workspaceId: string;
   runId: string;
-  hidePrompts: boolean;
 }
 
-const infoOf = (link: { id: string; runId: string; hidePrompts: boolean; createdAt: Date }): ShareLinkInfo => ({
+const infoOf = (link: Visibility & { id: string; runId: string; createdAt: Date }): ShareLinkInfo => ({
   id: link.id,
   runId: link.runId,
   hidePrompts: link.hidePrompts,
+  showTask: link.showTask,
   createdAt: link.createdAt.toISOString(),
 });
+
+const hidesTask = (link: Visibility) => link.hidePrompts && !link.showTask;
 
 async function requireRun(workspaceId: string, runId: string): Promise<void> {
   const run = await db.run.findFirst({ where: { id: runId, workspaceId }, select: { id: true } });
@@ -65,13 +75,12 @@ async function requireRun(workspaceId: string, runId: string): Promise<void> {
 export async function createShareLink(
   workspaceId: string,
   runId: string,
-  options: { hidePrompts: boolean; createdById: string | null },
+  options: { hidePrompts: boolean; showTask?: boolean; createdById: string | null },
 ): Promise<CreatedShareLink> {
   await requireRun(workspaceId, runId);
   const token = newToken(TOKEN_PREFIX);
-  const link = await db.shareLink.create({
-    data: { workspaceId, runId, tokenHash: hashToken(token), hidePrompts: options.hidePrompts, createdById: options.createdById },
-  });
+  const { hidePrompts, showTask = false, createdById } = options;
+  const link = await db.shareLink.create({ data: { workspaceId, runId, tokenHash: hashToken(token), hidePrompts, showTask, createdById } });
   return { ...infoOf(link), token };
 }
 
@@ -91,7 +100,7 @@ export async function revokeShareLink(workspaceId: string, linkId: string): Prom
 async function resolveShareLink(token: string): Promise<ResolvedLink> {
   const link = await db.shareLink.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, workspaceId: true, runId: true, hidePrompts: true, revokedAt: true },
+    select: { id: true, workspaceId: true, runId: true, hidePrompts: true, showTask: true, revokedAt: true },
   });
   if (!link || link.revokedAt) throw AppError.notFound("Run");
   return link;
@@ -106,7 +115,9 @@ async function linkStands(linkId: string): Promise<boolean> {
 export async function getSharedRun(token: string): Promise<SharedRun> {
   const link = await resolveShareLink(token);
   const { graphId: _graphId, ...detail } = await getRunDetail(link.workspaceId, link.runId);
-  return { ...detail, graph: link.hidePrompts ? withoutInstructions(detail.graph) : detail.graph, hidePrompts: link.hidePrompts };
+  const shared: SharedRun = { ...detail, hidePrompts: link.hidePrompts, hideTask: hidesTask(link) };
+  if (!link.hidePrompts) return shared;
+  return new PromptHider(detail.graph, detail.input, hidesTask(link), await readRunPlans(link.runId, MAX_EVENT_SEQ)).run(shared);
 }
 
 /**
@@ -115,21 +126,15 @@ export async function getSharedRun(token: string): Promise<SharedRun> {
  */
 export async function streamSharedRun(token: string, afterSeq: number, signal: AbortSignal): Promise<Response> {
   const link = await resolveShareLink(token);
+  let redact: ((event: RunEvent) => RunEvent) | undefined;
+  if (link.hidePrompts) {
+    const { graph, input } = await getRunDetail(link.workspaceId, link.runId);
+    // Plans streamed after `afterSeq` pass through the hider, which learns them on the way.
+    const hider = new PromptHider(graph, input, hidesTask(link), await readRunPlans(link.runId, afterSeq));
+    redact = (event) => hider.event(event);
+  }
   return streamRunEvents(link.workspaceId, link.runId, afterSeq, signal, {
-    redact: link.hidePrompts ? withoutPrompts : undefined,
+    redact,
     stillAllowed: { check: () => linkStands(link.id), everyMs: REVOCATION_CHECK_MS },
   });
-}
-
-/** The graph with every node's instructions (its system prompt) emptied. */
-export function withoutInstructions(graph: GraphDocument): GraphDocument {
-  return { ...graph, nodes: graph.nodes.map((node) => ({ ...node, instructions: "" })) };
-}
-
-/**
- * An event without the prompt an instance was given (system and user messages: the node's
- * instructions and the assembled task). What the models wrote stays: it is the run's result.
- */
-export function withoutPrompts(event: RunEvent): RunEvent {
-  return event.type === "node.started" ? { ...event, messages: [] } : event;
 }

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isFinalEvent, type RunEvent } from "@/lib/engine/events";
 import { readRunEvents } from "./event-store";
+import { resumePositionSchema } from "./schemas";
 import { runtime } from "./runtime";
 import { isTerminalStatus } from "./service";
 
@@ -18,7 +19,8 @@ export interface StreamOptions {
 
 /**
  * The SSE stream of a run's events after `afterSeq`: a replay, then live events, closing
- * after the final one. A run executing in this process streams from memory; otherwise
+ * after the final one (an ended run resumed at or past its last event answers 204 instead).
+ * A run executing in this process streams from memory; otherwise
  * (finished, or running in another process) stored events are read and polled.
  */
 export async function streamRunEvents(
@@ -28,8 +30,11 @@ export async function streamRunEvents(
   signal: AbortSignal,
   options: StreamOptions = {},
 ): Promise<Response> {
-  const run = await db.run.findFirst({ where: { id: runId, workspaceId }, select: { id: true } });
+  const run = await db.run.findFirst({ where: { id: runId, workspaceId }, select: { status: true, lastSeq: true } });
   if (!run) throw AppError.notFound("Run");
+  // Events are stored before a run's end is, so an ended run has nothing after its lastSeq:
+  // 204 is how SSE says "do not reconnect", where an empty stream would be retried every second.
+  if (isTerminalStatus(run.status) && run.lastSeq <= afterSeq) return new Response(null, { status: 204 });
   const encoder = new TextEncoder();
   let stop = () => {};
 
@@ -106,10 +111,30 @@ export async function streamRunEvents(
   });
 }
 
-/** Where a client resumes: `Last-Event-ID` (what EventSource sends on reconnect) or `?after=`. */
+/**
+ * Where a client resumes: the seq of the last event it has, from `Last-Event-ID` (what
+ * EventSource sends on reconnect) or `?after=` (what a page asks for on its first connect).
+ * A reconnect repeats the first URL, so when both come the header is the newer position and
+ * wins. Both follow `resumePositionSchema`, and a bad value in either answers 400 whichever
+ * carries it: a garbage header never overrides a valid query. With neither, the stream starts
+ * at the beginning. (HTTP itself strips the spaces around a header value, not a query's.)
+ */
 export function resumeSeq(request: Request): number {
-  const header = request.headers.get("last-event-id");
-  const query = new URL(request.url).searchParams.get("after");
-  const seq = Number(header ?? query ?? "0");
-  return Number.isInteger(seq) && seq > 0 ? seq : 0;
+  const queried = new URL(request.url).searchParams.getAll("after");
+  if (queried.length > 1) throw badPosition("after", "The after query parameter must be given once.");
+  const fromQuery = parsePosition("after", "after query parameter", queried[0] ?? null);
+  const fromHeader = parsePosition("Last-Event-ID", "Last-Event-ID header", request.headers.get("last-event-id"));
+  return fromHeader ?? fromQuery ?? 0;
+}
+
+function parsePosition(field: string, name: string, raw: string | null): number | null {
+  if (raw === null) return null;
+  const parsed = resumePositionSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+  return badPosition(field, `The ${name} ${parsed.error.issues[0].message}, not ${JSON.stringify(shown)}.`);
+}
+
+function badPosition(field: string, message: string): never {
+  throw new AppError("bad_request", message, [{ path: [field], message }]);
 }

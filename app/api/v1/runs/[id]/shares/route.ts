@@ -12,7 +12,7 @@ export const GET = withWorkspace<Params>(async ({ params, access }) => json({ li
 export const POST = withWorkspace<Params>(
   async ({ request, params, access }) => {
     const body = await readJson(request, createShareLinkBody);
-    const link = await createShareLink(access.workspace.id, params.id, { hidePrompts: body.hidePrompts, createdById: access.user?.id ?? null });
+    const link = await createShareLink(access.workspace.id, params.id, { ...body, createdById: access.user?.id ?? null });
     return json({ ...link, url: publicUrl(request, sharePath(link.token)) }, { status: 201 });
   },
   { minRole: "editor" },
