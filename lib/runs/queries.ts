@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { createRunSummary, foldRunEvents, type NodeSummary } from "@/lib/engine";
+import { createRunSummary, foldRunEvents, savingNanoUsd, type NodeSummary } from "@/lib/engine";
 import type { RunStatus } from "@/lib/engine/events";
 import type { GraphDocument } from "@/lib/graph";
 import { addUsage, baselineNanoUsd, nanoToUsd, ZERO_USAGE, type ModelCatalog, type Usage } from "@/lib/models";
@@ -17,9 +17,11 @@ export interface RunNodeResult {
   tier: string;
   model: string;
   status: string;
+  /** Instances over every pass (one per subtask per pass). */
   instances: number;
   usage: Usage;
   costUsd: number | null;
+  /** Wall time: how long at least one of the node's instances was running. */
   latencyMs: number;
   output: string | null;
   error: string | null;
@@ -38,7 +40,8 @@ export interface RunDetail {
   simulated: boolean;
   costUsd: number;
   baselineCostUsd: number;
-  savingUsd: number;
+  /** Null for a run that did not succeed (failed, cancelled, over budget, interrupted): it saved nothing. */
+  savingUsd: number | null;
   costComplete: boolean;
   budgetUsd: number | null;
   usage: Usage;
@@ -78,7 +81,7 @@ function fromSummary(node: NodeSummary): RunNodeResult {
     instances: node.instances,
     usage: node.usage,
     costUsd: node.costNanoUsd === null ? null : nanoToUsd(node.costNanoUsd),
-    latencyMs: Math.round(node.latencyMs),
+    latencyMs: Math.round(node.wallMs),
     output: node.output,
     error: node.error,
   };
@@ -129,6 +132,7 @@ export async function getRunDetail(workspaceId: string, runId: string): Promise<
   }
   const cost = live?.costNanoUsd ?? run.costNanoUsd;
   const baseline = live?.baselineNanoUsd ?? run.baselineNanoUsd;
+  const saving = savingNanoUsd(run.status as RunStatus, cost, baseline);
   return {
     id: run.id,
     graphId: run.graphId,
@@ -141,7 +145,7 @@ export async function getRunDetail(workspaceId: string, runId: string): Promise<
     simulated: run.simulated,
     costUsd: nanoToUsd(cost),
     baselineCostUsd: nanoToUsd(baseline),
-    savingUsd: nanoToUsd(Math.max(0, baseline - cost)),
+    savingUsd: saving === null ? null : nanoToUsd(saving),
     costComplete: run.costComplete,
     budgetUsd: run.budgetNanoUsd === null ? null : nanoToUsd(run.budgetNanoUsd),
     usage: live?.usage ?? ((run.usage as unknown as Usage | null) ?? { ...ZERO_USAGE }),

@@ -3,5 +3,6 @@ export { createRunStore, animationFrameScheduler, type RunStoreApi, type RunStor
 export { RunStoreProvider, useRunStore, useRunStoreApi } from "./provider";
 export { foldTranscripts, EMPTY_TRANSCRIPTS, PREVIEW_CHARS, type TranscriptState } from "./fold";
 export { criticalPath, tickStep } from "./timeline";
+export { runFigures, runWallMs, type RunFigures } from "./figures";
 export { instanceKey } from "./types";
 export type * from "./types";
