@@ -73,7 +73,7 @@ export function CostPanel({ graph, status }: { graph: GraphDocument; status: Run
         )}
       </dl>
 
-      <table className="w-full text-sm">
+      <table className="w-full text-sm [&_td]:whitespace-nowrap">
         <caption className="mb-1 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">Cost by node</caption>
         <thead>
           <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
@@ -82,16 +82,16 @@ export function CostPanel({ graph, status }: { graph: GraphDocument; status: Run
             <th scope="col" className="px-3 py-1.5 text-right font-medium">Input</th>
             <th scope="col" className="px-3 py-1.5 text-right font-medium">Cached</th>
             <th scope="col" className="px-3 py-1.5 text-right font-medium">Output</th>
-            <th scope="col" className="px-3 py-1.5 text-right font-medium" title="One per subtask (1 for a single node) per pass">
+            <th scope="col" className="px-2 py-1.5 text-right font-medium" title="One per subtask (1 for a single node) per pass">
               Instances
             </th>
-            <th scope="col" className="px-3 py-1.5 text-right font-medium" title="Model requests; a tool-using instance makes several">
+            <th scope="col" className="px-2 py-1.5 text-right font-medium" title="Model requests; a tool-using instance makes several">
               Calls
             </th>
-            <th scope="col" className="px-3 py-1.5 text-right font-medium" title="How long at least one instance was running">
+            <th scope="col" className="px-2 py-1.5 text-right font-medium" title="How long at least one instance was running">
               Wall time
             </th>
-            <th scope="col" className="px-3 py-1.5 text-right font-medium" title="Every instance's time added up">
+            <th scope="col" className="px-2 py-1.5 text-right font-medium" title="Every instance's time added up">
               Summed time
             </th>
             <th scope="col" className="py-1.5 pl-3 text-right font-medium">Cost</th>
@@ -104,7 +104,7 @@ export function CostPanel({ graph, status }: { graph: GraphDocument; status: Run
                 {node.label}
               </th>
               <td className="px-3 py-1.5">
-                <span className="flex items-center gap-1.5">
+                <span className="flex flex-col items-start gap-0.5">
                   <TierBadge tier={node.tier} />
                   <span className="truncate font-mono text-[11px] text-slate-500">{node.model}</span>
                 </span>
@@ -127,12 +127,12 @@ export function CostPanel({ graph, status }: { graph: GraphDocument; status: Run
             <td className="px-3 py-2 text-right tabular-nums">{totals.inputTokens.toLocaleString("en-US")}</td>
             <td className="px-3 py-2 text-right tabular-nums">{totals.cachedInputTokens.toLocaleString("en-US")}</td>
             <td className="px-3 py-2 text-right tabular-nums">{totals.outputTokens.toLocaleString("en-US")}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{figures.instances}</td>
-            <td className="px-3 py-2 text-right tabular-nums">{figures.calls}</td>
-            <td className="px-3 py-2 text-right tabular-nums" title="The run's wall time, start to end">
+            <td className="px-2 py-2 text-right tabular-nums">{figures.instances}</td>
+            <td className="px-2 py-2 text-right tabular-nums">{figures.calls}</td>
+            <td className="px-2 py-2 text-right tabular-nums" title="The run's wall time, start to end">
               {formatDuration(figures.wallMs)}
             </td>
-            <td className="px-3 py-2 text-right tabular-nums">{formatDuration(figures.summedMs)}</td>
+            <td className="px-2 py-2 text-right tabular-nums">{formatDuration(figures.summedMs)}</td>
             <td className="py-2 pl-3 text-right tabular-nums" data-cost-nano={totals.cost}>
               {formatUsd(totals.cost)}
             </td>
@@ -191,13 +191,13 @@ function NodeFigures({ node, now }: { node: NodeSummary; now: number | null }) {
   const started = node.startedAt !== null;
   return (
     <>
-      <td className="px-3 py-1.5 text-right tabular-nums">
+      <td className="px-2 py-1.5 text-right tabular-nums">
         {node.instances}
         {node.iteration > 0 && <span className="text-xs text-slate-500"> ({node.iteration + 1} passes)</span>}
       </td>
-      <td className="px-3 py-1.5 text-right tabular-nums">{node.calls}</td>
-      <td className="px-3 py-1.5 text-right text-slate-600 tabular-nums">{started ? formatDuration(wallMs) : "—"}</td>
-      <td className="px-3 py-1.5 text-right text-slate-600 tabular-nums">{started ? formatDuration(summedMs) : "—"}</td>
+      <td className="px-2 py-1.5 text-right tabular-nums">{node.calls}</td>
+      <td className="px-2 py-1.5 text-right text-slate-600 tabular-nums">{started ? formatDuration(wallMs) : "—"}</td>
+      <td className="px-2 py-1.5 text-right text-slate-600 tabular-nums">{started ? formatDuration(summedMs) : "—"}</td>
     </>
   );
 }
