@@ -55,9 +55,11 @@ test("a live run: nodes move through their states, the pool runs several instanc
   await run.selectNode("Reviewer");
   await expect(run.transcript.getByRole("region", { name: "Verdict" })).toContainText("Verdict: approve");
 
-  // Timeline: one bar per instance; the three researcher instances overlap in time.
+  // Timeline: one lane per node; a pool's lane expands into its three instances.
   await run.openTab("Timeline");
-  await expect(run.timelineRows).toHaveCount(1 + 3 + 3 + 1);
+  await expect(run.timelineLanes).toHaveCount(4);
+  await run.poolToggle("Researcher").click();
+  await expect(run.poolRows("Researcher")).toHaveCount(3);
 
   // Cost: per-node costs add up to the total, and the saving against the flagship baseline is shown.
   await run.openTab("Cost");
@@ -84,7 +86,9 @@ test("reloading mid-run keeps following it live, without duplicates or gaps", as
   await expect(run.status).toHaveText("Running");
   await expect(run.summary.getByRole("status")).toHaveText("Live");
   await expect(run.status).toHaveText("Succeeded", { timeout: 30_000 });
-  await expect(run.timelineRows).toHaveCount(8);
+  await expect(run.timelineLanes).toHaveCount(4);
+  await run.expandPools();
+  await expect(run.timelineBars).toHaveCount(8);
   await expect(run.node("Analyst")).toContainText("3/3 done");
 
   // What the page folded from the stream equals what the server stored.
@@ -115,7 +119,8 @@ test("a dropped event stream reconnects with Last-Event-ID and misses nothing", 
 
     const detail = await (await request.get(`/api/v1/runs/${runId}`)).json();
     await expect(run.totalCost).toHaveText(`$${detail.costUsd.toFixed(4)}`);
-    await expect(run.timelineRows).toHaveCount(events.filter((e) => e.includes('"type":"node.started"')).length);
+    await run.expandPools();
+    await expect(run.timelineBars).toHaveCount(events.filter((e) => e.includes('"type":"node.started"')).length);
     await run.openTab("Transcript");
     await run.selectNode("Reviewer");
     await expect(run.transcript.getByRole("region", { name: "Verdict" })).toContainText(detail.output.slice(0, 40));

@@ -1,14 +1,17 @@
 "use client";
 
 import { useShallow } from "zustand/react/shallow";
+import type { RunStatus } from "@/lib/engine/events";
+import { nodeTimes, savingNanoUsd, type NodeSummary } from "@/lib/engine/run-summary";
 import { TIERS, type GraphDocument, type Tier } from "@/lib/graph";
 import { DEFAULT_CATALOG } from "@/lib/models/catalog";
 import { addUsage, baselineNanoUsd, formatUsd } from "@/lib/models/cost";
-import { useRunStore } from "@/lib/stores/run";
+import { runFigures, useRunStore } from "@/lib/stores/run";
 import type { RunViewStore } from "@/lib/stores/run";
 import { cx } from "@/components/ui/cx";
 import { TierBadge, tierTitle } from "@/components/ui/tier-badge";
 import { formatDuration, formatPercent, formatTokens } from "./format";
+import { useNow } from "./use-now";
 
 const TIER_FILL: Record<Tier, string> = { flagship: "bg-flagship", mini: "bg-mini", nano: "bg-nano" };
 
@@ -30,28 +33,47 @@ export function runCost(state: RunViewStore) {
     cost,
     baseline,
     complete,
-    saving: Math.max(0, baseline - cost),
   };
 }
 
-/** Per-node costs and tokens, the run's total against its flagship baseline, and cost by node and tier as bars. */
-export function CostPanel({ graph }: { graph: GraphDocument }) {
+const NO_SAVING: Partial<Record<RunStatus, string>> = {
+  failed: "The run failed",
+  cancelled: "The run was cancelled",
+  budget_exceeded: "The run hit its budget",
+  interrupted: "The run was interrupted",
+};
+
+/**
+ * Per-node costs, tokens, instances, calls and times, the run's total against its flagship
+ * baseline (a saving only for a run that succeeded, or so far while it runs), and cost by node
+ * and tier as bars. `status` is the run's, as the header shows it.
+ */
+export function CostPanel({ graph, status }: { graph: GraphDocument; status: RunStatus }) {
   const nodes = useRunStore(useShallow((s) => graph.nodes.map((n) => s.summary.nodes[n.id])));
   const totals = useRunStore(useShallow(runCost));
   const final = useRunStore((s) => s.summary.totals !== null);
+  const live = useRunStore((s) => s.startedAt !== null && s.endedAt === null);
+  const now = useNow(live, 500);
+  const endedAt = useRunStore((s) => s.endedAt);
+  const figures = useRunStore(useShallow((s) => runFigures(s, now)));
   const top = Math.max(1, ...nodes.map((n) => n.costNanoUsd ?? 0));
   const byTier = TIERS.map((tier) => ({ tier, cost: nodes.filter((n) => n.tier === tier).reduce((sum, n) => sum + (n.costNanoUsd ?? 0), 0) })).filter((t) => t.cost > 0);
-  const savingShare = totals.baseline > 0 ? totals.saving / totals.baseline : 0;
+  const saving = savingNanoUsd(status, totals.cost, totals.baseline);
+  const savingShare = saving !== null && totals.baseline > 0 ? saving / totals.baseline : 0;
 
   return (
     <div className="space-y-5 p-4">
       <dl aria-label="Run cost" className="grid gap-3 sm:grid-cols-3">
         <Stat term={final ? "Total cost" : "Cost so far"} value={`${formatUsd(totals.cost)}${totals.complete ? "" : "+"}`} note={totals.complete ? `${formatTokens(totals.inputTokens)} in · ${formatTokens(totals.outputTokens)} out` : "some calls unpriced: a lower bound"} />
         <Stat term="Flagship baseline" value={formatUsd(totals.baseline)} note="the same tokens, every node on the flagship tier" />
-        <Stat term="Saving" value={`${formatUsd(totals.saving)} (${formatPercent(savingShare)})`} note="against the flagship baseline" strong />
+        {saving === null ? (
+          <Stat term="Saving" value="None" note={`${NO_SAVING[status] ?? "The run did not succeed"}: only work that succeeds saves anything`} />
+        ) : (
+          <Stat term={final ? "Saving" : "Saving so far"} value={`${formatUsd(saving)} (${formatPercent(savingShare)})`} note="against the flagship baseline" strong />
+        )}
       </dl>
 
-      <table className="w-full text-sm">
+      <table className="w-full text-sm [&_td]:whitespace-nowrap">
         <caption className="mb-1 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">Cost by node</caption>
         <thead>
           <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
@@ -60,7 +82,18 @@ export function CostPanel({ graph }: { graph: GraphDocument }) {
             <th scope="col" className="px-3 py-1.5 text-right font-medium">Input</th>
             <th scope="col" className="px-3 py-1.5 text-right font-medium">Cached</th>
             <th scope="col" className="px-3 py-1.5 text-right font-medium">Output</th>
-            <th scope="col" className="px-3 py-1.5 text-right font-medium">Latency</th>
+            <th scope="col" className="px-2 py-1.5 text-right font-medium" title="One per subtask (1 for a single node) per pass">
+              Instances
+            </th>
+            <th scope="col" className="px-2 py-1.5 text-right font-medium" title="Model requests; a tool-using instance makes several">
+              Calls
+            </th>
+            <th scope="col" className="px-2 py-1.5 text-right font-medium" title="How long at least one instance was running">
+              Wall time
+            </th>
+            <th scope="col" className="px-2 py-1.5 text-right font-medium" title="Every instance's time added up">
+              Summed time
+            </th>
             <th scope="col" className="py-1.5 pl-3 text-right font-medium">Cost</th>
           </tr>
         </thead>
@@ -69,10 +102,9 @@ export function CostPanel({ graph }: { graph: GraphDocument }) {
             <tr key={node.nodeId}>
               <th scope="row" className="py-1.5 pr-3 text-left font-medium text-slate-800">
                 {node.label}
-                {node.instances > 1 && <span className="ml-1 text-xs font-normal text-slate-500">×{node.instances}</span>}
               </th>
               <td className="px-3 py-1.5">
-                <span className="flex items-center gap-1.5">
+                <span className="flex flex-col items-start gap-0.5">
                   <TierBadge tier={node.tier} />
                   <span className="truncate font-mono text-[11px] text-slate-500">{node.model}</span>
                 </span>
@@ -80,7 +112,7 @@ export function CostPanel({ graph }: { graph: GraphDocument }) {
               <td className="px-3 py-1.5 text-right tabular-nums">{node.usage.inputTokens.toLocaleString("en-US")}</td>
               <td className="px-3 py-1.5 text-right text-slate-500 tabular-nums">{node.usage.cachedInputTokens.toLocaleString("en-US")}</td>
               <td className="px-3 py-1.5 text-right tabular-nums">{node.usage.outputTokens.toLocaleString("en-US")}</td>
-              <td className="px-3 py-1.5 text-right text-slate-600 tabular-nums">{node.startedAt === null ? "—" : formatDuration(node.latencyMs)}</td>
+              <NodeFigures node={node} now={endedAt ?? now} />
               <td className={cx("py-1.5 pl-3 text-right font-medium tabular-nums", node.costNanoUsd === null && "text-amber-700")} data-cost-nano={node.costNanoUsd ?? undefined}>
                 {formatUsd(node.costNanoUsd)}
               </td>
@@ -95,13 +127,22 @@ export function CostPanel({ graph }: { graph: GraphDocument }) {
             <td className="px-3 py-2 text-right tabular-nums">{totals.inputTokens.toLocaleString("en-US")}</td>
             <td className="px-3 py-2 text-right tabular-nums">{totals.cachedInputTokens.toLocaleString("en-US")}</td>
             <td className="px-3 py-2 text-right tabular-nums">{totals.outputTokens.toLocaleString("en-US")}</td>
-            <td />
+            <td className="px-2 py-2 text-right tabular-nums">{figures.instances}</td>
+            <td className="px-2 py-2 text-right tabular-nums">{figures.calls}</td>
+            <td className="px-2 py-2 text-right tabular-nums" title="The run's wall time, start to end">
+              {formatDuration(figures.wallMs)}
+            </td>
+            <td className="px-2 py-2 text-right tabular-nums">{formatDuration(figures.summedMs)}</td>
             <td className="py-2 pl-3 text-right tabular-nums" data-cost-nano={totals.cost}>
               {formatUsd(totals.cost)}
             </td>
           </tr>
         </tfoot>
       </table>
+      <p className="-mt-3 text-[11px] text-slate-500">
+        Instances: one per subtask per pass. Calls: model requests. Wall time: how long at least one instance was running (the run: start to end). Summed time:
+        every instance&apos;s time added up, above the wall time when instances run in parallel.
+      </p>
 
       <div className="grid gap-5 md:grid-cols-2">
         <figure>
@@ -141,6 +182,23 @@ export function CostPanel({ graph }: { graph: GraphDocument }) {
         </figure>
       </div>
     </div>
+  );
+}
+
+/** A node's instances (and passes), calls, wall time and summed time, as of `now`. */
+function NodeFigures({ node, now }: { node: NodeSummary; now: number | null }) {
+  const { wallMs, summedMs } = nodeTimes(node, now);
+  const started = node.startedAt !== null;
+  return (
+    <>
+      <td className="px-2 py-1.5 text-right tabular-nums">
+        {node.instances}
+        {node.iteration > 0 && <span className="text-xs text-slate-500"> ({node.iteration + 1} passes)</span>}
+      </td>
+      <td className="px-2 py-1.5 text-right tabular-nums">{node.calls}</td>
+      <td className="px-2 py-1.5 text-right text-slate-600 tabular-nums">{started ? formatDuration(wallMs) : "—"}</td>
+      <td className="px-2 py-1.5 text-right text-slate-600 tabular-nums">{started ? formatDuration(summedMs) : "—"}</td>
+    </>
   );
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
+import type { RunStatus } from "@/lib/engine/events";
 import type { GraphDocument } from "@/lib/graph";
 import { useRunStore } from "@/lib/stores/run";
 import { CostPanel } from "./cost-panel";
@@ -17,6 +18,7 @@ import { TracePanel, type TraceTab } from "./trace-panel";
  */
 export function RunBody({
   graph,
+  status,
   input,
   fallbackOutput,
   fallbackError,
@@ -25,6 +27,8 @@ export function RunBody({
   aside,
 }: {
   graph: GraphDocument;
+  /** The run's status as the header shows it (the cost panel counts a saving only for success). */
+  status: RunStatus;
   input: string;
   /** What the server knew when the page loaded, for a run whose events end without a final one. */
   fallbackOutput: string | null;
@@ -51,7 +55,7 @@ export function RunBody({
         <TracePanel tab={tab} onTab={setTab}>
           {tab === "timeline" && <RunTimeline graph={graph} />}
           {tab === "transcript" && <RunTranscript graph={graph} selection={selection} onSelect={setSelection} promptsHidden={promptsHidden} />}
-          {tab === "cost" && <CostPanel graph={graph} />}
+          {tab === "cost" && <CostPanel graph={graph} status={status} />}
         </TracePanel>
       </div>
       <aside className="space-y-4">

@@ -3,8 +3,9 @@
 import Link from "next/link";
 import { useEffect, useState, type ReactNode } from "react";
 import type { RunStatus } from "@/lib/engine/events";
+import { savingNanoUsd } from "@/lib/engine/run-summary";
 import { formatUsd } from "@/lib/models/cost";
-import { useRunStore } from "@/lib/stores/run";
+import { runWallMs, useRunStore } from "@/lib/stores/run";
 import { Button } from "@/components/ui/button";
 import { SimulatorBadge } from "@/components/ui/simulator-badge";
 import { cx } from "@/components/ui/cx";
@@ -46,7 +47,8 @@ const CONNECTION_TEXT = { connecting: "Connecting…", live: "Live", reconnectin
 
 /**
  * The run page's header: graph name (back to the editor), status, simulated badge, elapsed
- * time, total cost and saving, Cancel while running, and whatever `actions` the page adds.
+ * time, total cost and saving (none for a run that did not succeed), Cancel while running,
+ * and whatever `actions` the page adds.
  * `shared` (a share link's read-only view) leaves out Cancel and the way into the workspace.
  */
 export function RunHeader({
@@ -80,8 +82,8 @@ export function RunHeader({
   const cost = useRunStore(useShallow(runCost));
   const live = running(status);
   const now = useNow(live, 1000);
-  const elapsed =
-    startedAt === null ? null : endedAt !== null ? endedAt - startedAt : live && now !== null ? Math.max(0, now - startedAt) : null;
+  const elapsed = endedAt === null && (!live || now === null) ? null : runWallMs(startedAt, endedAt, now);
+  const saving = savingNanoUsd(status, cost.cost, cost.baseline);
   const [cancelling, setCancelling] = useState(false);
   const [cancelError, setCancelError] = useState<string | null>(null);
 
@@ -121,7 +123,7 @@ export function RunHeader({
         )}
         <dl className="ml-auto flex items-center gap-5 text-sm">
           <div>
-            <dt className="text-[11px] text-slate-500">Elapsed</dt>
+            <dt className="text-[11px] text-slate-500">{live ? "Elapsed" : "Wall time"}</dt>
             <dd className="font-semibold tabular-nums" aria-label="Elapsed time">
               {elapsed === null ? "—" : formatClock(elapsed)}
             </dd>
@@ -133,10 +135,12 @@ export function RunHeader({
               {!cost.complete && "+"}
             </dd>
           </div>
-          {cost.baseline > 0 && (
+          {saving !== null && cost.baseline > 0 && (
             <div>
               <dt className="text-[11px] text-slate-500">vs flagship</dt>
-              <dd className="font-semibold text-emerald-700 tabular-nums">−{formatPercent(cost.saving / cost.baseline)}</dd>
+              <dd className="font-semibold text-emerald-700 tabular-nums" aria-label="Saving against the flagship baseline">
+                −{formatPercent(saving / cost.baseline)}
+              </dd>
             </div>
           )}
         </dl>

@@ -74,11 +74,16 @@ export function RunTranscript({
 }
 
 function NodeCount({ nodeId }: { nodeId: string }) {
-  const count = useRunStore((s) => s.nodeInstances[nodeId]?.length ?? 0);
+  const count = useRunStore((s) => s.summary.nodes[nodeId]?.instances ?? 0);
   const status = useRunStore((s) => s.summary.nodes[nodeId]?.status ?? "waiting");
   return (
     <span className="ml-auto flex shrink-0 items-center gap-1">
-      {count > 1 && <span className="text-xs font-normal text-slate-500">×{count}</span>}
+      {count > 1 && (
+        <span className="text-xs font-normal text-slate-500" title={`${count} instances`}>
+          <span aria-hidden>×{count}</span>
+          <span className="sr-only">, {count} instances</span>
+        </span>
+      )}
       <NodeStatusBadge status={status} />
     </span>
   );
@@ -143,7 +148,7 @@ function InstanceDetail({ instanceKey, role, promptsHidden }: { instanceKey: Ins
         <Figure term="Cached" value={`${formatTokens(view.usage.cachedInputTokens)} tok`} />
         <Figure term="Output" value={`${formatTokens(view.usage.outputTokens)} tok`} />
         <Figure term="Cost" value={formatUsd(view.costNanoUsd)} />
-        <Figure term="Latency" value={view.endedAt === null ? "running" : formatDuration(view.endedAt - view.startedAt)} />
+        <Figure term="Wall time" value={view.endedAt === null ? "running" : formatDuration(view.endedAt - view.startedAt)} />
       </dl>
       <section aria-label="Prompt">
         <h4 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">Prompt</h4>

@@ -77,8 +77,63 @@ export class RunPage {
     await expect(this.page.getByRole("tab", { name })).toHaveAttribute("aria-selected", "true");
   }
 
-  get timelineRows(): Locator {
-    return this.trace.getByRole("list", { name: "Timeline" }).getByRole("listitem");
+  /** The timeline's scrolling chart (zoom and pan act on it). */
+  get timeline(): Locator {
+    return this.trace.getByRole("region", { name: "Timeline chart" });
+  }
+
+  /** One lane per node that has started. */
+  get timelineLanes(): Locator {
+    return this.trace.getByRole("list", { name: "Timeline" }).locator(":scope > li");
+  }
+
+  /** Every instance bar on show (collapsed pools show theirs as one band, not as bars). */
+  get timelineBars(): Locator {
+    return this.timeline.getByRole("img", { name: /: starts at / });
+  }
+
+  /** The button that expands a pool's lane into its instances. */
+  poolToggle(label: string): Locator {
+    return this.timeline.getByRole("button", { name: new RegExp(`^${label}, \\d+ instances$`) });
+  }
+
+  /** A pool's instance rows in the timeline, once expanded. */
+  poolRows(label: string): Locator {
+    return this.timeline.getByRole("list", { name: `Instances of ${label}` }).getByRole("listitem");
+  }
+
+  /** A collapsed pool's band: its name says how many instances ran and how many at once. */
+  poolBand(label: string): Locator {
+    return this.timeline.getByRole("img", { name: new RegExp(`^${label}: \\d+ instances`) });
+  }
+
+  async expandPools() {
+    const collapsed = this.timeline.getByRole("button", { expanded: false });
+    while ((await collapsed.count()) > 0) await collapsed.first().click();
+  }
+
+  get zoomLevel(): Locator {
+    return this.trace.getByLabel("Zoom level");
+  }
+
+  zoomButton(name: "Zoom in" | "Zoom out" | "Fit"): Locator {
+    return this.trace.getByRole("group", { name: "Zoom" }).getByRole("button", { name, exact: true });
+  }
+
+  /** A figure the timeline shows above the chart. */
+  timelineFigure(name: "Wall time" | "Summed time"): Locator {
+    return this.trace.getByLabel(name, { exact: true });
+  }
+
+  /** A cell of the cost table: a node's row (or "Run total"/"Total so far") under a column. */
+  async costCell(row: string, column: string): Promise<Locator> {
+    const headers = await this.costTable.getByRole("columnheader").allTextContents();
+    const index = headers.findIndex((h) => h.trim() === column);
+    expect(index, `column ${column}`).toBeGreaterThan(0);
+    // The row header is the first cell of a row; the total's spans two columns.
+    const line = this.costTable.getByRole("row").filter({ has: this.page.getByRole("rowheader", { name: row, exact: true }) });
+    const offset = row === "Run total" || row === "Total so far" ? 2 : 1;
+    return line.getByRole("cell").nth(index - offset);
   }
 
   get transcriptNav(): Locator {
@@ -95,6 +150,11 @@ export class RunPage {
 
   get transcript(): Locator {
     return this.trace.getByRole("article");
+  }
+
+  /** A figure of the open transcript ("Calls", "Wall time", …): the definition after its term. */
+  transcriptFigure(term: string): Locator {
+    return this.transcript.getByRole("term").filter({ hasText: new RegExp(`^${term}$`) }).locator("xpath=following-sibling::dd[1]");
   }
 
   get response(): Locator {

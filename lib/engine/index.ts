@@ -10,7 +10,7 @@ export {
   type RetryPolicy,
   type ToolHost,
 } from "./context";
-export { applyRunEvent, createRunSummary, foldRunEvents, type NodeSummary, type RunSummary } from "./run-summary";
+export { applyRunEvent, createRunSummary, foldRunEvents, nodeTimes, savingNanoUsd, type NodeSummary, type RunSummary } from "./run-summary";
 export { joinPoolOutputs, joinSinkOutputs } from "./outputs";
 export { ROLE_RUNNERS, type RoleRunner, type RoleRunners } from "./roles";
 export * from "./events";

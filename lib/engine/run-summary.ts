@@ -8,7 +8,11 @@ import type { NodeStatus, RunEvent, RunStatus, RunTotals } from "./events";
  * results, `GET /runs/:id`) and the browser store, so both read a run the same way.
  */
 
-/** One node's state in a run. Usage and cost sum every instance and pass. */
+/**
+ * One node's state in a run. Usage and cost sum every instance and pass. The run view's
+ * figures have one definition each, here: `instances`, `calls`, `wallMs` and `summedMs`
+ * (read live ones through `nodeTimes`).
+ */
 export interface NodeSummary {
   nodeId: string;
   label: string;
@@ -16,8 +20,9 @@ export interface NodeSummary {
   tier: Tier;
   model: string;
   status: NodeStatus;
-  /** Instances started in the current pass. */
+  /** Instances started over every pass: one per subtask (1 for a single node) per pass, as the transcript lists them. */
   instances: number;
+  /** Of the current pass. */
   instancesRunning: number;
   instancesDone: number;
   /** Pool executors: instances the current pass runs; null for a single-instance node. */
@@ -31,8 +36,12 @@ export interface NodeSummary {
   /** Model calls reported (`node.usage` events), and how many of them were unpriced. */
   calls: number;
   unpricedCalls: number;
-  /** First start → last completion or failure. */
-  latencyMs: number;
+  /** Wall time: how long at least one instance was running (parallel instances count once, idle gaps not at all). */
+  wallMs: number;
+  /** Summed time: every instance's start → end, added up; above `wallMs` when instances ran in parallel. */
+  summedMs: number;
+  /** When `wallMs` and `summedMs` were last brought up to date (the last start or end). */
+  timedAt: number | null;
   startedAt: number | null;
   endedAt: number | null;
   output: string | null;
@@ -72,7 +81,9 @@ export function createRunSummary(graph: GraphDocument, catalog: ModelCatalog): R
       costComplete: true,
       calls: 0,
       unpricedCalls: 0,
-      latencyMs: 0,
+      wallMs: 0,
+      summedMs: 0,
+      timedAt: null,
       startedAt: null,
       endedAt: null,
       output: null,
@@ -80,6 +91,16 @@ export function createRunSummary(graph: GraphDocument, catalog: ModelCatalog): R
     };
   }
   return { status: "queued", nodes, totals: null, output: null, approved: null, error: null, lastSeq: 0 };
+}
+
+/**
+ * The saving against the flagship baseline. It counts only for work that succeeds: a succeeded
+ * run's, or a running one's so far; a run that failed, was cancelled, hit its budget or was
+ * interrupted has none (null), only its spend.
+ */
+export function savingNanoUsd(status: RunStatus, costNanoUsd: number, baselineNanoUsd: number): number | null {
+  if (status !== "succeeded" && status !== "running" && status !== "queued") return null;
+  return Math.max(0, baselineNanoUsd - costNanoUsd);
 }
 
 /** Folds one event into a new summary (the input is not modified). Replayed events (`seq ≤ lastSeq`) change nothing. */
@@ -131,10 +152,25 @@ class Draft {
   }
 }
 
+/** `wallMs` and `summedMs` as of `now` (a running instance counts up to `now`). */
+export function nodeTimes(node: NodeSummary, now: number | null): { wallMs: number; summedMs: number } {
+  const running = node.timedAt !== null && now !== null ? node.instancesRunning : 0;
+  const elapsed = running > 0 ? Math.max(0, now! - node.timedAt!) : 0;
+  return { wallMs: node.wallMs + elapsed, summedMs: node.summedMs + elapsed * running };
+}
+
+/** Brings the time figures up to `ts`; called before every change to the running count. */
+function clockTo(node: NodeSummary, ts: number): void {
+  const { wallMs, summedMs } = nodeTimes(node, ts);
+  node.wallMs = wallMs;
+  node.summedMs = summedMs;
+  node.timedAt = ts;
+}
+
 function endInstance(node: NodeSummary, ts: number): void {
+  clockTo(node, ts);
   node.instancesRunning = Math.max(0, node.instancesRunning - 1);
   node.endedAt = ts;
-  if (node.startedAt !== null) node.latencyMs = Math.max(0, ts - node.startedAt);
 }
 
 function applyToDraft(draft: Draft, event: RunEvent): void {
@@ -145,9 +181,10 @@ function applyToDraft(draft: Draft, event: RunEvent): void {
     case "node.started": {
       const node = draft.node(event.nodeId);
       if (!node || event.iteration < node.iteration) return;
+      clockTo(node, event.ts);
       if (event.iteration > node.iteration) {
         node.iteration = event.iteration;
-        node.instances = node.instancesRunning = node.instancesDone = 0;
+        node.instancesRunning = node.instancesDone = 0;
         node.output = node.error = null;
         node.status = "running";
       }
@@ -232,21 +269,24 @@ function applyToDraft(draft: Draft, event: RunEvent): void {
         draft.run.status = "budget_exceeded";
         draft.run.error = "The run's budget was reached";
       }
-      closeNodes(draft);
+      closeNodes(draft, event.ts);
       return;
     }
   }
 }
 
-/** A final event closes every node still open: running ones were cut off (cancelled), waiting ones never ran (skipped). */
-function closeNodes(draft: Draft): void {
+/**
+ * A final event closes every node still open: running ones were cut off (cancelled), waiting
+ * ones never ran (skipped); instances still in flight stop counting time at the final event.
+ */
+function closeNodes(draft: Draft, ts: number): void {
   for (const id of draft.allNodeIds()) {
-    const status = draft.run.nodes[id].status;
+    const { status, instancesRunning } = draft.run.nodes[id];
     if (status === "waiting") draft.node(id)!.status = "skipped";
-    else if (status === "running") {
-      const node = draft.node(id)!;
-      node.status = "cancelled";
-      node.instancesRunning = 0;
-    }
+    if (instancesRunning === 0 && status !== "running") continue;
+    const node = draft.node(id)!;
+    clockTo(node, ts);
+    node.instancesRunning = 0;
+    if (status === "running") node.status = "cancelled";
   }
 }

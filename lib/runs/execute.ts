@@ -90,7 +90,7 @@ async function recordOutcome(runId: string, outcome: RunOutcome, summary: RunSum
         instances: node.instances,
         usage: node.usage as object,
         costNanoUsd: node.costNanoUsd,
-        latencyMs: Math.round(node.latencyMs),
+        latencyMs: Math.round(node.wallMs),
         output: node.output,
         error: node.error,
       })),

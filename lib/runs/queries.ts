@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { createRunSummary, foldRunEvents, type NodeSummary } from "@/lib/engine";
+import { createRunSummary, foldRunEvents, savingNanoUsd, type NodeSummary } from "@/lib/engine";
 import type { RunStatus } from "@/lib/engine/events";
 import type { GraphDocument } from "@/lib/graph";
 import { readStoredGraph } from "@/lib/graphs/stored-document";
@@ -18,9 +18,11 @@ export interface RunNodeResult {
   tier: string;
   model: string;
   status: string;
+  /** Instances over every pass (one per subtask per pass). */
   instances: number;
   usage: Usage;
   costUsd: number | null;
+  /** Wall time: how long at least one of the node's instances was running. */
   latencyMs: number;
   output: string | null;
   error: string | null;
@@ -39,7 +41,8 @@ export interface RunDetail {
   simulated: boolean;
   costUsd: number;
   baselineCostUsd: number;
-  savingUsd: number;
+  /** Null for a run that did not succeed (failed, cancelled, over budget, interrupted): it saved nothing. */
+  savingUsd: number | null;
   costComplete: boolean;
   budgetUsd: number | null;
   usage: Usage;
@@ -79,7 +82,7 @@ function fromSummary(node: NodeSummary): RunNodeResult {
     instances: node.instances,
     usage: node.usage,
     costUsd: node.costNanoUsd === null ? null : nanoToUsd(node.costNanoUsd),
-    latencyMs: Math.round(node.latencyMs),
+    latencyMs: Math.round(node.wallMs),
     output: node.output,
     error: node.error,
   };
@@ -132,6 +135,7 @@ export async function getRunDetail(workspaceId: string, runId: string): Promise<
   }
   const cost = live?.costNanoUsd ?? run.costNanoUsd;
   const baseline = live?.baselineNanoUsd ?? run.baselineNanoUsd;
+  const saving = savingNanoUsd(run.status as RunStatus, cost, baseline);
   return {
     id: run.id,
     graphId: run.graphId,
@@ -144,7 +148,7 @@ export async function getRunDetail(workspaceId: string, runId: string): Promise<
     simulated: run.simulated,
     costUsd: nanoToUsd(cost),
     baselineCostUsd: nanoToUsd(baseline),
-    savingUsd: nanoToUsd(Math.max(0, baseline - cost)),
+    savingUsd: saving === null ? null : nanoToUsd(saving),
     costComplete: run.costComplete,
     budgetUsd: run.budgetNanoUsd === null ? null : nanoToUsd(run.budgetNanoUsd),
     usage: live?.usage ?? ((run.usage as unknown as Usage | null) ?? { ...ZERO_USAGE }),

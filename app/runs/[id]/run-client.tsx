@@ -57,6 +57,7 @@ function RunView({ run, history, currentGraph, simulated, canRun }: Props) {
       />
       <RunBody
         graph={run.graph}
+        status={status}
         input={run.input}
         fallbackOutput={run.output}
         fallbackError={run.error}

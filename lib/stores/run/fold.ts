@@ -90,10 +90,19 @@ class Draft {
 function buildTimeline(state: TranscriptState, previous: readonly TimelineBar[], about: Map<string, { label: string; role: Role; tier: Tier }>): TimelineBar[] {
   const origin = state.startedAt ?? Math.min(...Object.values(state.instances).map((i) => i.startedAt));
   const known = new Map(previous.map((bar) => [bar.nodeId, bar]));
+  const before = new Map(previous.map((bar) => [bar.key, bar]));
   const bars: TimelineBar[] = [];
   for (const view of Object.values(state.instances)) {
     const node = about.get(view.nodeId) ?? known.get(view.nodeId);
     if (!node) continue;
+    const start = view.startedAt - origin;
+    const end = view.endedAt === null ? null : view.endedAt - origin;
+    // An unchanged bar keeps its object, so the timeline re-renders only the bars that moved.
+    const old = before.get(view.key);
+    if (old && old.start === start && old.end === end && old.status === view.status && old.label === node.label) {
+      bars.push(old);
+      continue;
+    }
     bars.push({
       key: view.key,
       nodeId: view.nodeId,
@@ -103,8 +112,8 @@ function buildTimeline(state: TranscriptState, previous: readonly TimelineBar[],
       instance: view.instance,
       iteration: view.iteration,
       title: view.title,
-      start: view.startedAt - origin,
-      end: view.endedAt === null ? null : view.endedAt - origin,
+      start,
+      end,
       status: view.status,
     });
   }

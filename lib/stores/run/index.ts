@@ -2,6 +2,7 @@
 export { createRunStore, animationFrameScheduler, type RunStoreApi, type RunStoreInit } from "./store";
 export { RunStoreProvider, useRunStore, useRunStoreApi } from "./provider";
 export { foldTranscripts, EMPTY_TRANSCRIPTS, PREVIEW_CHARS, type TranscriptState } from "./fold";
-export { criticalPath, tickStep } from "./timeline";
+export { criticalPath, concurrencyProfile, tickStep, timelineLanes, type ConcurrencyProfile, type TimelineLane, type TimelineRow } from "./timeline";
+export { runFigures, runWallMs, type RunFigures } from "./figures";
 export { instanceKey } from "./types";
 export type * from "./types";

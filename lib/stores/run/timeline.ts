@@ -40,3 +40,95 @@ export function tickStep(span: number, ticks = 6): number {
   const scaled = raw / power;
   return (scaled <= 1 ? 1 : scaled <= 2 ? 2 : scaled <= 5 ? 5 : 10) * power;
 }
+
+/** One row of an expanded pool: one instance (subtask index), its passes side by side. */
+export interface TimelineRow {
+  instance: number;
+  /** The subtask title of its latest pass. */
+  title: string | null;
+  bars: TimelineBar[];
+}
+
+/**
+ * One lane per node. A single node's passes sit side by side on its lane; an executor pool's
+ * instances fold into one lane (drawn as how many run at once) that expands into `rows`.
+ */
+export interface TimelineLane {
+  nodeId: string;
+  label: string;
+  role: TimelineBar["role"];
+  pool: boolean;
+  /** Every bar of the node, in start order. */
+  bars: TimelineBar[];
+  /** Pools only: one row per instance, by subtask index. */
+  rows: TimelineRow[];
+  /** Instances over every pass (one bar each), and passes. */
+  instances: number;
+  passes: number;
+}
+
+/** Groups bars (in start order) into lanes, in `nodeOrder` (the graph's node order); nodes without bars get none. */
+export function timelineLanes(bars: readonly TimelineBar[], nodeOrder: readonly string[]): TimelineLane[] {
+  const byNode = new Map<string, TimelineBar[]>();
+  for (const bar of bars) {
+    const list = byNode.get(bar.nodeId);
+    if (list) list.push(bar);
+    else byNode.set(bar.nodeId, [bar]);
+  }
+  const order = [...nodeOrder, ...[...byNode.keys()].filter((id) => !nodeOrder.includes(id))];
+  const lanes: TimelineLane[] = [];
+  for (const nodeId of order) {
+    const list = byNode.get(nodeId);
+    if (!list) continue;
+    // Pool instances carry their subtask's title; a single node's never do.
+    const pool = list.some((bar) => bar.title !== null);
+    const rows = new Map<number, TimelineRow>();
+    if (pool) {
+      for (const bar of list) {
+        const row = rows.get(bar.instance);
+        if (row) {
+          row.bars.push(bar);
+          row.title = bar.title ?? row.title;
+        } else rows.set(bar.instance, { instance: bar.instance, title: bar.title, bars: [bar] });
+      }
+    }
+    const first = list[0];
+    lanes.push({
+      nodeId,
+      label: first.label,
+      role: first.role,
+      pool,
+      bars: list,
+      rows: [...rows.values()].sort((a, b) => a.instance - b.instance),
+      instances: list.length,
+      passes: Math.max(...list.map((bar) => bar.iteration)) + 1,
+    });
+  }
+  return lanes;
+}
+
+/** How many of a lane's instances run at each moment. */
+export interface ConcurrencyProfile {
+  /** `[time, count]`: from `time` on, `count` run; times ascending, the last step's count is 0. */
+  steps: [number, number][];
+  peak: number;
+  start: number;
+  end: number;
+}
+
+/** The concurrency of `bars` over time (running bars end at `now`); an instance ending as another starts is a hand-over, not overlap. */
+export function concurrencyProfile(bars: readonly TimelineBar[], now: number): ConcurrencyProfile {
+  const changes: [number, number][] = [];
+  for (const bar of bars) changes.push([bar.start, 1], [Math.max(bar.start, bar.end ?? now), -1]);
+  changes.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const steps: [number, number][] = [];
+  let count = 0;
+  let peak = 0;
+  for (const [time, delta] of changes) {
+    count += delta;
+    peak = Math.max(peak, count);
+    if (steps.length > 0 && steps[steps.length - 1][0] === time) steps[steps.length - 1][1] = count;
+    else steps.push([time, count]);
+  }
+  return { steps, peak, start: changes[0]?.[0] ?? 0, end: changes.at(-1)?.[0] ?? 0 };
+}
