@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createGraph, EditorPage } from "./pages/editor-page";
+import { RunLauncherDialog } from "./pages/run-launcher";
 import { RunPage } from "./pages/run-page";
 
 test("Run in the editor saves the latest edit, runs it, and the run shows up in the graph's runs", async ({ page, request }) => {
@@ -32,18 +33,25 @@ test("Run in the editor saves the latest edit, runs it, and the run shows up in 
   await expect(page).toHaveURL(runUrl);
 });
 
-test("Run refuses, with the reason, while the graph has problems", async ({ page, request }) => {
+test("Run lists the problems instead of starting while the graph has them, and the API refuses the run", async ({ page, request }) => {
   const id = await createGraph(request, "Editor run with problems", { template: "research-review" });
   const editor = new EditorPage(page);
   await editor.goto(id);
 
-  // A planner with no executor downstream cannot run.
+  // A planner with no executor downstream cannot run; the graph is saved with it all the same.
   await editor.paletteButton("planner").click();
-  await expect(editor.problems).toContainText(/executor/i);
-  await editor.button(/^Run$/).click();
-  const dialog = page.getByRole("dialog", { name: "Run this graph" });
-  await dialog.getByLabel("Task").fill("Anything");
-  await dialog.getByRole("button", { name: "Start run" }).click();
-  await expect(dialog.getByRole("alert")).toContainText("could not be saved");
+  await editor.expectSaved(1);
+  const launcher = new RunLauncherDialog(page);
+  await launcher.openWith(editor.button(/^Run$/));
+  await expect(launcher.problems).toContainText('Planner "Planner" has no executor downstream');
+  await expect(launcher.startButton).toBeDisabled();
+  await expect(launcher.startButton).toHaveAccessibleDescription(/can’t run yet: it has 1 problem/);
+  // The price of what is drawn so far is still shown.
+  await expect(launcher.estimatedTotal).toHaveText(/^\$0\.\d{4}/);
+
+  const refused = await request.post(`/api/v1/graphs/${id}/runs`, { data: { input: "Anything" } });
+  expect(refused.status()).toBe(422);
+  const { error } = await refused.json();
+  expect(error.details.errors).toEqual([expect.objectContaining({ code: "planner_without_executor" })]);
   await expect(page).toHaveURL(new RegExp(`/graphs/${id}$`));
 });

@@ -11,8 +11,9 @@ import { parseJson } from "./graph-file";
 type Problem = { summary: string; issues: Pick<GraphIssue, "message">[] };
 
 /**
- * Imports a graph document from a file, pasted text or the clipboard. It is validated as the
- * API would validate it; with errors nothing changes and every error is listed.
+ * Imports a graph document from a file, pasted text or the clipboard. It is checked as the API
+ * checks a save: a malformed one changes nothing and every error is listed; one with problems
+ * (a graph exported mid-build) is imported, and its problems are listed like any edit's.
  */
 export function ImportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
@@ -45,7 +46,9 @@ function ImportForm({ onDone }: { onDone: () => void }) {
       return setProblem({ summary: `${source} was not imported: it has ${count} problem${count === 1 ? "" : "s"}.`, issues: result.errors });
     }
     const nodes = store.getState().nodes.length;
-    store.getState().showNotice("info", `Imported ${nodes} node${nodes === 1 ? "" : "s"}.`);
+    const problems = result.problems.length;
+    const toFix = problems === 0 ? "" : ` It has ${problems} problem${problems === 1 ? "" : "s"} to fix before it can run, listed on the left.`;
+    store.getState().showNotice("info", `Imported ${nodes} node${nodes === 1 ? "" : "s"}.${toFix}`);
     onDone();
     requestAnimationFrame(() => void fitView({ padding: 0.2, maxZoom: 1 }));
   };

@@ -1,5 +1,5 @@
 import { formatUsd } from "@/lib/models/cost";
-import type { Range, RunEstimate } from "@/lib/models/estimate";
+import type { Range, ReviewerRevisions, RunEstimate } from "@/lib/models/estimate";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { formatPercent } from "./format";
 
@@ -11,6 +11,16 @@ export function formatRange(range: Range | null): string {
   return low === high ? low : `${low} – ${high}`;
 }
 
+/** "Reviewer may send work back up to 2 times; Editor once": the revisions the range allows for. */
+export function describeRevisions(revisions: readonly ReviewerRevisions[]): string | null {
+  if (revisions.length === 0) return null;
+  const times = (n: number) => (n === 1 ? "once" : `${n} times`);
+  const parts = revisions.map(({ label, passes }) =>
+    passes.low === passes.high ? `${label} sends work back ${times(passes.high)}` : `${label} may send work back up to ${times(passes.high)}`,
+  );
+  return `${parts.join("; ")}.`;
+}
+
 const instancesOf = (r: Range) => (r.low === r.high ? String(r.low) : `${Math.round(r.low)}–${Math.round(r.high)}`);
 
 /** A run's cost estimate: each node's range, the total, and what the same work would cost on the flagship tier. */
@@ -18,6 +28,7 @@ export function EstimateTable({ estimate, exact }: { estimate: RunEstimate; exac
   const total = estimate.costNanoUsd;
   const baseline = estimate.baselineNanoUsd;
   const saving = baseline && baseline.expected > 0 ? 1 - total.expected / baseline.expected : null;
+  const revisions = describeRevisions(estimate.revisions);
   return (
     <section aria-label="Cost estimate" className="rounded-lg border border-slate-200">
       <table className="w-full text-sm">
@@ -61,6 +72,7 @@ export function EstimateTable({ estimate, exact }: { estimate: RunEstimate; exac
           </>
         )}
         . {exact ? "Prompt tokens counted exactly (o200k)." : "Prompt tokens approximated; exact count loading…"}
+        {revisions && <> The range includes revisions: {revisions}</>}
       </p>
     </section>
   );

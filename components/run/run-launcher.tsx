@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { GraphDocument } from "@/lib/graph";
 import { DEFAULT_CATALOG } from "@/lib/models/catalog";
 import { estimateRunCost, type RunEstimate } from "@/lib/models/estimate";
@@ -9,6 +9,8 @@ import { Button, type ButtonVariant } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { SimulatorBadge } from "@/components/ui/simulator-badge";
 import { EstimateTable } from "./estimate-table";
+import { checkLaunch } from "./launch-checks";
+import { BudgetNote, RunBlockers } from "./launch-notices";
 import { runApi } from "./run-api";
 
 /** Simulator paces offered when runs are simulated: latency multipliers (1 = realistic). */
@@ -19,11 +21,13 @@ const PACES = [
 ] as const;
 
 const ESTIMATE_DEBOUNCE_MS = 350;
+const NO_PROBLEMS: readonly string[] = [];
 
 /**
  * The Run control: a button opening a dialog that takes the task and an optional budget,
- * shows the cost estimate (per node and total, low–high) before anything is spent, starts the
- * run and opens its live view. Host it in the editor toolbar or on a run page ("Run again").
+ * shows the cost estimate (per node and total, low–high) before anything is spent, says what is
+ * wrong with the input and when the budget is below the estimate, starts the run and opens its
+ * live view. Host it in the editor toolbar or on a run page ("Run again").
  */
 export function RunLauncher({
   graphId,
@@ -33,6 +37,7 @@ export function RunLauncher({
   initialInput = "",
   variant = "primary",
   beforeStart,
+  problems = NO_PROBLEMS,
 }: {
   graphId: string;
   graph: GraphDocument;
@@ -42,6 +47,8 @@ export function RunLauncher({
   variant?: ButtonVariant;
   /** Runs just before the run starts (the editor saves here); a message it returns stops the start and is shown. */
   beforeStart?: () => Promise<string | null>;
+  /** What keeps the graph from running: the dialog lists them, and Start run waits until they are fixed. */
+  problems?: readonly string[];
 }) {
   const [open, setOpen] = useState(false);
   return (
@@ -53,7 +60,15 @@ export function RunLauncher({
         {label}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} title="Run this graph" className="max-w-xl">
-        <LaunchForm graphId={graphId} graph={graph} simulated={simulated} initialInput={initialInput} beforeStart={beforeStart} onCancel={() => setOpen(false)} />
+        <LaunchForm
+          graphId={graphId}
+          graph={graph}
+          simulated={simulated}
+          initialInput={initialInput}
+          beforeStart={beforeStart}
+          problems={problems}
+          onCancel={() => setOpen(false)}
+        />
       </Dialog>
     </>
   );
@@ -65,6 +80,7 @@ function LaunchForm({
   simulated,
   initialInput,
   beforeStart,
+  problems,
   onCancel,
 }: {
   graphId: string;
@@ -72,10 +88,15 @@ function LaunchForm({
   simulated: boolean;
   initialInput: string;
   beforeStart?: () => Promise<string | null>;
+  problems: readonly string[];
   onCancel: () => void;
 }) {
   const router = useRouter();
-  const ids = { task: useId(), budget: useId(), pace: useId() };
+  const ids = { task: useId(), taskError: useId(), budget: useId(), budgetHint: useId(), budgetNote: useId(), pace: useId(), problems: useId() };
+  const taskRef = useRef<HTMLTextAreaElement>(null);
+  const budgetRef = useRef<HTMLInputElement>(null);
+  // The task's message waits for a start attempt (on blur it would shift Start run under the pointer); the budget's shows as it is typed.
+  const [attempted, setAttempted] = useState(false);
   const [input, setInput] = useState(initialInput);
   const [budget, setBudget] = useState("");
   const [pace, setPace] = useState<string>(PACES[0].value);
@@ -101,12 +122,19 @@ function LaunchForm({
   const isExact = exact !== null && exact.input === input;
   const estimate = isExact ? exact.estimate : approx;
 
-  const budgetValue = budget.trim() === "" ? undefined : Number(budget);
-  const budgetInvalid = budgetValue !== undefined && !(Number.isFinite(budgetValue) && budgetValue > 0);
+  const checks = checkLaunch(input, budget, estimate);
+  const taskError = attempted ? checks.taskError : null;
+  const budgetValue = checks.budgetUsd;
+  const cannotRun = problems.length > 0;
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (budgetInvalid || input.trim() === "") return;
+    setAttempted(true);
+    if (checks.taskError || checks.budgetError) {
+      (checks.taskError ? taskRef : budgetRef).current?.focus();
+      return;
+    }
+    if (cannotRun) return;
     setBusy(true);
     setError(null);
     const blocked = beforeStart ? await beforeStart() : null;
@@ -129,21 +157,29 @@ function LaunchForm({
   };
 
   return (
-    <form onSubmit={submit} className="space-y-4">
+    <form onSubmit={submit} noValidate className="space-y-4">
       <div>
         <label htmlFor={ids.task} className="mb-1 block text-sm font-medium">
           Task
         </label>
         <textarea
+          ref={taskRef}
           id={ids.task}
           value={input}
           onChange={(e) => setInput(e.target.value)}
           rows={4}
-          required
+          aria-required
+          aria-invalid={taskError !== null}
+          aria-describedby={taskError ? ids.taskError : undefined}
           autoFocus
           placeholder="What should the agents work on?"
-          className="w-full resize-y rounded-md border border-slate-300 px-3 py-2 text-sm shadow-xs focus:border-sky-500 focus:outline-2 focus:outline-sky-200"
+          className="w-full resize-y rounded-md border border-slate-300 px-3 py-2 text-sm shadow-xs focus:border-sky-500 focus:outline-2 focus:outline-sky-200 aria-invalid:border-red-500"
         />
+        {taskError && (
+          <p id={ids.taskError} className="mt-1 text-xs text-red-700">
+            {taskError}
+          </p>
+        )}
       </div>
       <div className="flex flex-wrap gap-4">
         <div>
@@ -151,15 +187,19 @@ function LaunchForm({
             Budget <span className="font-normal text-slate-500">(optional, USD)</span>
           </label>
           <input
+            ref={budgetRef}
             id={ids.budget}
             inputMode="decimal"
             value={budget}
             onChange={(e) => setBudget(e.target.value)}
             placeholder="e.g. 0.50"
-            aria-invalid={budgetInvalid}
+            aria-invalid={checks.budgetError !== null}
+            aria-describedby={`${ids.budgetHint}${checks.budgetError || checks.budgetWarning ? ` ${ids.budgetNote}` : ""}`}
             className="h-9 w-32 rounded-md border border-slate-300 px-3 text-sm aria-invalid:border-red-500"
           />
-          <p className="mt-1 text-xs text-slate-500">The run stops when it has spent this much.</p>
+          <p id={ids.budgetHint} className="mt-1 text-xs text-slate-500">
+            The run stops when it has spent this much.
+          </p>
         </div>
         {simulated && (
           <div>
@@ -176,6 +216,7 @@ function LaunchForm({
           </div>
         )}
       </div>
+      <BudgetNote id={ids.budgetNote} checks={checks} />
       {simulated && (
         <div className="flex items-start gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900">
           <span className="shrink-0">
@@ -184,6 +225,7 @@ function LaunchForm({
           <span>No API key is set: this run uses the built-in simulator. Token counts and prices are real; the answers are generated.</span>
         </div>
       )}
+      {cannotRun && <RunBlockers summaryId={ids.problems} problems={problems} />}
       <EstimateTable estimate={estimate} exact={isExact} />
       {error && (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
@@ -199,7 +241,7 @@ function LaunchForm({
       )}
       <div className="flex justify-end gap-2">
         <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={busy || budgetInvalid || input.trim() === ""}>
+        <Button type="submit" variant="primary" disabled={busy || cannotRun} aria-describedby={cannotRun ? ids.problems : undefined}>
           {busy ? "Starting…" : "Start run"}
         </Button>
       </div>

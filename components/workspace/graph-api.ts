@@ -1,10 +1,12 @@
-import type { GraphDocument } from "@/lib/graph";
+import type { GraphDocument, GraphIssue } from "@/lib/graph";
 
 /** A stored graph as `/api/v1/graphs/:id` returns it. */
 export interface SavedGraph {
   id: string;
   name: string;
   graph: GraphDocument;
+  /** What keeps it from running; a graph is saved with its problems. */
+  problems: GraphIssue[];
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -17,6 +19,8 @@ export interface GraphListItem {
   version: number;
   /** Null when the stored document cannot be read by this version. */
   nodeCount: number | null;
+  /** Problems that keep it from running; null when the document cannot be read. */
+  problemCount: number | null;
   updatedAt: string;
 }
 

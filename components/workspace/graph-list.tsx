@@ -68,6 +68,9 @@ export function GraphList({ graphs, canEdit = true }: { graphs: GraphListItem[];
                   <span className="text-red-700">Can’t be read by this version</span>
                 ) : (
                   `${graph.nodeCount} ${graph.nodeCount === 1 ? "node" : "nodes"}`
+                )}
+                {!!graph.problemCount && (
+                  <span className="text-amber-800"> · {graph.problemCount} {graph.problemCount === 1 ? "problem" : "problems"}</span>
                 )}{" "}
                 · updated{" "}
                 <time dateTime={graph.updatedAt}>{dateFormat.format(new Date(graph.updatedAt))}</time>

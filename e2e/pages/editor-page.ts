@@ -141,8 +141,10 @@ export class EditorPage {
     return this.toolbar.getByRole("button", { name });
   }
 
-  async expectSaved() {
-    await expect(this.saveStatus).toHaveText("Saved", { timeout: 15_000 });
+  /** Waits until every edit is on the server; `problems` is how many the saved graph still has. */
+  async expectSaved(problems = 0) {
+    const text = problems === 0 ? "Saved" : `Saved · ${problems} ${problems === 1 ? "problem" : "problems"}`;
+    await expect(this.saveStatus).toHaveText(text, { timeout: 15_000 });
   }
 
   /** Opens Import…, hands it a file, and returns the dialog. */

@@ -35,7 +35,14 @@ export {
   type GraphSettings,
   type Position,
 } from "./schema";
-export { GRAPH_ISSUE_CODES, describeNode, type GraphIssue, type GraphIssueCode } from "./issues";
+export {
+  GRAPH_ISSUE_CODES,
+  STRUCTURAL_ISSUE_CODES,
+  describeNode,
+  isStructuralIssue,
+  type GraphIssue,
+  type GraphIssueCode,
+} from "./issues";
 export {
   GRAPH_MIGRATIONS,
   migrateGraphDocument,
@@ -55,6 +62,13 @@ export {
   type Topology,
   type TopologyInput,
 } from "./topology";
-export { validateGraph, type ValidationContext, type ValidationResult } from "./validate";
+export {
+  checkGraphDocument,
+  graphProblems,
+  validateGraph,
+  type DocumentCheck,
+  type ValidationContext,
+  type ValidationResult,
+} from "./validate";
 export { structuralIssues } from "./validate-structure";
 export { TEMPLATES, getTemplate, type GraphTemplate } from "./templates";

@@ -25,6 +25,27 @@ export const GRAPH_ISSUE_CODES = [
 export type GraphIssueCode = (typeof GRAPH_ISSUE_CODES)[number];
 
 /**
+ * Codes that make a document malformed: wrong types or sizes, an unknown version or tier,
+ * ids that are not unique. Such a document is not stored. Every other error is a problem a
+ * saved graph may have while it is being built; problems only keep it from running.
+ */
+export const STRUCTURAL_ISSUE_CODES = [
+  "invalid_field",
+  "field_too_large",
+  "unsupported_version",
+  "unknown_tier",
+  "duplicate_node_id",
+  "duplicate_edge_id",
+] as const satisfies readonly GraphIssueCode[];
+
+const STRUCTURAL = new Set<GraphIssueCode>(STRUCTURAL_ISSUE_CODES);
+
+/** True when the issue makes the document malformed (see `STRUCTURAL_ISSUE_CODES`). */
+export function isStructuralIssue(issue: Pick<GraphIssue, "code">): boolean {
+  return STRUCTURAL.has(issue.code);
+}
+
+/**
  * One problem with a graph: a stable code, a sentence for the user, and the node or edge
  * it concerns (so the canvas can mark it) plus the field path when there is one.
  */

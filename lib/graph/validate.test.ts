@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GRAPH_ISSUE_CODES, type GraphIssue } from "./issues";
 import { pipeline, rawEdge, rawGraph, rawNode } from "./testing";
-import { validateGraph, type ValidationContext } from "./validate";
+import { checkGraphDocument, graphProblems, validateGraph, type ValidationContext } from "./validate";
 
 const ctx: ValidationContext = { toolNames: ["calculator", "fetch_url"] };
 
@@ -211,5 +211,57 @@ describe("validateGraph: semantic rules", () => {
     const result = validateGraph(rawGraph(nodes, edges.slice(0, 10_000)), ctx);
     expect(result.ok).toBe(true);
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe("checkGraphDocument: what may be stored", () => {
+  it("keeps a well-formed graph that breaks rules, with its problems, so it can be saved", () => {
+    const graph = rawGraph([rawNode("planner", "plan", { label: "Lone planner" })]);
+    graph.edges.push(rawEdge("plan", "ghost", { id: "to-ghost" }));
+    const result = checkGraphDocument(graph, ctx);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.graph.nodes[0]).toMatchObject({ id: "plan", label: "Lone planner", options: { maxSubtasks: expect.any(Number) } });
+    expect(result.problems.map((issue) => issue.code).sort()).toEqual(["dangling_edge", "planner_without_executor"]);
+    // The same problems as a stored graph's, which is read without them.
+    expect(graphProblems(result.graph, ctx).problems).toEqual(result.problems);
+  });
+
+  it("keeps an empty graph (a canvas being started), with its problem", () => {
+    const result = checkGraphDocument(rawGraph([]), ctx);
+    expect(result.ok && result.problems.map((issue) => issue.code)).toEqual(["empty_graph"]);
+  });
+
+  it("refuses wrong types and sizes, unknown tiers and versions, and repeated ids, listing every error", () => {
+    const badLabel = pipeline();
+    badLabel.nodes[1].label = "   ";
+    const tier = pipeline();
+    tier.nodes[0].tier = "ultra";
+    const repeatedNode = pipeline();
+    repeatedNode.nodes.push(rawNode("executor", "work", { label: "Twin" }));
+    const repeatedEdge = pipeline();
+    repeatedEdge.edges.push(rawEdge("plan", "review", { id: "plan->work" }));
+    const cases: [unknown, string][] = [
+      [badLabel, "invalid_field"],
+      [tier, "unknown_tier"],
+      [repeatedNode, "duplicate_node_id"],
+      [repeatedEdge, "duplicate_edge_id"],
+      [{ ...pipeline(), schemaVersion: 99 }, "unsupported_version"],
+      [{ ...pipeline(), nodes: "none" }, "invalid_field"],
+    ];
+    for (const [input, code] of cases) {
+      const result = checkGraphDocument(input, ctx);
+      expect(result.ok, code).toBe(false);
+      if (!result.ok) expect(result.errors.map((issue) => issue.code)).toContain(code);
+    }
+  });
+
+  it("lists rule problems next to the structural error of a malformed document", () => {
+    const graph = pipeline();
+    graph.nodes[1].tools = ["teleport"];
+    graph.nodes.push(rawNode("executor", "work", { label: "Twin" }));
+    const result = checkGraphDocument(graph, ctx);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((issue) => issue.code).sort()).toEqual(["duplicate_node_id", "unknown_tool"]);
   });
 });

@@ -1,15 +1,17 @@
 import { db } from "@/lib/db";
 import type { Graph } from "@/lib/generated/prisma/client";
-import type { GraphDocument } from "@/lib/graph";
+import type { GraphDocument, GraphIssue } from "@/lib/graph";
 import { AppError } from "@/lib/errors";
 import { parseStoredGraph, readStoredGraph } from "./stored-document";
-import { requireValidGraph } from "./validation";
+import { problemsOf, requireWellFormedGraph } from "./validation";
 
 /** A stored graph as the API returns it. */
 export interface GraphRecord {
   id: string;
   name: string;
   graph: GraphDocument;
+  /** What keeps the graph from running (it is saved all the same); empty when it can run. */
+  problems: GraphIssue[];
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -22,14 +24,18 @@ export interface GraphSummary {
   version: number;
   /** Null when the stored document cannot be read; opening the graph says why. */
   nodeCount: number | null;
+  /** How many problems keep it from running; null when the stored document cannot be read. */
+  problemCount: number | null;
   updatedAt: string;
 }
 
 function toRecord(row: Graph): GraphRecord {
+  const graph = readStoredGraph(row.document, { kind: "graph", id: row.id });
   return {
     id: row.id,
     name: row.name,
-    graph: readStoredGraph(row.document, { kind: "graph", id: row.id }),
+    graph,
+    problems: problemsOf(graph),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -46,6 +52,7 @@ export async function listGraphs(workspaceId: string): Promise<GraphSummary[]> {
       name: row.name,
       version: row.version,
       nodeCount: read.ok ? read.graph.nodes.length : null,
+      problemCount: read.ok ? problemsOf(read.graph).length : null,
       updatedAt: row.updatedAt.toISOString(),
     };
   });
@@ -58,8 +65,9 @@ export async function getGraph(workspaceId: string, id: string): Promise<GraphRe
   return toRecord(row);
 }
 
+/** Stores a well-formed document even when it has problems (the record lists them); a malformed one answers 422. */
 export async function createGraph(workspaceId: string, input: { name: string; graph: unknown }): Promise<GraphRecord> {
-  const document = requireValidGraph(input.graph);
+  const document = requireWellFormedGraph(input.graph).graph;
   const row = await db.graph.create({ data: { workspaceId, name: input.name, document: document as object } });
   return toRecord(row);
 }
@@ -67,14 +75,15 @@ export async function createGraph(workspaceId: string, input: { name: string; gr
 /**
  * Saves a new name and/or document. With `version`, the save only lands if nobody saved
  * since that version (optimistic concurrency); otherwise it answers 409 with the current one.
+ * Like `createGraph`, it stores a document with problems and refuses a malformed one.
  */
 export async function updateGraph(
   workspaceId: string,
   id: string,
   input: { name?: string; graph?: unknown; version?: number },
 ): Promise<GraphRecord> {
-  const document = input.graph === undefined ? undefined : requireValidGraph(input.graph);
-  // Only the version is needed, not the stored document: saving a valid one repairs an unreadable graph.
+  const document = input.graph === undefined ? undefined : requireWellFormedGraph(input.graph).graph;
+  // Only the version is needed, not the stored document: saving a well-formed one repairs an unreadable graph.
   const expected = input.version ?? (await storedVersion(workspaceId, id));
   const { count } = await db.graph.updateMany({
     where: { id, workspaceId, version: expected },

@@ -5,8 +5,9 @@ import { graphDocumentSchema, migrateGraphDocument, structuralIssues, type Graph
  * The one read boundary for graph documents stored in the database: a graph's document and a
  * run's snapshot alike. Stored JSON is never cast to `GraphDocument`: it is brought up to the
  * current schema version (lib/graph/migrate.ts) and parsed (lib/graph/schema.ts) here.
- * Rules that depend on this server (known tools and models) are not checked: a document valid
- * when saved stays readable, and starting a run validates it again.
+ * Graph rules are not checked here: a graph may be saved with problems (lib/graphs/validation.ts
+ * lists them with the record), a document readable once stays readable, and starting a run
+ * checks the rules again.
  */
 
 /** Which stored document is read, for the error message and the server log. */

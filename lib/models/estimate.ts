@@ -9,7 +9,8 @@ import { parseDirectives, type Directives } from "./simulator/directives";
  * What a run will cost before it starts, per node and in total, as a range around an expected
  * figure. Prompt tokens are counted from the task, the nodes' instructions and tools; output
  * lengths are the typical answer sizes per role (the ones the built-in simulator generates);
- * the fan-out of a planner and tool-call rounds are where the range comes from.
+ * the fan-out of a planner, tool-call rounds and the revisions reviewers may ask for are where
+ * the range comes from.
  * Pure: pass an exact token counter on the server, the approximation in the browser.
  */
 
@@ -51,6 +52,14 @@ export interface NodeEstimate {
   costNanoUsd: Range | null;
 }
 
+/** A reviewer that may send work back, and the extra passes it adds in each scenario. */
+export interface ReviewerRevisions {
+  nodeId: string;
+  label: string;
+  maxRevisions: number;
+  passes: Range;
+}
+
 export interface RunEstimate {
   nodes: NodeEstimate[];
   /** Sum over priced nodes: a lower bound when `complete` is false. */
@@ -58,6 +67,8 @@ export interface RunEstimate {
   /** The same tokens priced on the flagship tier; null when that model is unpriced. */
   baselineNanoUsd: Range | null;
   complete: boolean;
+  /** Reviewers whose revisions the range includes (the high end allows every one the graph permits). */
+  revisions: ReviewerRevisions[];
 }
 
 /** o200k-like token count without the 2 MB vocabulary: words, 3-digit groups and symbols. Within ~10% on English prompts. */
@@ -132,7 +143,8 @@ export function estimateRunCost(graph: GraphDocument, input: string, catalog: Mo
   const topology = buildTopology(graph);
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const order = topologicalOrder(topology) ?? graph.nodes.map((node) => node.id);
-  const extraPasses = revisionPasses(graph, topology, simulated, parseDirectives([input]));
+  const revisions = revisionPasses(graph, topology, simulated, parseDirectives([input]));
+  const extraPasses = revisions.passes;
   const toolTokens = new Map((options.tools ?? []).map((tool) => [tool.name, count(JSON.stringify({ type: "function", function: tool }))]));
   const flagship = catalog.models[catalog.tiers.flagship]?.pricing;
 
@@ -180,6 +192,7 @@ export function estimateRunCost(graph: GraphDocument, input: string, catalog: Mo
       ? sum((node, s) => priceOf({ calls: 0, input: node.inputTokens[s], cached: node.cachedInputTokens[s], output: node.outputTokens[s] }, flagship))
       : null,
     complete: nodes.every((node) => node.costNanoUsd !== null),
+    revisions: revisions.reviewers,
   };
 }
 
@@ -192,22 +205,36 @@ function priceOf(u: Usage, pricing: ModelPricing): number {
   return costNanoUsd({ inputTokens: input, cachedInputTokens: Math.min(Math.round(u.cached), input), outputTokens: Math.round(u.output), reasoningTokens: 0 }, pricing) ?? 0;
 }
 
-/** Extra passes per node: a reviewer's revise targets and everything downstream of them run again. */
-function revisionPasses(graph: GraphDocument, topology: Topology, simulated: boolean, directives: Directives): Map<string, Range> {
+/**
+ * Extra passes per node. A reviewer's revise edges send their targets and everything downstream
+ * of them back, up to `maxRevisions` times in a run; nodes after the reviewer wait for its last
+ * verdict, so they run once. Reviewers add up: each may spend all its revisions, and a pass
+ * sent back by an outer reviewer reruns an inner one without resetting its count.
+ * Whether a reviewer revises is the model's call, so only the high end counts revisions; a
+ * simulated run with `[sim:revise=N]` revises exactly that often.
+ */
+function revisionPasses(
+  graph: GraphDocument,
+  topology: Topology,
+  simulated: boolean,
+  directives: Directives,
+): { passes: Map<string, Range>; reviewers: ReviewerRevisions[] } {
   const passes = new Map<string, Range>();
+  const reviewers: ReviewerRevisions[] = [];
   for (const node of graph.nodes) {
     const targets = topology.reviseTargets.get(node.id) ?? [];
-    if (node.role !== "reviewer" || targets.length === 0) continue;
+    if (node.role !== "reviewer" || targets.length === 0 || node.options.maxRevisions === 0) continue;
     const max = node.options.maxRevisions;
-    const extra: Range = simulated
-      ? uniform(Math.min(directives.revise ?? 0, max))
-      : { low: 0, expected: 0, high: max };
+    const extra: Range = simulated && directives.revise !== undefined ? uniform(Math.min(directives.revise, max)) : { low: 0, expected: 0, high: max };
+    reviewers.push({ nodeId: node.id, label: node.label, maxRevisions: max, passes: extra });
+    const after = descendants(topology, node.id);
     for (const id of new Set([...targets, ...descendants(topology, targets)])) {
+      if (after.has(id)) continue;
       const current = passes.get(id);
-      passes.set(id, current ? rangeOf((i) => Math.max(current[SCENARIOS[i]], extra[SCENARIOS[i]])) : extra);
+      passes.set(id, current ? rangeOf((i) => current[SCENARIOS[i]] + extra[SCENARIOS[i]]) : extra);
     }
   }
-  return passes;
+  return { passes, reviewers };
 }
 
 interface NodeContext {

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getGraph } from "@/lib/graphs/service";
-import { requireValidGraph } from "@/lib/graphs/validation";
+import { requireRunnableGraph } from "@/lib/graphs/validation";
 import { NANO_PER_USD, type ModelClient } from "@/lib/models";
 import { workspaceProvider } from "@/lib/workspaces/provider";
 import { launchRun } from "./execute";
@@ -29,7 +29,8 @@ function seedOf(text: string): number {
 
 /**
  * Starts a run of a stored graph. The document is snapshotted into the run, so later edits
- * never change it; an invalid graph answers 422 and starts nothing.
+ * never change it; a graph with problems (saved while being built) answers 422 listing them
+ * and starts nothing.
  */
 export async function startRun(
   workspaceId: string,
@@ -38,7 +39,7 @@ export async function startRun(
   modelClient?: ModelClient,
 ): Promise<{ id: string; status: string }> {
   const stored = await getGraph(workspaceId, graphId);
-  const graph = requireValidGraph(stored.graph);
+  const graph = requireRunnableGraph(stored.graph);
   const { provider, catalog, simulated } = await workspaceProvider(workspaceId);
   const budgetNanoUsd = body.budgetUsd === undefined ? null : Math.round(body.budgetUsd * NANO_PER_USD);
   const run = await db.run.create({

@@ -83,7 +83,7 @@ describe("Autosaver", () => {
     expect(last()).toEqual({ kind: "saved" });
   });
 
-  it("does not send a graph with errors, but keeps it unsaved and still saves a new name", async () => {
+  it("does not send a malformed graph, but keeps it unsaved and still saves a new name", async () => {
     const api = server();
     const doc = { errors: 2 };
     const { autosaver, last } = saver(api, doc);

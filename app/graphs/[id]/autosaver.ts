@@ -6,7 +6,7 @@ export type SaveState =
   | { kind: "saved" }
   | { kind: "pending" }
   | { kind: "saving" }
-  /** Not sent: the graph has errors the API would refuse. Edits are kept (and drafted locally). */
+  /** Not sent: the document is malformed (the API would refuse it). Edits are kept (and drafted locally). */
   | { kind: "invalid"; problems: number }
   /** Sending failed; another attempt follows after `retryInMs`. */
   | { kind: "retrying"; message: string; retryInMs: number }
@@ -24,7 +24,7 @@ export interface SaveBody {
 export interface AutosaverOptions {
   version: number;
   send: (body: SaveBody) => Promise<ApiResult<{ version: number }>>;
-  /** The document as it is now, and how many errors keep it from being saved. */
+  /** The document as it is now, and how many errors keep it from being saved (not problems a saved graph may have). */
   read: () => { graph: GraphDocument; errors: number };
   onState: (state: SaveState) => void;
   /** After each successful save; `clean` when nothing is left to save. */
@@ -164,7 +164,7 @@ export class Autosaver {
 
   /**
    * Saves everything now and resolves true once the server has it all; false when it cannot
-   * (the graph has errors, a conflict, the server refuses or is unreachable). For actions
+   * (the document is malformed, a conflict, the server refuses or is unreachable). For actions
    * that read the stored graph, such as starting a run.
    */
   async saveNow(): Promise<boolean> {

@@ -4,7 +4,7 @@ import { ReactFlowProvider } from "@xyflow/react";
 import { useMemo, useState, type ReactNode } from "react";
 import type { GraphDocument } from "@/lib/graph";
 import type { ModelCatalog } from "@/lib/models/catalog";
-import { EditorStoreProvider, type EditorInit } from "@/lib/stores/editor";
+import { EditorStoreProvider, useEditorStore, type EditorInit } from "@/lib/stores/editor";
 import { CanvasNotice } from "@/components/canvas/canvas-notice";
 import { EditorReadOnlyContext } from "@/components/canvas/editor-mode";
 import { EditorResourcesProvider, type ToolInfo } from "@/components/canvas/editor-resources";
@@ -65,6 +65,7 @@ export function EditorClient({ graph, workspaceName, simulated, tools, catalog, 
 function EditorShell({ graph, workspaceName, simulated, toolbarExtra }: Pick<EditorClientProps, "graph" | "workspaceName" | "simulated" | "toolbarExtra">) {
   useEditorShortcuts();
   const save = useAutosave(graph);
+  const problems = useEditorStore((state) => state.errors.length);
   const saved = save.state.kind === "saved";
   const session = useMemo(() => ({ graphId: graph.id, saved, saveNow: save.saveNow }), [graph.id, saved, save.saveNow]);
 
@@ -72,7 +73,7 @@ function EditorShell({ graph, workspaceName, simulated, toolbarExtra }: Pick<Edi
     <EditorSessionProvider value={session}>
       <div className="flex h-screen flex-col">
         <AppHeader workspaceName={workspaceName} simulated={simulated} title={<GraphNameInput name={save.name} onRename={save.rename} />}>
-          <SaveStatus state={save.state} onRetry={save.retry} />
+          <SaveStatus state={save.state} problems={problems} onRetry={save.retry} />
         </AppHeader>
         <EditorToolbar graphName={save.name} extra={toolbarExtra} />
         {save.state.kind === "conflict" && (

@@ -2,8 +2,9 @@ import type { GraphDocument } from "@/lib/graph";
 import { parseStoredGraph } from "@/lib/graphs/stored-document";
 
 /**
- * Unsaved edits kept in this browser, so a reload, a crash or a graph the API refuses for
- * now (it has errors) never loses work. `baseVersion` is the server version they build on.
+ * Edits not yet on the server, kept in this browser as a crash-safety net: a reload, a crash
+ * or a lost connection never loses work. Saved edits (problems and all) are cleared from it.
+ * `baseVersion` is the server version they build on.
  */
 export interface LocalDraft {
   baseVersion: number;

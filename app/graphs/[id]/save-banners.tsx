@@ -49,7 +49,7 @@ export function DraftBanner({ offer, onRestore, onDismiss }: { offer: DraftOffer
   if (offer.kind === "restored") {
     return (
       <div role="status" className="flex items-center gap-4 border-b border-sky-200 bg-sky-50 px-5 py-2 text-sm text-sky-900">
-        <p className="flex-1">Restored unsaved changes from this browser ({when}). They are saved as soon as the graph has no problems.</p>
+        <p className="flex-1">Restored unsaved changes from this browser ({when}); they are saved to the server now.</p>
         <Button size="sm" variant="ghost" onClick={onDismiss}>
           Dismiss
         </Button>

@@ -3,28 +3,26 @@
 import { cx } from "@/components/ui/cx";
 import type { SaveState } from "./autosaver";
 
-const TEXT: Record<SaveState["kind"], string> = {
-  saved: "Saved",
-  pending: "Saving…",
-  saving: "Saving…",
-  invalid: "Not saved",
-  retrying: "Offline",
-  failed: "Save failed",
-  conflict: "Not saved: conflict",
-};
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
-function describe(state: SaveState): { text: string; detail?: string; tone: "ok" | "busy" | "warn" | "error" } {
+/** `problems`: what keeps the graph from running; a graph is saved with them. */
+function describe(state: SaveState, problems: number): { text: string; detail?: string; tone: "ok" | "busy" | "warn" | "error" } {
   switch (state.kind) {
     case "saved":
-      return { text: TEXT.saved, tone: "ok" };
+      if (problems === 0) return { text: "Saved", tone: "ok" };
+      return {
+        text: `Saved · ${plural(problems, "problem")}`,
+        detail: "Saved with the problems listed on the left. The graph can run once they are fixed.",
+        tone: "warn",
+      };
     case "pending":
     case "saving":
-      return { text: TEXT.saving, tone: "busy" };
+      return { text: "Saving…", tone: "busy" };
     case "invalid":
       return {
-        text: `Not saved: ${state.problems} problem${state.problems === 1 ? "" : "s"}`,
-        detail: "The graph is saved once the problems listed on the left are fixed. Your edits are kept in this browser meanwhile.",
-        tone: "warn",
+        text: `Not saved: ${plural(state.problems, "invalid field")}`,
+        detail: "The server cannot store a document with these errors (listed on the left). Your edits are kept in this browser until they are fixed.",
+        tone: "error",
       };
     case "retrying":
       return {
@@ -33,9 +31,9 @@ function describe(state: SaveState): { text: string; detail?: string; tone: "ok"
         tone: "warn",
       };
     case "failed":
-      return { text: TEXT.failed, detail: state.message, tone: "error" };
+      return { text: "Save failed", detail: state.message, tone: "error" };
     case "conflict":
-      return { text: TEXT.conflict, tone: "error" };
+      return { text: "Not saved: conflict", tone: "error" };
   }
 }
 
@@ -47,8 +45,8 @@ const DOT: Record<ReturnType<typeof describe>["tone"], string> = {
 };
 
 /** The save indicator: always visible, announced politely, with the reason when something is off. */
-export function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
-  const { text, detail, tone } = describe(state);
+export function SaveStatus({ state, problems, onRetry }: { state: SaveState; problems: number; onRetry: () => void }) {
+  const { text, detail, tone } = describe(state, problems);
   return (
     <div className="flex items-center gap-2">
       <p

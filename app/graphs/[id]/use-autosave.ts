@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { GraphDocument } from "@/lib/graph";
+import { isStructuralIssue, type GraphDocument } from "@/lib/graph";
 import { useEditorStoreApi } from "@/lib/stores/editor";
 import { graphApi } from "@/components/workspace/graph-api";
 import { Autosaver, type SaveState } from "./autosaver";
@@ -14,7 +14,9 @@ const DRAFT_DELAY_MS = 400;
 
 /**
  * Wires the editor store to the API: debounced saves with the graph's version, a local
- * draft of anything unsaved (restored on reload), and the conflict and reload actions.
+ * draft of anything not yet saved (a crash-safety net, restored on reload), a warning when
+ * the page is left with unsaved edits, and the conflict and reload actions. A graph with
+ * problems is saved like any other; only a malformed one (an empty label, say) waits.
  */
 export function useAutosave(graph: { id: string; name: string; version: number; graph: GraphDocument }) {
   const store = useEditorStoreApi();
@@ -39,7 +41,10 @@ export function useAutosave(graph: { id: string; name: string; version: number; 
     const saver = new Autosaver({
       version: versionRef.current,
       send: (body) => graphApi.update(graphId, body),
-      read: () => ({ graph: store.getState().toDocument(), errors: store.getState().errors.length }),
+      read: () => {
+        const { toDocument, errors } = store.getState();
+        return { graph: toDocument(), errors: errors.filter(isStructuralIssue).length };
+      },
       onState: setState,
       onSaved: (version, clean) => {
         versionRef.current = version;
@@ -76,9 +81,17 @@ export function useAutosave(graph: { id: string; name: string; version: number; 
       draftTimer = setTimeout(keepDraft, DRAFT_DELAY_MS);
     });
     const onPageHide = () => saver.hasUnsavedChanges && keepDraft();
+    // The browser asks before leaving while an edit has not reached the server.
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!saver.hasUnsavedChanges) return;
+      keepDraft();
+      event.preventDefault();
+    };
     window.addEventListener("pagehide", onPageHide);
+    window.addEventListener("beforeunload", onBeforeUnload);
     return () => {
       window.removeEventListener("pagehide", onPageHide);
+      window.removeEventListener("beforeunload", onBeforeUnload);
       unsubscribe();
       if (saver.hasUnsavedChanges) {
         keepDraft();

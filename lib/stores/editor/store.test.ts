@@ -217,6 +217,15 @@ describe("editor store: import", () => {
     expect(store.getState().past).toHaveLength(0);
   });
 
+  it("imports a well-formed document that still has problems, as the API would save it", () => {
+    const store = editor();
+    const halfBuilt = { ...research(), edges: [] };
+    const result = store.getState().importDocument(halfBuilt);
+    expect(result.ok && result.problems.map((issue) => issue.code)).toEqual(["planner_without_executor"]);
+    expect(store.getState().nodes).toHaveLength(4);
+    expect(store.getState().errors.map((issue) => issue.code)).toEqual(["planner_without_executor"]);
+  });
+
   it("round-trips a template through export and import unchanged", () => {
     const store = editor(research());
     const exported = JSON.parse(JSON.stringify(store.getState().toDocument()));

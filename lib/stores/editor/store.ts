@@ -1,6 +1,6 @@
 import { applyEdgeChanges, applyNodeChanges } from "@xyflow/react";
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { ROLE_DEFINITIONS, createNode, validateGraph, type GraphDocument, type Role, type ValidationContext } from "@/lib/graph";
+import { ROLE_DEFINITIONS, checkGraphDocument, createNode, type GraphDocument, type Role, type ValidationContext } from "@/lib/graph";
 import { connectionProblem } from "./connection";
 import { canvasEdge, edgeKindFromHandle, fromGraphDocument, labelsById, toCanvasNode, toGraphDocument } from "./convert";
 import { validateForCanvas } from "./issues";
@@ -297,11 +297,11 @@ export function createEditorStore(init: EditorInit): EditorStoreApi {
 
       importDocument: (raw) => {
         const state = get();
-        const result = validateGraph(raw, state.context);
+        const result = checkGraphDocument(raw, state.context);
         if (!result.ok) return { ok: false, errors: result.errors, warnings: result.warnings };
         const { nodes, edges } = fromGraphDocument(result.graph);
         commit({ nodes, edges, settings: result.graph.settings });
-        return { ok: true, warnings: result.warnings };
+        return { ok: true, problems: result.problems, warnings: result.warnings };
       },
 
       resetDocument: (document) => {

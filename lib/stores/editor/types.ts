@@ -52,9 +52,10 @@ export type NodePatch = Partial<Pick<GraphNode, "label" | "tier" | "model" | "to
 
 export type ConnectResult = { ok: true; edgeId: string } | { ok: false; reason: string };
 
-export type ImportResult = { ok: true; warnings: GraphIssue[] } | { ok: false; errors: GraphIssue[]; warnings: GraphIssue[] };
+/** A well-formed document is imported with its problems (the canvas lists them, as the API saves them); a malformed one is not. */
+export type ImportResult = { ok: true; problems: GraphIssue[]; warnings: GraphIssue[] } | { ok: false; errors: GraphIssue[]; warnings: GraphIssue[] };
 
-/** A validation issue as the canvas shows it: errors block saving and running, warnings do not. */
+/** A validation issue as the canvas shows it: errors block running (structural ones saving too), warnings do not. */
 export type CanvasIssue = GraphIssue & { severity: "error" | "warning" };
 
 /** Validation issues grouped by the node or edge they concern; arrays keep their identity while unchanged. */
@@ -124,7 +125,7 @@ export interface EditorActions {
   redo: () => void;
   /** Lays data edges out left to right. */
   autoLayout: () => void;
-  /** Validates a document (as the API would) and, when it has no errors, replaces the canvas with it as one undo step. */
+  /** Checks a document as the API would and, when it is well-formed, replaces the canvas with it as one undo step. */
   importDocument: (raw: unknown) => ImportResult;
   /** Replaces the canvas without an undo step, e.g. with the server's latest version. */
   resetDocument: (document: GraphDocument) => void;

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { TEMPLATES } from "@/lib/graph";
 import { GET as listGraphs, POST as createGraph } from "./route";
 import { DELETE as deleteGraph, GET as getGraph, PUT as updateGraph } from "./[id]/route";
+import { POST as estimateGraph } from "./[id]/estimate/route";
 import { requestsAs, signUpForTest } from "@/lib/auth/testing";
 
 let cookie = "";
@@ -33,20 +34,61 @@ describe("graph API", () => {
     expect(list.graphs.map((g: { id: string }) => g.id)).toContain(body.id);
   });
 
-  it("answers 422 with every problem of an invalid document, and stores nothing", async () => {
-    const before = (await (await listGraphs(authed("http://test"), noParams)).json()).graphs.length;
+  it("saves a graph with problems, listing them on save, read and in the list", async () => {
     const graph = structuredClone(research.graph) as { edges: { id: string; source: string; target: string }[] };
     graph.edges.push({ id: "dangling", source: graph.edges[0].source, target: "nowhere" });
     graph.edges.push({ id: "self", source: graph.edges[0].source, target: graph.edges[0].source });
+    const response = await createGraph(post({ name: "Half-built", graph }), noParams);
+    expect(response.status).toBe(201);
+    const created = await response.json();
+    expect(created.graph.edges.map((e: { id: string }) => e.id)).toEqual(expect.arrayContaining(["dangling", "self"]));
+    const codes = created.problems.map((e: { code: string }) => e.code);
+    expect(codes).toEqual(expect.arrayContaining(["dangling_edge", "self_loop"]));
+    expect(created.problems.find((e: { code: string }) => e.code === "dangling_edge").edgeId).toBe("dangling");
+
+    const fetched = await (await getGraph(authed("http://test"), idParams(created.id))).json();
+    expect(fetched.problems).toEqual(created.problems);
+    const list = await (await listGraphs(authed("http://test"), noParams)).json();
+    expect(list.graphs.find((g: { id: string }) => g.id === created.id).problemCount).toBe(created.problems.length);
+
+    // Fixing them is an ordinary save; the problems are gone.
+    const fixed = await updateGraph(put(created.id, { graph: research.graph, version: created.version }), idParams(created.id));
+    expect(fixed.status).toBe(200);
+    expect((await fixed.json()).problems).toEqual([]);
+  });
+
+  it("prices a graph that has problems (a preview while building), but not a malformed one", async () => {
+    const lonePlanner = { schemaVersion: 1, nodes: [{ ...research.graph.nodes[0] }], edges: [] };
+    const { id } = await (await createGraph(post({ name: "Lone planner", graph: lonePlanner }), noParams)).json();
+    const estimate = (body: unknown) =>
+      estimateGraph(authed(`http://test/api/v1/graphs/${id}/estimate`, { method: "POST", body: JSON.stringify(body) }), idParams(id));
+    const priced = await estimate({ input: "Plan a trip" });
+    expect(priced.status).toBe(200);
+    expect((await priced.json()).costNanoUsd.expected).toBeGreaterThan(0);
+    const malformed = await estimate({ input: "Plan a trip", graph: { ...lonePlanner, nodes: [{ ...lonePlanner.nodes[0], tier: "mega" }] } });
+    expect(malformed.status).toBe(422);
+  });
+
+  it("answers 422 with every error of a malformed document, and stores nothing", async () => {
+    const before = (await (await listGraphs(authed("http://test"), noParams)).json()).graphs.length;
+    const graph = structuredClone(research.graph) as { nodes: { id: string; label: string }[] };
+    graph.nodes[1].label = "";
+    graph.nodes.push({ ...graph.nodes[2] });
     const response = await createGraph(post({ name: "Broken", graph }), noParams);
     expect(response.status).toBe(422);
     const { error } = await response.json();
     expect(error.code).toBe("invalid_graph");
     const codes = error.details.errors.map((e: { code: string }) => e.code);
-    expect(codes).toEqual(expect.arrayContaining(["dangling_edge", "self_loop"]));
-    expect(error.details.errors.find((e: { code: string }) => e.code === "dangling_edge").edgeId).toBe("dangling");
+    expect(codes).toEqual(expect.arrayContaining(["invalid_field", "duplicate_node_id"]));
     const after = (await (await listGraphs(authed("http://test"), noParams)).json()).graphs.length;
     expect(after).toBe(before);
+
+    const { id, version } = await (await createGraph(post({ name: "Kept", graph: research.graph }), noParams)).json();
+    const refused = await updateGraph(put(id, { graph, version }), idParams(id));
+    expect(refused.status).toBe(422);
+    const kept = await (await getGraph(authed("http://test"), idParams(id))).json();
+    expect(kept).toMatchObject({ version, problems: [] });
+    expect(kept.graph.nodes).toHaveLength(research.graph.nodes.length);
   });
 
   it("refuses malformed JSON, a missing name and oversized bodies", async () => {

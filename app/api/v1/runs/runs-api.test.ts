@@ -80,15 +80,18 @@ describe("run API", () => {
     expect(byQuery.map((s) => s.id)).toEqual(stream.slice(k).map((s) => s.id));
   });
 
-  it("refuses to start an invalid stored graph with 422 and starts nothing", async () => {
+  it("refuses to run a graph saved with problems: 422 listing them, and starts nothing", async () => {
     const template = TEMPLATES[0];
-    const graphId = await createGraphFrom(template.graph);
-    const { db } = await import("@/lib/db");
-    const broken = structuredClone(template.graph) as { edges: unknown[] };
-    broken.edges.push({ id: "bad", source: "ghost", target: "ghost2", kind: "data" });
-    await db.graph.update({ where: { id: graphId }, data: { document: broken as object } });
+    const graph = structuredClone(template.graph);
+    graph.nodes.push({ ...structuredClone(graph.nodes.find((n) => n.role === "planner")!), id: "lonely", label: "Lonely planner" });
+    // Saved through the API like any graph being built.
+    const graphId = await createGraphFrom(graph);
     const response = await start(graphId, { input: "x" });
     expect(response.status).toBe(422);
+    const { error } = await response.json();
+    expect(error.code).toBe("invalid_graph");
+    expect(error.message).toMatch(/cannot run: it has 1 problem\b/);
+    expect(error.details.errors).toEqual([expect.objectContaining({ code: "planner_without_executor", nodeId: "lonely" })]);
     const runs = await (await listGraphRuns(authed("http://test"), params({ id: graphId }))).json();
     expect(runs.runs).toHaveLength(0);
   });

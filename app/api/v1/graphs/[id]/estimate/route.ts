@@ -3,14 +3,17 @@ import { z } from "zod";
 import { withWorkspace } from "@/lib/api/guard";
 import { json, readJson } from "@/lib/api/respond";
 import { getGraph } from "@/lib/graphs/service";
-import { requireValidGraph } from "@/lib/graphs/validation";
+import { requireWellFormedGraph } from "@/lib/graphs/validation";
 import { estimateRunCost } from "@/lib/models/estimate";
 import { listTools } from "@/lib/tools";
 import { workspaceModels } from "@/lib/workspaces/provider";
 
 type Params = { id: string };
 
-/** `POST /api/v1/graphs/:id/estimate`: the stored graph, or the editor's unsaved `graph`, priced for `input`. */
+/**
+ * `POST /api/v1/graphs/:id/estimate`: the stored graph, or the editor's unsaved `graph`, priced for `input`.
+ * A graph with problems is priced too (a preview while it is built); only a malformed one answers 422.
+ */
 const estimateBody = z.object({
   input: z.string().max(100_000, "The task is longer than 100,000 characters."),
   graph: z.unknown().optional(),
@@ -22,7 +25,7 @@ const PLAIN = { disallowedSpecial: new Set<string>() };
 export const POST = withWorkspace<Params>(async ({ request, params, access }) => {
   const body = await readJson(request, estimateBody);
   const stored = await getGraph(access.workspace.id, params.id);
-  const graph = requireValidGraph(body.graph ?? stored.graph);
+  const { graph } = requireWellFormedGraph(body.graph ?? stored.graph);
   const { catalog, simulated } = await workspaceModels(access.workspace.id);
   const estimate = estimateRunCost(graph, body.input, catalog, {
     countTokens: (text) => (text ? countTokens(text, PLAIN) : 0),
