@@ -36,6 +36,7 @@ const WIRE_TYPES = [
   "lib/auth/invitations.ts",
   "lib/auth/roles.ts",
   "lib/auth/workspace-membership.ts",
+  "lib/runs/share-links.ts",
   "lib/workspaces/provider.ts",
 ];
 

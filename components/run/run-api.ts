@@ -1,6 +1,7 @@
 import type { RunStatus } from "@/lib/engine/events";
 import type { GraphDocument } from "@/lib/graph";
 import type { RunEstimate } from "@/lib/models/estimate";
+import type { ShareLinkInfo } from "@/lib/runs/share-links";
 
 /** The browser's calls to the run API; every answer is `{ ok: true, value }` or `{ ok: false, error }`, never a throw. */
 
@@ -44,13 +45,7 @@ async function call<T>(url: string, init?: RequestInit): Promise<ApiResult<T>> {
 }
 
 /** A share link as the run page lists it (`GET /api/v1/runs/:id/shares`). */
-export interface ShareLinkItem {
-  id: string;
-  hidePrompts: boolean;
-  /** With `hidePrompts`: the task stays visible. */
-  showTask: boolean;
-  createdAt: string;
-}
+export type ShareLinkItem = ShareLinkInfo;
 
 /** Where the browser reads a run: this base answers its status, `${base}/events` streams it. A share page uses `/api/share/:token`. */
 export const privateRunUrl = (runId: string) => `/api/v1/runs/${encodeURIComponent(runId)}`;

@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { runApi, type ShareLinkItem } from "./run-api";
+import { RevokeShareLink, ShareLinkHistory, shareLinkName, ShareLinkOptions } from "./share-link-facts";
 
 /**
  * The run page's Share button and its dialog: create a read-only link (optionally without
@@ -28,8 +29,6 @@ export function ShareButton({ runId, canManage = true }: { runId: string; canMan
     </>
   );
 }
-
-const formatCreated = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 function ShareLinks({ runId, canManage, onClose }: { runId: string; canManage: boolean; onClose: () => void }) {
   const [links, setLinks] = useState<ShareLinkItem[] | null>(null);
@@ -120,14 +119,18 @@ function ShareLinks({ runId, canManage, onClose }: { runId: string; canManage: b
         ) : (
           <ul aria-label="Share links" className="divide-y divide-slate-100 rounded-md border border-slate-200">
             {links.map((link) => (
-              <li key={link.id} className="flex items-center gap-3 px-3 py-2 text-sm">
-                <span className="text-slate-700">Created {formatCreated(link.createdAt)}</span>
-                {link.hidePrompts && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">Prompts hidden</span>}
-                {link.hidePrompts && !link.showTask && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">Task hidden</span>}
+              <li key={link.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm">
+                <span className="flex items-center gap-1.5">
+                  <span className="font-mono text-xs text-slate-500">{shareLinkName(link)}</span>
+                  <ShareLinkOptions link={link} />
+                </span>
+                <span className="flex flex-wrap gap-x-3 text-xs text-slate-600">
+                  <ShareLinkHistory link={link} />
+                </span>
                 {canManage && (
-                  <Button variant="ghost" size="sm" className="ml-auto text-red-700" onClick={() => revoke(link.id)} aria-label={`Revoke the link created ${formatCreated(link.createdAt)}`}>
-                    Revoke
-                  </Button>
+                  <span className="ml-auto">
+                    <RevokeShareLink name={shareLinkName(link)} onRevoke={() => revoke(link.id)} />
+                  </span>
                 )}
               </li>
             ))}

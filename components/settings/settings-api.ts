@@ -1,9 +1,10 @@
 import type { ApiKeyInfo, CreatedApiKey } from "@/lib/auth/api-keys";
 import type { CatalogOverrides } from "@/lib/models/catalog";
+import type { WorkspaceShareLink } from "@/lib/runs/share-links";
 import type { ProviderSettings } from "@/lib/workspaces/provider";
 import { call } from "@/components/workspace/graph-api";
 
-export type { ApiKeyInfo, CreatedApiKey, ProviderSettings };
+export type { ApiKeyInfo, CreatedApiKey, ProviderSettings, WorkspaceShareLink };
 
 /** What the provider form sends: `apiKey` "" keeps the stored key, `clearKey` removes it. */
 export interface ProviderUpdate {
@@ -18,5 +19,7 @@ export const settingsApi = {
   apiKeys: () => call<{ apiKeys: ApiKeyInfo[] }>("GET", "/api/v1/api-keys"),
   createApiKey: (name: string) => call<CreatedApiKey>("POST", "/api/v1/api-keys", { name }),
   revokeApiKey: (id: string) => call<ApiKeyInfo>("DELETE", `/api/v1/api-keys/${encodeURIComponent(id)}`),
+  shareLinks: (cursor: string) => call<{ links: WorkspaceShareLink[]; nextCursor: string | null }>("GET", `/api/v1/shares?cursor=${encodeURIComponent(cursor)}`),
+  revokeShareLink: (id: string) => call<null>("DELETE", `/api/v1/shares/${encodeURIComponent(id)}`),
   updateProvider: (body: ProviderUpdate) => call<ProviderSettings>("PUT", "/api/v1/provider", body),
 };

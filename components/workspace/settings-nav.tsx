@@ -8,6 +8,7 @@ const SECTIONS = [
   { href: "/settings", label: "General" },
   { href: "/settings/members", label: "Members" },
   { href: "/settings/api-keys", label: "API keys" },
+  { href: "/settings/share-links", label: "Share links" },
   { href: "/settings/provider", label: "Provider" },
 ] as const;
 

@@ -34,10 +34,10 @@ export class ShareDialog {
     return url.inputValue();
   }
 
-  /** Revokes the newest link. */
+  /** Revokes the newest link, confirming when asked. */
   async revokeNewest() {
     const count = await this.links.count();
-    await this.links.first().getByRole("button", { name: /^Revoke/ }).click();
+    await confirmRevoke(this.links.first());
     await expect(this.links).toHaveCount(count - 1);
   }
 
@@ -45,6 +45,12 @@ export class ShareDialog {
     await this.dialog.getByRole("button", { name: "Close" }).click();
     await expect(this.dialog).toBeHidden();
   }
+}
+
+/** Clicks a link's Revoke button and confirms; revoking asks first, in place. */
+export async function confirmRevoke(item: Locator) {
+  await item.getByRole("button", { name: /^Revoke link …/ }).click();
+  await item.getByRole("group", { name: /^Revoke link …/ }).getByRole("button", { name: "Revoke link" }).click();
 }
 
 /** A run seen through its share link: the run view's locators, on the public page. */

@@ -6,11 +6,10 @@ export {
   createShareLink,
   createShareLinkBody,
   sharePath,
-  listShareLinks,
   revokeShareLink,
   getSharedRun,
   streamSharedRun,
-  type ShareLinkInfo,
   type CreatedShareLink,
   type SharedRun,
 } from "./share";
+export { listShareLinks, listWorkspaceShareLinks, listShareLinksQuery, type ShareLinkInfo, type WorkspaceShareLink } from "./share-links";

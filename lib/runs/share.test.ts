@@ -5,7 +5,8 @@ import type { RunEvent } from "@/lib/engine/events";
 import { AppError } from "@/lib/errors";
 import { TEMPLATES } from "@/lib/graph";
 import { cancelRun, runFinished, startRun } from "./service";
-import { createShareLink, getSharedRun, listShareLinks, revokeShareLink, streamSharedRun } from "./share";
+import { createShareLink, getSharedRun, revokeShareLink, streamSharedRun } from "./share";
+import { listShareLinks } from "./share-links";
 import { streamRunEvents } from "./stream";
 
 const template = TEMPLATES.find((t) => t.id === "research-review")!;
@@ -52,7 +53,7 @@ describe("share links", () => {
     const row = await db.shareLink.findUniqueOrThrow({ where: { id: link.id } });
     expect(row.tokenHash).toBe(hashToken(link.token));
     expect(JSON.stringify(row)).not.toContain(secret);
-    expect(await listShareLinks(mine, runId)).toEqual([{ id: link.id, runId, hidePrompts: false, showTask: false, createdAt: link.createdAt }]);
+    expect(await listShareLinks(mine, runId)).toEqual([{ id: link.id, runId, hidePrompts: false, showTask: false, createdAt: link.createdAt, createdBy: null, lastViewedAt: null }]);
 
     const shared = await getSharedRun(link.token);
     expect(shared.id).toBe(runId);

@@ -7,6 +7,7 @@ import { readRunPlans } from "./event-store";
 import { PromptHider } from "./hide-prompts";
 import { getRunDetail, type RunDetail } from "./queries";
 import { MAX_EVENT_SEQ } from "./schemas";
+import { describeShareLinks, requireRun, type ShareLinkInfo } from "./share-links";
 import { streamRunEvents } from "./stream";
 
 /**
@@ -18,6 +19,8 @@ import { streamRunEvents } from "./stream";
 const TOKEN_PREFIX = "tf_share";
 /** How often a watcher's stream re-checks that its link still stands (revocation ends it). */
 const REVOCATION_CHECK_MS = 2_000;
+/** `lastViewedAt` is for people ("viewed 5 min ago"): a write per request would be one per poll. */
+export const VIEW_RESOLUTION_MS = 60_000;
 
 /**
  * `POST /api/v1/runs/:id/shares`. `hidePrompts` leaves out instructions, the messages sent and
@@ -30,13 +33,6 @@ type Visibility = Pick<z.infer<typeof createShareLinkBody>, "hidePrompts" | "sho
 
 /** The public path of a share link; the API answers it as an absolute URL. */
 export const sharePath = (token: string) => `/share/${encodeURIComponent(token)}`;
-
-/** A share link as the workspace lists it; the token itself is never stored. */
-export interface ShareLinkInfo extends Visibility {
-  id: string;
-  runId: string;
-  createdAt: string;
-}
 
 /** What creating a link returns: the only time its token is seen. */
 export interface CreatedShareLink extends ShareLinkInfo {
@@ -56,20 +52,7 @@ interface ResolvedLink extends Visibility {
   runId: string;
 }
 
-const infoOf = (link: Visibility & { id: string; runId: string; createdAt: Date }): ShareLinkInfo => ({
-  id: link.id,
-  runId: link.runId,
-  hidePrompts: link.hidePrompts,
-  showTask: link.showTask,
-  createdAt: link.createdAt.toISOString(),
-});
-
 const hidesTask = (link: Visibility) => link.hidePrompts && !link.showTask;
-
-async function requireRun(workspaceId: string, runId: string): Promise<void> {
-  const run = await db.run.findFirst({ where: { id: runId, workspaceId }, select: { id: true } });
-  if (!run) throw AppError.notFound("Run");
-}
 
 /** Creates a link to a run of the workspace; the answer carries the token, once. */
 export async function createShareLink(
@@ -81,14 +64,8 @@ export async function createShareLink(
   const token = newToken(TOKEN_PREFIX);
   const { hidePrompts, showTask = false, createdById } = options;
   const link = await db.shareLink.create({ data: { workspaceId, runId, tokenHash: hashToken(token), hidePrompts, showTask, createdById } });
-  return { ...infoOf(link), token };
-}
-
-/** A run's links that still work, newest first. */
-export async function listShareLinks(workspaceId: string, runId: string): Promise<ShareLinkInfo[]> {
-  await requireRun(workspaceId, runId);
-  const links = await db.shareLink.findMany({ where: { workspaceId, runId, revokedAt: null }, orderBy: { createdAt: "desc" } });
-  return links.map(infoOf);
+  const [{ info }] = await describeShareLinks([link]);
+  return { ...info, token };
 }
 
 /** Revokes a link of the workspace; it stops working at once, for new visits and open streams. */
@@ -100,10 +77,18 @@ export async function revokeShareLink(workspaceId: string, linkId: string): Prom
 async function resolveShareLink(token: string): Promise<ResolvedLink> {
   const link = await db.shareLink.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, workspaceId: true, runId: true, hidePrompts: true, showTask: true, revokedAt: true },
+    select: { id: true, workspaceId: true, runId: true, hidePrompts: true, showTask: true, revokedAt: true, lastViewedAt: true },
   });
   if (!link || link.revokedAt) throw AppError.notFound("Run");
+  await noteView(link.id, link.lastViewedAt);
   return link;
+}
+
+/** Records that a link was read, at most once per VIEW_RESOLUTION_MS. */
+async function noteView(linkId: string, lastViewedAt: Date | null): Promise<void> {
+  const now = new Date();
+  if (lastViewedAt && now.getTime() - lastViewedAt.getTime() < VIEW_RESOLUTION_MS) return;
+  await db.shareLink.update({ where: { id: linkId }, data: { lastViewedAt: now } });
 }
 
 async function linkStands(linkId: string): Promise<boolean> {

@@ -80,6 +80,7 @@ const ROUTES: Record<string, Entry> = {
   "GET /api/v1/runs/[id]/events": { guard: "workspace" },
   "GET /api/v1/runs/[id]/shares": { guard: "workspace" },
   "POST /api/v1/runs/[id]/shares": { guard: "workspace", body: () => ({ hidePrompts: true }) },
+  "GET /api/v1/shares": { guard: "workspace" },
   "DELETE /api/v1/shares/[id]": { guard: "workspace" },
   "GET /api/v1/templates": { guard: "workspace" },
   "GET /api/v1/tools": { guard: "workspace" },
