@@ -31,6 +31,8 @@ export interface NodeSummary {
   /** Model calls reported (`node.usage` events), and how many of them were unpriced. */
   calls: number;
   unpricedCalls: number;
+  /** Calls whose usage is estimated (the provider reported none: stopped, cut off, retried); included in `usage` and the cost. */
+  estimatedCalls: number;
   /** First start → last completion or failure. */
   latencyMs: number;
   startedAt: number | null;
@@ -72,6 +74,7 @@ export function createRunSummary(graph: GraphDocument, catalog: ModelCatalog): R
       costComplete: true,
       calls: 0,
       unpricedCalls: 0,
+      estimatedCalls: 0,
       latencyMs: 0,
       startedAt: null,
       endedAt: null,
@@ -167,6 +170,7 @@ function applyToDraft(draft: Draft, event: RunEvent): void {
       node.usage.outputTokens += event.usage.outputTokens;
       node.usage.reasoningTokens += event.usage.reasoningTokens;
       node.calls++;
+      if (event.estimated) node.estimatedCalls++;
       if (event.costNanoUsd === null) {
         node.unpricedCalls++;
         node.costComplete = false;
@@ -216,8 +220,8 @@ function applyToDraft(draft: Draft, event: RunEvent): void {
     case "run.failed":
     case "run.cancelled":
     case "run.budget_exceeded": {
-      const { usage, costNanoUsd, baselineNanoUsd, costComplete, durationMs } = event;
-      draft.run.totals = { usage: { ...usage }, costNanoUsd, baselineNanoUsd, costComplete, durationMs };
+      const { usage, costNanoUsd, baselineNanoUsd, costComplete, estimatedCalls, durationMs } = event;
+      draft.run.totals = { usage: { ...usage }, costNanoUsd, baselineNanoUsd, costComplete, ...(estimatedCalls ? { estimatedCalls } : {}), durationMs };
       if (event.type === "run.completed") {
         draft.run.status = "succeeded";
         draft.run.output = event.output;
