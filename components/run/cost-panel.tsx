@@ -8,13 +8,14 @@ import { useRunStore } from "@/lib/stores/run";
 import type { RunViewStore } from "@/lib/stores/run";
 import { cx } from "@/components/ui/cx";
 import { TierBadge, tierTitle } from "@/components/ui/tier-badge";
-import { formatDuration, formatPercent, formatTokens } from "./format";
+import { estimatedNote, formatCost, formatDuration, formatPercent, formatTokens } from "./format";
 
 const TIER_FILL: Record<Tier, string> = { flagship: "bg-flagship", mini: "bg-mini", nano: "bg-nano" };
 
 /**
  * Run totals: final figures once the run has ended, else the sum of what nodes reported so far.
  * Flat numbers, so a `useShallow` selector of it stays stable between events that change nothing.
+ * `estimatedCalls` counts calls whose usage is an estimate: the figures then carry "≈".
  */
 export function runCost(state: RunViewStore) {
   const nodes = Object.values(state.summary.nodes);
@@ -23,6 +24,8 @@ export function runCost(state: RunViewStore) {
   const cost = totals?.costNanoUsd ?? nodes.reduce((sum, n) => sum + (n.costNanoUsd ?? 0), 0);
   const baseline = totals?.baselineNanoUsd ?? baselineNanoUsd(usage, DEFAULT_CATALOG) ?? 0;
   const complete = totals?.costComplete ?? nodes.every((n) => n.costComplete);
+  // Old stored final events carry no count: nothing of theirs was estimated.
+  const estimatedCalls = totals ? (totals.estimatedCalls ?? 0) : nodes.reduce((n, node) => n + node.estimatedCalls, 0);
   return {
     inputTokens: usage.inputTokens,
     cachedInputTokens: usage.cachedInputTokens,
@@ -30,6 +33,7 @@ export function runCost(state: RunViewStore) {
     cost,
     baseline,
     complete,
+    estimatedCalls,
     saving: Math.max(0, baseline - cost),
   };
 }
@@ -42,13 +46,21 @@ export function CostPanel({ graph }: { graph: GraphDocument }) {
   const top = Math.max(1, ...nodes.map((n) => n.costNanoUsd ?? 0));
   const byTier = TIERS.map((tier) => ({ tier, cost: nodes.filter((n) => n.tier === tier).reduce((sum, n) => sum + (n.costNanoUsd ?? 0), 0) })).filter((t) => t.cost > 0);
   const savingShare = totals.baseline > 0 ? totals.saving / totals.baseline : 0;
+  const estimated = estimatedNote(totals.estimatedCalls);
+  const approx = estimated ? "≈" : "";
+  const tokens = `${formatTokens(totals.inputTokens)} in · ${formatTokens(totals.outputTokens)} out`;
 
   return (
     <div className="space-y-5 p-4">
       <dl aria-label="Run cost" className="grid gap-3 sm:grid-cols-3">
-        <Stat term={final ? "Total cost" : "Cost so far"} value={`${formatUsd(totals.cost)}${totals.complete ? "" : "+"}`} note={totals.complete ? `${formatTokens(totals.inputTokens)} in · ${formatTokens(totals.outputTokens)} out` : "some calls unpriced: a lower bound"} />
-        <Stat term="Flagship baseline" value={formatUsd(totals.baseline)} note="the same tokens, every node on the flagship tier" />
-        <Stat term="Saving" value={`${formatUsd(totals.saving)} (${formatPercent(savingShare)})`} note="against the flagship baseline" strong />
+        <Stat
+          term={final ? "Total cost" : "Cost so far"}
+          value={`${formatCost(totals.cost, totals.estimatedCalls)}${totals.complete ? "" : "+"}`}
+          note={[totals.complete ? tokens : "some calls unpriced: a lower bound", estimated].filter(Boolean).join("; ")}
+          title={estimated || undefined}
+        />
+        <Stat term="Flagship baseline" value={`${approx}${formatUsd(totals.baseline)}`} note="the same tokens, every node on the flagship tier" title={estimated || undefined} />
+        <Stat term="Saving" value={`${approx}${formatUsd(totals.saving)} (${formatPercent(savingShare)})`} note="against the flagship baseline" title={estimated || undefined} strong />
       </dl>
 
       <table className="w-full text-sm">
@@ -81,8 +93,12 @@ export function CostPanel({ graph }: { graph: GraphDocument }) {
               <td className="px-3 py-1.5 text-right text-slate-500 tabular-nums">{node.usage.cachedInputTokens.toLocaleString("en-US")}</td>
               <td className="px-3 py-1.5 text-right tabular-nums">{node.usage.outputTokens.toLocaleString("en-US")}</td>
               <td className="px-3 py-1.5 text-right text-slate-600 tabular-nums">{node.startedAt === null ? "—" : formatDuration(node.latencyMs)}</td>
-              <td className={cx("py-1.5 pl-3 text-right font-medium tabular-nums", node.costNanoUsd === null && "text-amber-700")} data-cost-nano={node.costNanoUsd ?? undefined}>
-                {formatUsd(node.costNanoUsd)}
+              <td
+                className={cx("py-1.5 pl-3 text-right font-medium tabular-nums", node.costNanoUsd === null && "text-amber-700")}
+                data-cost-nano={node.costNanoUsd ?? undefined}
+                title={estimatedNote(node.estimatedCalls) || undefined}
+              >
+                {formatCost(node.costNanoUsd, node.estimatedCalls)}
               </td>
             </tr>
           ))}
@@ -96,8 +112,8 @@ export function CostPanel({ graph }: { graph: GraphDocument }) {
             <td className="px-3 py-2 text-right tabular-nums">{totals.cachedInputTokens.toLocaleString("en-US")}</td>
             <td className="px-3 py-2 text-right tabular-nums">{totals.outputTokens.toLocaleString("en-US")}</td>
             <td />
-            <td className="py-2 pl-3 text-right tabular-nums" data-cost-nano={totals.cost}>
-              {formatUsd(totals.cost)}
+            <td className="py-2 pl-3 text-right tabular-nums" data-cost-nano={totals.cost} title={estimated || undefined}>
+              {formatCost(totals.cost, totals.estimatedCalls)}
             </td>
           </tr>
         </tfoot>
@@ -113,7 +129,7 @@ export function CostPanel({ graph }: { graph: GraphDocument }) {
                 <span className="h-3 rounded-sm bg-slate-100">
                   <span className={cx("block h-3 rounded-sm", TIER_FILL[node.tier])} style={{ width: `${((node.costNanoUsd ?? 0) / top) * 100}%` }} />
                 </span>
-                <span className="text-right tabular-nums text-slate-600">{formatUsd(node.costNanoUsd)}</span>
+                <span className="text-right tabular-nums text-slate-600">{formatCost(node.costNanoUsd, node.estimatedCalls)}</span>
               </li>
             ))}
           </ul>
@@ -144,9 +160,9 @@ export function CostPanel({ graph }: { graph: GraphDocument }) {
   );
 }
 
-function Stat({ term, value, note, strong }: { term: string; value: string; note: string; strong?: boolean }) {
+function Stat({ term, value, note, title, strong }: { term: string; value: string; note: string; title?: string; strong?: boolean }) {
   return (
-    <div className={cx("rounded-lg border px-3 py-2.5", strong ? "border-emerald-200 bg-emerald-50/70" : "border-slate-200 bg-white")}>
+    <div className={cx("rounded-lg border px-3 py-2.5", strong ? "border-emerald-200 bg-emerald-50/70" : "border-slate-200 bg-white")} title={title}>
       <dt className="text-xs text-slate-500">{term}</dt>
       <dd className={cx("text-lg font-semibold tabular-nums", strong ? "text-emerald-800" : "text-slate-900")}>{value}</dd>
       <dd className="text-[11px] text-slate-500">{note}</dd>
