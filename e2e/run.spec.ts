@@ -125,7 +125,8 @@ test("a dropped event stream reconnects with Last-Event-ID and misses nothing", 
 });
 
 test("a run can be cancelled from its page", async ({ page, request }) => {
-  const runId = await startRun(request, graphId, TASK, 1);
+  // At 3× realistic latency the planner's call lasts well over ten seconds: the cancel lands mid-call.
+  const runId = await startRun(request, graphId, TASK, 3);
   const run = new RunPage(page);
   await run.goto(runId);
   await expect(run.nodeStatus("Research planner")).toHaveText("Running");
