@@ -130,7 +130,8 @@ test("a dropped event stream reconnects with Last-Event-ID and misses nothing", 
 });
 
 test("a run can be cancelled from its page", async ({ page, request }) => {
-  const runId = await startRun(request, graphId, TASK, 1);
+  // At 3× realistic latency the planner's call lasts well over ten seconds: the cancel lands mid-call.
+  const runId = await startRun(request, graphId, TASK, 3);
   const run = new RunPage(page);
   await run.goto(runId);
   await expect(run.nodeStatus("Research planner")).toHaveText("Running");
@@ -140,6 +141,15 @@ test("a run can be cancelled from its page", async ({ page, request }) => {
   await expect(run.nodeStatus("Reviewer")).toHaveText("Skipped");
   await expect(run.summary.getByRole("button", { name: "Cancel run" })).toHaveCount(0);
   expect((await (await request.get(`/api/v1/runs/${runId}`)).json()).status).toBe("cancelled");
+
+  // The planner's call was cut off: its prompt is billed though no usage came back, so the cost is an estimate and says so.
+  const note = "includes estimated usage from 1 interrupted or unreported call";
+  await expect(run.totalCost).toHaveText(/^≈\$0\.\d{4}$/);
+  await expect(run.totalCost).toHaveAttribute("title", note);
+  await expect(run.costEstimatedMark).toBeVisible();
+  await run.openTab("Cost");
+  await expect(run.trace.getByText(note)).toBeVisible();
+  await expect(run.costTable.locator("tfoot td:last-child")).toHaveText(/^≈\$/);
 });
 
 test("a finished run opens from the history and replays exactly as it ended", async ({ page, request }) => {

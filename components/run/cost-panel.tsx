@@ -10,7 +10,7 @@ import { runFigures, useRunStore } from "@/lib/stores/run";
 import type { RunViewStore } from "@/lib/stores/run";
 import { cx } from "@/components/ui/cx";
 import { TierBadge, tierTitle } from "@/components/ui/tier-badge";
-import { formatDuration, formatPercent, formatTokens } from "./format";
+import { estimatedNote, formatCost, formatDuration, formatPercent, formatTokens } from "./format";
 import { useNow } from "./use-now";
 
 const TIER_FILL: Record<Tier, string> = { flagship: "bg-flagship", mini: "bg-mini", nano: "bg-nano" };
@@ -18,6 +18,7 @@ const TIER_FILL: Record<Tier, string> = { flagship: "bg-flagship", mini: "bg-min
 /**
  * Run totals: final figures once the run has ended, else the sum of what nodes reported so far.
  * Flat numbers, so a `useShallow` selector of it stays stable between events that change nothing.
+ * `estimatedCalls` counts calls whose usage is an estimate: the figures then carry "≈".
  */
 export function runCost(state: RunViewStore) {
   const nodes = Object.values(state.summary.nodes);
@@ -26,6 +27,8 @@ export function runCost(state: RunViewStore) {
   const cost = totals?.costNanoUsd ?? nodes.reduce((sum, n) => sum + (n.costNanoUsd ?? 0), 0);
   const baseline = totals?.baselineNanoUsd ?? baselineNanoUsd(usage, DEFAULT_CATALOG) ?? 0;
   const complete = totals?.costComplete ?? nodes.every((n) => n.costComplete);
+  // Old stored final events carry no count: nothing of theirs was estimated.
+  const estimatedCalls = totals ? (totals.estimatedCalls ?? 0) : nodes.reduce((n, node) => n + node.estimatedCalls, 0);
   return {
     inputTokens: usage.inputTokens,
     cachedInputTokens: usage.cachedInputTokens,
@@ -33,6 +36,7 @@ export function runCost(state: RunViewStore) {
     cost,
     baseline,
     complete,
+    estimatedCalls,
   };
 }
 
@@ -60,16 +64,24 @@ export function CostPanel({ graph, status }: { graph: GraphDocument; status: Run
   const byTier = TIERS.map((tier) => ({ tier, cost: nodes.filter((n) => n.tier === tier).reduce((sum, n) => sum + (n.costNanoUsd ?? 0), 0) })).filter((t) => t.cost > 0);
   const saving = savingNanoUsd(status, totals.cost, totals.baseline);
   const savingShare = saving !== null && totals.baseline > 0 ? saving / totals.baseline : 0;
+  const estimated = estimatedNote(totals.estimatedCalls);
+  const approx = estimated ? "≈" : "";
+  const tokens = `${formatTokens(totals.inputTokens)} in · ${formatTokens(totals.outputTokens)} out`;
 
   return (
     <div className="space-y-5 p-4">
       <dl aria-label="Run cost" className="grid gap-3 sm:grid-cols-3">
-        <Stat term={final ? "Total cost" : "Cost so far"} value={`${formatUsd(totals.cost)}${totals.complete ? "" : "+"}`} note={totals.complete ? `${formatTokens(totals.inputTokens)} in · ${formatTokens(totals.outputTokens)} out` : "some calls unpriced: a lower bound"} />
-        <Stat term="Flagship baseline" value={formatUsd(totals.baseline)} note="the same tokens, every node on the flagship tier" />
+        <Stat
+          term={final ? "Total cost" : "Cost so far"}
+          value={`${formatCost(totals.cost, totals.estimatedCalls)}${totals.complete ? "" : "+"}`}
+          note={[totals.complete ? tokens : "some calls unpriced: a lower bound", estimated].filter(Boolean).join("; ")}
+          title={estimated || undefined}
+        />
+        <Stat term="Flagship baseline" value={`${approx}${formatUsd(totals.baseline)}`} note="the same tokens, every node on the flagship tier" title={estimated || undefined} />
         {saving === null ? (
           <Stat term="Saving" value="None" note={`${NO_SAVING[status] ?? "The run did not succeed"}: only work that succeeds saves anything`} />
         ) : (
-          <Stat term={final ? "Saving" : "Saving so far"} value={`${formatUsd(saving)} (${formatPercent(savingShare)})`} note="against the flagship baseline" strong />
+          <Stat term={final ? "Saving" : "Saving so far"} value={`${approx}${formatUsd(saving)} (${formatPercent(savingShare)})`} note="against the flagship baseline" title={estimated || undefined} strong />
         )}
       </dl>
 
@@ -113,8 +125,12 @@ export function CostPanel({ graph, status }: { graph: GraphDocument; status: Run
               <td className="px-3 py-1.5 text-right text-slate-500 tabular-nums">{node.usage.cachedInputTokens.toLocaleString("en-US")}</td>
               <td className="px-3 py-1.5 text-right tabular-nums">{node.usage.outputTokens.toLocaleString("en-US")}</td>
               <NodeFigures node={node} now={endedAt ?? now} />
-              <td className={cx("py-1.5 pl-3 text-right font-medium tabular-nums", node.costNanoUsd === null && "text-amber-700")} data-cost-nano={node.costNanoUsd ?? undefined}>
-                {formatUsd(node.costNanoUsd)}
+              <td
+                className={cx("py-1.5 pl-3 text-right font-medium tabular-nums", node.costNanoUsd === null && "text-amber-700")}
+                data-cost-nano={node.costNanoUsd ?? undefined}
+                title={estimatedNote(node.estimatedCalls) || undefined}
+              >
+                {formatCost(node.costNanoUsd, node.estimatedCalls)}
               </td>
             </tr>
           ))}
@@ -133,8 +149,8 @@ export function CostPanel({ graph, status }: { graph: GraphDocument; status: Run
               {formatDuration(figures.wallMs)}
             </td>
             <td className="px-2 py-2 text-right tabular-nums">{formatDuration(figures.summedMs)}</td>
-            <td className="py-2 pl-3 text-right tabular-nums" data-cost-nano={totals.cost}>
-              {formatUsd(totals.cost)}
+            <td className="py-2 pl-3 text-right tabular-nums" data-cost-nano={totals.cost} title={estimated || undefined}>
+              {formatCost(totals.cost, totals.estimatedCalls)}
             </td>
           </tr>
         </tfoot>
@@ -154,7 +170,7 @@ export function CostPanel({ graph, status }: { graph: GraphDocument; status: Run
                 <span className="h-3 rounded-sm bg-slate-100">
                   <span className={cx("block h-3 rounded-sm", TIER_FILL[node.tier])} style={{ width: `${((node.costNanoUsd ?? 0) / top) * 100}%` }} />
                 </span>
-                <span className="text-right tabular-nums text-slate-600">{formatUsd(node.costNanoUsd)}</span>
+                <span className="text-right tabular-nums text-slate-600">{formatCost(node.costNanoUsd, node.estimatedCalls)}</span>
               </li>
             ))}
           </ul>
@@ -202,9 +218,9 @@ function NodeFigures({ node, now }: { node: NodeSummary; now: number | null }) {
   );
 }
 
-function Stat({ term, value, note, strong }: { term: string; value: string; note: string; strong?: boolean }) {
+function Stat({ term, value, note, title, strong }: { term: string; value: string; note: string; title?: string; strong?: boolean }) {
   return (
-    <div className={cx("rounded-lg border px-3 py-2.5", strong ? "border-emerald-200 bg-emerald-50/70" : "border-slate-200 bg-white")}>
+    <div className={cx("rounded-lg border px-3 py-2.5", strong ? "border-emerald-200 bg-emerald-50/70" : "border-slate-200 bg-white")} title={title}>
       <dt className="text-xs text-slate-500">{term}</dt>
       <dd className={cx("text-lg font-semibold tabular-nums", strong ? "text-emerald-800" : "text-slate-900")}>{value}</dd>
       <dd className="text-[11px] text-slate-500">{note}</dd>

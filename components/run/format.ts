@@ -1,4 +1,21 @@
+import { formatUsd } from "@/lib/models/cost";
+
 /** Display formats shared by the run view. Money goes through `formatUsd` (lib/models/cost). */
+
+/**
+ * Why a figure carries "≈": some calls ended (cancelled, stopped by the budget, cut off and
+ * retried) or finished without the provider reporting usage, so theirs is counted from the
+ * prompt and what streamed. Empty when nothing is estimated.
+ */
+export function estimatedNote(calls: number): string {
+  if (calls <= 0) return "";
+  return `includes estimated usage from ${calls} interrupted or unreported ${calls === 1 ? "call" : "calls"}`;
+}
+
+/** A cost, with "≈" in front when part of it is estimated: "≈$0.0123". */
+export function formatCost(nano: number | null, estimatedCalls = 0): string {
+  return `${estimatedCalls > 0 ? "≈" : ""}${formatUsd(nano)}`;
+}
 
 /** "850 ms", "12.3 s", "2 m 05 s". */
 export function formatDuration(ms: number | null): string {

@@ -4,13 +4,12 @@ import Link from "next/link";
 import { useEffect, useState, type ReactNode } from "react";
 import type { RunStatus } from "@/lib/engine/events";
 import { savingNanoUsd } from "@/lib/engine/run-summary";
-import { formatUsd } from "@/lib/models/cost";
 import { runWallMs, useRunStore } from "@/lib/stores/run";
 import { Button } from "@/components/ui/button";
 import { SimulatorBadge } from "@/components/ui/simulator-badge";
 import { cx } from "@/components/ui/cx";
 import { runCost } from "./cost-panel";
-import { formatClock, formatPercent } from "./format";
+import { estimatedNote, formatClock, formatCost, formatPercent } from "./format";
 import { privateRunUrl, runApi } from "./run-api";
 import { RunStatusBadge } from "./status-badge";
 import { useNow } from "./use-now";
@@ -130,10 +129,11 @@ export function RunHeader({
           </div>
           <div>
             <dt className="text-[11px] text-slate-500">{live ? "Cost so far" : "Total cost"}</dt>
-            <dd className="font-semibold tabular-nums" aria-label="Total cost">
-              {formatUsd(cost.cost)}
+            <dd className="font-semibold tabular-nums" aria-label="Total cost" title={estimatedNote(cost.estimatedCalls) || undefined}>
+              {formatCost(cost.cost, cost.estimatedCalls)}
               {!cost.complete && "+"}
             </dd>
+            {cost.estimatedCalls > 0 && <dd className="text-[10px] text-amber-700">estimated</dd>}
           </div>
           {saving !== null && cost.baseline > 0 && (
             <div>

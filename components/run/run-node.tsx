@@ -4,13 +4,12 @@ import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { ROLE_DEFINITIONS, type Role, type Tier } from "@/lib/graph";
-import { formatUsd } from "@/lib/models/cost";
 import { useRunStore, type InstanceStatus } from "@/lib/stores/run";
 import { RoleIcon } from "@/components/canvas/role-icon";
 import { ROLE_STYLE } from "@/components/canvas/role-style";
 import { cx } from "@/components/ui/cx";
 import { TierBadge } from "@/components/ui/tier-badge";
-import { formatTokens } from "./format";
+import { estimatedNote, formatCost, formatTokens } from "./format";
 import { NodeStatusBadge } from "./status-badge";
 
 /** What the live canvas knows of a node up front; everything that changes comes from the run store. */
@@ -91,8 +90,8 @@ export const RunNode = memo(function RunNode({ id, data, selected }: NodeProps<R
         <span title="Input tokens / output tokens so far">
           {formatTokens(node.usage.inputTokens)} in · {formatTokens(node.usage.outputTokens)} out
         </span>
-        <span className="ml-auto font-medium text-slate-800" title="Cost so far">
-          {formatUsd(node.costNanoUsd)}
+        <span className="ml-auto font-medium text-slate-800" title={node.estimatedCalls > 0 ? `Cost so far, ${estimatedNote(node.estimatedCalls)}` : "Cost so far"}>
+          {formatCost(node.costNanoUsd, node.estimatedCalls)}
         </span>
       </div>
       <Handle type="target" position={Position.Left} id={RUN_HANDLES.in} isConnectable={false} className="!size-2 !border-slate-400 !bg-white" />

@@ -2,12 +2,11 @@
 
 import { useShallow } from "zustand/react/shallow";
 import type { GraphDocument } from "@/lib/graph";
-import { formatUsd } from "@/lib/models/cost";
 import { useRunStore, type InstanceKey } from "@/lib/stores/run";
 import { RoleIcon } from "@/components/canvas/role-icon";
 import { ROLE_STYLE } from "@/components/canvas/role-style";
 import { cx } from "@/components/ui/cx";
-import { formatDuration, formatTokens } from "./format";
+import { estimatedNote, formatCost, formatDuration, formatTokens } from "./format";
 import { NodeStatusBadge } from "./status-badge";
 import { PlanList, PromptMessages, TranscriptEntries, VerdictCard } from "./transcript-entries";
 
@@ -147,7 +146,7 @@ function InstanceDetail({ instanceKey, role, promptsHidden }: { instanceKey: Ins
         <Figure term="Input" value={`${formatTokens(view.usage.inputTokens)} tok`} />
         <Figure term="Cached" value={`${formatTokens(view.usage.cachedInputTokens)} tok`} />
         <Figure term="Output" value={`${formatTokens(view.usage.outputTokens)} tok`} />
-        <Figure term="Cost" value={formatUsd(view.costNanoUsd)} />
+        <Figure term="Cost" value={formatCost(view.costNanoUsd, view.estimatedCalls)} title={estimatedNote(view.estimatedCalls) || undefined} />
         <Figure term="Wall time" value={view.endedAt === null ? "running" : formatDuration(view.endedAt - view.startedAt)} />
       </dl>
       <section aria-label="Prompt">
@@ -177,9 +176,9 @@ function InstanceDetail({ instanceKey, role, promptsHidden }: { instanceKey: Ins
   );
 }
 
-function Figure({ term, value }: { term: string; value: string }) {
+function Figure({ term, value, title }: { term: string; value: string; title?: string }) {
   return (
-    <div className="flex gap-1">
+    <div className="flex gap-1" title={title}>
       <dt className="text-slate-500">{term}</dt>
       <dd className="font-medium text-slate-800 tabular-nums">{value}</dd>
     </div>

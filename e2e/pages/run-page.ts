@@ -56,6 +56,11 @@ export class RunPage {
     return this.summary.getByLabel("Total cost");
   }
 
+  /** The mark under the total cost when part of it is estimated (calls cut off before the provider reported usage). */
+  get costEstimatedMark(): Locator {
+    return this.summary.getByText("estimated", { exact: true });
+  }
+
   get canvas(): Locator {
     return this.page.getByRole("region", { name: "Live graph" });
   }

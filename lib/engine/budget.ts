@@ -1,26 +1,23 @@
 import type { ModelPricing } from "@/lib/models/catalog";
-
-/** Rough characters per token, for estimating spend before the provider reports usage. */
-const CHARS_PER_TOKEN = 4;
-/** USD per 1M tokens → nano-USD per token. */
-const NANO_PER_TOKEN_PER_USD_PER_MILLION = 1000;
+import { costNanoUsd, type Usage } from "@/lib/models/cost";
 
 /** The running spend estimate of one in-flight model call. */
 export interface InFlightEstimate {
-  /** Streamed output grew by `chars` characters. */
-  addOutput(chars: number): void;
-  /** The attempt failed and will be retried: its streamed output no longer counts. */
-  resetOutput(): void;
-  /** The call ended; its real cost (if any) is committed separately. */
+  /** False when the run has no budget or the model no price: there is nothing to watch, so callers may skip counting. */
+  readonly active: boolean;
+  /** The call's estimated usage so far (replacing the last one), priced and checked against the budget. */
+  update(usage: Usage): void;
+  /** The call ended; its cost, reported or estimated, is committed separately. */
   close(): void;
 }
 
-const NO_ESTIMATE: InFlightEstimate = { addOutput() {}, resetOutput() {}, close() {} };
+const NO_ESTIMATE: InFlightEstimate = { active: false, update() {}, close() {} };
 
 /**
- * Watches a run's spend against its budget: committed cost of finished calls plus an estimate of
- * calls in flight (prompt and streamed text at ~4 characters per token). Calls `onExceeded` once,
- * as soon as the total reaches the budget. Unpriced calls cannot be estimated and count as 0.
+ * Watches a run's spend against its budget: the committed cost of ended calls (reported, or
+ * estimated for calls cut off) plus the estimated cost of calls in flight, priced from the same
+ * token estimate a cut-off call is recorded with. Calls `onExceeded` once, as soon as the total
+ * reaches the budget. Unpriced calls cannot be priced and count as 0.
  */
 export class BudgetGuard {
   private committed = 0;
@@ -36,40 +33,31 @@ export class BudgetGuard {
     return this.tripped;
   }
 
-  /** Adds a finished call's cost. */
+  /** Adds an ended call's cost. */
   commit(costNanoUsd: number | null): void {
     if (this.limitNanoUsd === null || costNanoUsd === null) return;
     this.committed += costNanoUsd;
     this.check();
   }
 
-  /** Starts estimating a call to a model priced `pricing` with a prompt of `promptChars` characters. */
-  open(pricing: ModelPricing | undefined, promptChars: number): InFlightEstimate {
+  /** Starts estimating a call to a model priced `pricing`; the caller feeds it the call's usage as it grows. */
+  open(pricing: ModelPricing | undefined): InFlightEstimate {
     if (this.limitNanoUsd === null || !pricing) return NO_ESTIMATE;
-    const perInputChar = (pricing.inputPerMillion * NANO_PER_TOKEN_PER_USD_PER_MILLION) / CHARS_PER_TOKEN;
-    const perOutputChar = (pricing.outputPerMillion * NANO_PER_TOKEN_PER_USD_PER_MILLION) / CHARS_PER_TOKEN;
-    const inputEstimate = promptChars * perInputChar;
-    let outputEstimate = 0;
+    let estimate = 0;
     let open = true;
-    this.inFlight += inputEstimate;
-    this.check();
     return {
-      addOutput: (chars) => {
+      active: true,
+      update: (usage) => {
         if (!open) return;
-        const more = chars * perOutputChar;
-        outputEstimate += more;
-        this.inFlight += more;
+        const next = costNanoUsd(usage, pricing) ?? 0;
+        this.inFlight += next - estimate;
+        estimate = next;
         this.check();
-      },
-      resetOutput: () => {
-        if (!open) return;
-        this.inFlight -= outputEstimate;
-        outputEstimate = 0;
       },
       close: () => {
         if (!open) return;
         open = false;
-        this.inFlight -= inputEstimate + outputEstimate;
+        this.inFlight -= estimate;
       },
     };
   }

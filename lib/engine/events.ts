@@ -22,6 +22,12 @@ export interface RunTotals {
   baselineNanoUsd: number;
   /** False when some call was unpriced: `costNanoUsd` is then a lower bound. */
   costComplete: boolean;
+  /**
+   * Calls the provider reported no usage for (stopped, cut off, retried): their usage and cost
+   * are estimated from the request and what streamed, and included above. Absent means none
+   * (and in events stored before estimates existed).
+   */
+  estimatedCalls?: number;
   durationMs: number;
 }
 
@@ -69,8 +75,12 @@ type EventBodies = {
   "node.delta": NodeScope & { text: string };
   "node.tool_call": NodeScope & { callId: string; tool: string; arguments: string };
   "node.tool_result": NodeScope & { callId: string; tool: string; ok: boolean; output: string; durationMs: number };
-  /** One model call's usage; `costNanoUsd` null when the model has no price. */
-  "node.usage": NodeScope & { model: string; usage: Usage; costNanoUsd: number | null; baselineNanoUsd: number };
+  /**
+   * One model call's usage; `costNanoUsd` null when the model has no price. `estimated` when the
+   * provider reported none (the call was stopped or cut off): prompt and streamed tokens counted
+   * with the tokenizer instead.
+   */
+  "node.usage": NodeScope & { model: string; usage: Usage; costNanoUsd: number | null; baselineNanoUsd: number; estimated?: true };
   /** A model call failed transiently and is retried after `delayMs`; `attempt` is the attempt about to start (2 = first retry). Consumers drop the instance's partial text. */
   "node.retry": NodeScope & { attempt: number; delayMs: number; reason: string };
   "node.completed": NodeScope & {
@@ -84,9 +94,12 @@ type EventBodies = {
     nodeOutput?: string;
     usage: Usage;
     costNanoUsd: number | null;
+    /** How many of the instance's calls have estimated usage (absent: none). */
+    estimatedCalls?: number;
     latencyMs: number;
   };
-  "node.failed": NodeScope & { error: string };
+  /** Usage and cost: what the instance's calls spent before it failed (absent in events stored before they were added). */
+  "node.failed": NodeScope & { error: string; usage?: Usage; costNanoUsd?: number | null; estimatedCalls?: number };
   "node.skipped": NodeScope & { reason: string };
   /** A reviewer sent work back: `targets` and everything downstream run again as `iteration`. */
   "review.revise": NodeScope & { targets: string[]; feedback: string; nextIteration: number };

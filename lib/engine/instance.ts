@@ -37,7 +37,7 @@ export function nodeModel(rt: RunRuntime, node: GraphNode): ResolvedModel {
 
 /**
  * Runs one instance and brackets it with events: `node.started` first, then `node.completed`
- * (usage, cost, latency) or `node.failed`. `finish` may add the node's output to the completion
+ * (usage, cost, latency) or `node.failed` (error, usage, cost). `finish` may add the node's output to the completion
  * that ends a pool's pass. A run stop emits nothing here: the run's final event closes it.
  */
 export async function runInstance(
@@ -67,7 +67,7 @@ export async function runInstance(
   } catch (error) {
     if (isRunStop(error, rt.signal)) throw new RunStoppedError();
     const message = errorMessage(error);
-    rt.emit({ type: "node.failed", ...scope, error: message });
+    rt.emit({ type: "node.failed", ...scope, error: message, ...tally.fields() });
     throw error instanceof NodeError ? error : new NodeError(message);
   }
   if (rt.signal.aborted) throw new RunStoppedError();
@@ -79,8 +79,7 @@ export async function runInstance(
     ...(result.plan ? { plan: result.plan } : {}),
     ...(result.verdict ? { verdict: result.verdict } : {}),
     ...(nodeOutput !== undefined ? { nodeOutput } : {}),
-    usage: { ...tally.usage },
-    costNanoUsd: tally.costNanoUsd,
+    ...tally.fields(),
     latencyMs: Math.max(0, rt.clock.now() - started),
   });
   return result;

@@ -7,6 +7,8 @@ export interface PricedUsage {
   usage: Usage;
   costNanoUsd: number | null;
   baselineNanoUsd: number;
+  /** The provider reported no usage (the call was stopped or cut off): counted from the request and what streamed. */
+  estimated?: true;
 }
 
 /** Adds `b` into `a` in place (hot path: no allocation). */
@@ -33,12 +35,14 @@ export class RunLedger {
   private cost = 0;
   private baseline = 0;
   private complete = true;
+  private estimatedCalls = 0;
 
   record(priced: PricedUsage): void {
     addUsageInto(this.usage, priced.usage);
     if (priced.costNanoUsd === null) this.complete = false;
     else this.cost += priced.costNanoUsd;
     this.baseline += priced.baselineNanoUsd;
+    if (priced.estimated) this.estimatedCalls++;
   }
 
   totals(durationMs: number): RunTotals {
@@ -47,24 +51,33 @@ export class RunLedger {
       costNanoUsd: this.cost,
       baselineNanoUsd: this.baseline,
       costComplete: this.complete,
+      ...(this.estimatedCalls > 0 ? { estimatedCalls: this.estimatedCalls } : {}),
       durationMs: Math.max(0, durationMs),
     };
   }
 }
 
-/** Per-instance accumulator for `node.completed`: usage and cost (null if any call was unpriced). */
+/** Per-instance accumulator for `node.completed` and `node.failed`: usage and cost (null if any call was unpriced). */
 export class InstanceTally {
   readonly usage: Usage = { ...ZERO_USAGE };
   private cost = 0;
   private unpriced = false;
+  /** Calls whose usage is an estimate. */
+  estimatedCalls = 0;
 
   record(priced: PricedUsage): void {
     addUsageInto(this.usage, priced.usage);
     if (priced.costNanoUsd === null) this.unpriced = true;
     else this.cost += priced.costNanoUsd;
+    if (priced.estimated) this.estimatedCalls++;
   }
 
   get costNanoUsd(): number | null {
     return this.unpriced ? null : this.cost;
+  }
+
+  /** The tally as event fields; `estimatedCalls` only when some call was estimated. */
+  fields(): { usage: Usage; costNanoUsd: number | null; estimatedCalls?: number } {
+    return { usage: { ...this.usage }, costNanoUsd: this.costNanoUsd, ...(this.estimatedCalls > 0 ? { estimatedCalls: this.estimatedCalls } : {}) };
   }
 }

@@ -6,11 +6,10 @@ import type {
 } from "openai/resources/chat/completions";
 import type { ResponseFormatJSONSchema } from "openai/resources/shared";
 import type { ResolvedModel } from "@/lib/models/catalog";
-import { usageFromCompletion, ZERO_USAGE } from "@/lib/models/cost";
-import type { InFlightEstimate } from "./budget";
+import { CallMeter, promptTokenCounter } from "./call-meter";
 import { isRunStop, NodeError, RunStoppedError } from "./errors";
 import type { NodeScope } from "./events";
-import { priceUsage, type InstanceTally, type PricedUsage } from "./ledger";
+import type { InstanceTally } from "./ledger";
 import { classifyFault, retryDelayMs } from "./retry";
 import { readChatChunks } from "./sse";
 import type { RunRuntime } from "./runtime";
@@ -50,32 +49,30 @@ class MidStreamError {
   constructor(readonly cause: unknown) {}
 }
 
-function promptChars(messages: readonly ChatCompletionMessageParam[]): number {
-  let chars = 0;
-  for (const m of messages) {
-    if (typeof m.content === "string") chars += m.content.length;
-    if (m.role === "assistant") for (const call of m.tool_calls ?? []) if (call.type === "function") chars += call.function.arguments.length;
-  }
-  return chars;
-}
-
 /**
  * Makes one streamed Chat Completions call for a node instance: holds a run-wide model slot per
  * attempt, turns text deltas into `node.delta` events as they arrive, assembles tool-call
- * fragments, and reports the call's usage and cost as `node.usage`. Transient provider faults
- * are retried with backoff (`node.retry` before each retry); a permanent one, or running out of
- * attempts, throws a `NodeError` with the provider's message. A run stop throws `RunStoppedError`.
+ * fragments, and reports each attempt's usage and cost as `node.usage` — estimated, and marked
+ * so, for an attempt that ended without a usage report (cut off, stopped, retried). Transient
+ * provider faults are retried with backoff (`node.retry` before each retry); a permanent one, or
+ * running out of attempts, throws a `NodeError` with the provider's message. A run stop throws
+ * `RunStoppedError`.
  */
 export async function callModel(rt: RunRuntime, req: ModelCallRequest): Promise<ModelCallResult> {
   const lease = rt.lease();
-  const chars = promptChars(req.messages);
+  const promptTokens = promptTokenCounter(req);
   try {
     for (let attempt = 1; ; attempt++) {
       let delayMs: number;
       const release = await rt.modelSlots.acquire(lease.signal);
-      const estimate = rt.budget.open(req.model.info?.pricing, chars);
+      const meter = new CallMeter(rt, req, promptTokens);
       try {
-        return await streamOnce(rt, req, lease.signal, estimate);
+        // The budget may have tripped on this call's prompt alone: then nothing goes out.
+        if (lease.signal.aborted) {
+          meter.discard();
+          throw new RunStoppedError();
+        }
+        return await streamOnce(rt, req, lease.signal, meter);
       } catch (error) {
         if (isRunStop(error instanceof MidStreamError ? error.cause : error, lease.signal)) throw new RunStoppedError();
         if (error instanceof NodeError) throw error;
@@ -86,9 +83,12 @@ export async function callModel(rt: RunRuntime, req: ModelCallRequest): Promise<
           throw new NodeError(`Model call to ${req.model.id} failed after ${attempt} attempts: ${fault.reason}`);
         }
         delayMs = retryDelayMs(rt.retry, attempt, fault.retryAfterMs);
+        // The cut attempt is billed: its usage goes out before the retry that drops its text.
+        meter.settle();
         rt.emit({ type: "node.retry", ...req.scope, attempt: attempt + 1, delayMs, reason: fault.reason });
       } finally {
-        estimate.close();
+        // Whatever went out and was not discarded is billed, even when the run stops.
+        meter.settle();
         release();
       }
       try {
@@ -103,7 +103,7 @@ export async function callModel(rt: RunRuntime, req: ModelCallRequest): Promise<
   }
 }
 
-async function streamOnce(rt: RunRuntime, req: ModelCallRequest, signal: AbortSignal, estimate: InFlightEstimate): Promise<ModelCallResult> {
+async function streamOnce(rt: RunRuntime, req: ModelCallRequest, signal: AbortSignal, meter: CallMeter): Promise<ModelCallResult> {
   const params: ChatCompletionCreateParamsStreaming = {
     model: req.model.id,
     messages: req.messages,
@@ -114,57 +114,39 @@ async function streamOnce(rt: RunRuntime, req: ModelCallRequest, signal: AbortSi
     ...(req.tools?.length ? { tools: req.tools, tool_choice: req.toolChoice ?? "auto" } : {}),
     ...(req.responseFormat ? { response_format: req.responseFormat } : {}),
   };
-  const response = await rt.client.chat.completions.create(params, { signal, maxRetries: 0 }).asResponse();
+  let response: Response;
+  try {
+    response = await rt.client.chat.completions.create(params, { signal, maxRetries: 0 }).asResponse();
+  } catch (error) {
+    // An error status or a failed connection is not billed; a stop while the model works may be.
+    if (!isRunStop(error, signal)) meter.discard();
+    throw error;
+  }
 
-  let content = "";
-  let refusal = "";
   let finishReason: ModelCallResult["finishReason"] = null;
-  let reported: ChatCompletionChunk["usage"] = null;
-  const calls: StreamedToolCall[] = [];
   const scope = req.scope;
   try {
     for await (const chunk of readChatChunks(response)) {
-      if (chunk.usage) reported = chunk.usage;
+      if (chunk.usage) meter.reported = chunk.usage;
       const choice = chunk.choices[0];
       if (!choice) continue;
       if (choice.finish_reason) finishReason = choice.finish_reason;
       const delta = choice.delta;
-      if (delta.content) {
-        content += delta.content;
-        rt.emit({ type: "node.delta", nodeId: scope.nodeId, instance: scope.instance, iteration: scope.iteration, text: delta.content });
-        estimate.addOutput(delta.content.length);
-      }
-      if (delta.refusal) refusal += delta.refusal;
-      for (const fragment of delta.tool_calls ?? []) {
-        const call = (calls[fragment.index] ??= { id: "", name: "", arguments: "" });
-        if (fragment.id) call.id = fragment.id;
-        if (fragment.function?.name) call.name += fragment.function.name;
-        if (fragment.function?.arguments) {
-          call.arguments += fragment.function.arguments;
-          estimate.addOutput(fragment.function.arguments.length);
-        }
-      }
+      meter.add(delta);
+      if (delta.content) rt.emit({ type: "node.delta", nodeId: scope.nodeId, instance: scope.instance, iteration: scope.iteration, text: delta.content });
       if (signal.aborted) throw new RunStoppedError();
     }
   } catch (error) {
     throw new MidStreamError(error);
   }
+  // A server that ignores include_usage never reports usage: the call is recorded as estimated.
+  meter.settle();
   if (signal.aborted) throw new RunStoppedError();
 
-  // A server that ignores include_usage leaves the call's cost unknown: unpriced, never $0.
-  const priced: PricedUsage = reported
-    ? priceUsage(usageFromCompletion(reported), req.model.info?.pricing, rt.catalog)
-    : { usage: { ...ZERO_USAGE }, costNanoUsd: null, baselineNanoUsd: 0 };
-  rt.ledger.record(priced);
-  req.tally.record(priced);
-  rt.emit({ type: "node.usage", ...req.scope, model: req.model.id, ...priced });
-  estimate.close();
-  rt.budget.commit(priced.costNanoUsd);
-
-  const toolCalls = calls.filter((call) => call !== undefined && call.name !== "");
+  const toolCalls = meter.toolCalls.filter((call) => call !== undefined && call.name !== "");
   // Some OpenAI-compatible servers omit call ids; the conversation needs unique ones to pair results.
   for (const call of toolCalls) if (!call.id) call.id = `call_tierflow_${(++generatedCallIds).toString(36)}`;
-  return { content, refusal, toolCalls, finishReason };
+  return { content: meter.content, refusal: meter.refusal, toolCalls, finishReason };
 }
 
 /** Why a model's answer may be unusable, for error messages; empty when nothing stands out. */

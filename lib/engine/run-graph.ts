@@ -26,7 +26,9 @@ export interface RunOutcome {
  * - Cancel (`ctx.signal`) and the budget stop the run at once: in-flight model and tool calls are
  *   aborted and the final event follows immediately. Aborted instances get no event of their
  *   own: the final event closes them (the run summary marks running nodes `cancelled` and
- *   waiting ones `skipped`). Spend is what providers reported; an aborted stream reports none.
+ *   waiting ones `skipped`). Spend is what providers reported, plus for every call that ended
+ *   without a usage report (stopped, cut off, retried) an estimate from the request and what it
+ *   streamed, emitted as `node.usage` marked `estimated` before the final event.
  *
  * Never rejects for run-level problems; the outcome says what happened.
  */
@@ -37,6 +39,8 @@ export async function runGraph(graph: GraphDocument, input: string, ctx: EngineC
   rt.emit({ type: "run.started", input, simulated: ctx.simulated, nodeCount: graph.nodes.length, budgetNanoUsd: budget });
 
   const outcome = await new Scheduler(rt, graph, ROLE_RUNNERS).run();
+  // Calls a stop cut off are billed too: their estimated usage goes out before the final event.
+  rt.settleOpenCalls();
   const totals = rt.ledger.totals(rt.clock.now() - startedAt);
   let result: RunOutcome;
   if (outcome.kind === "stopped" && rt.stopReason === "budget_exceeded") {

@@ -36,6 +36,8 @@ export interface NodeSummary {
   /** Model calls reported (`node.usage` events), and how many of them were unpriced. */
   calls: number;
   unpricedCalls: number;
+  /** Calls whose usage is estimated (the provider reported none: stopped, cut off, retried); included in `usage` and the cost. */
+  estimatedCalls: number;
   /** Wall time: how long at least one instance was running (parallel instances count once, idle gaps not at all). */
   wallMs: number;
   /** Summed time: every instance's start → end, added up; above `wallMs` when instances ran in parallel. */
@@ -81,6 +83,7 @@ export function createRunSummary(graph: GraphDocument, catalog: ModelCatalog): R
       costComplete: true,
       calls: 0,
       unpricedCalls: 0,
+      estimatedCalls: 0,
       wallMs: 0,
       summedMs: 0,
       timedAt: null,
@@ -204,6 +207,7 @@ function applyToDraft(draft: Draft, event: RunEvent): void {
       node.usage.outputTokens += event.usage.outputTokens;
       node.usage.reasoningTokens += event.usage.reasoningTokens;
       node.calls++;
+      if (event.estimated) node.estimatedCalls++;
       if (event.costNanoUsd === null) {
         node.unpricedCalls++;
         node.costComplete = false;
@@ -253,8 +257,8 @@ function applyToDraft(draft: Draft, event: RunEvent): void {
     case "run.failed":
     case "run.cancelled":
     case "run.budget_exceeded": {
-      const { usage, costNanoUsd, baselineNanoUsd, costComplete, durationMs } = event;
-      draft.run.totals = { usage: { ...usage }, costNanoUsd, baselineNanoUsd, costComplete, durationMs };
+      const { usage, costNanoUsd, baselineNanoUsd, costComplete, estimatedCalls, durationMs } = event;
+      draft.run.totals = { usage: { ...usage }, costNanoUsd, baselineNanoUsd, costComplete, ...(estimatedCalls ? { estimatedCalls } : {}), durationMs };
       if (event.type === "run.completed") {
         draft.run.status = "succeeded";
         draft.run.output = event.output;

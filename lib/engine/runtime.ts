@@ -15,6 +15,12 @@ export interface AbortLease {
   release(): void;
 }
 
+/** A model call whose request went out and whose usage is not recorded yet. */
+export interface OpenCall {
+  /** Records its usage (reported, else estimated) and stops watching it; a no-op the second time. */
+  settle(): void;
+}
+
 /** Distributes an event of type K without its timestamp (the runtime stamps it). */
 type Unstamped<E> = E extends unknown ? Omit<E, "ts"> : never;
 export type EngineEventBody = Unstamped<EngineEvent>;
@@ -40,6 +46,10 @@ export interface RunRuntime {
   modelSlots: Semaphore;
   budget: BudgetGuard;
   ledger: RunLedger;
+  /** Calls in flight, which the calls add and remove themselves. */
+  openCalls: Set<OpenCall>;
+  /** Settles every call still open: a stopped run's final event must include what they spent. */
+  settleOpenCalls(): void;
   /** Stops emitting: called right after the final event. */
   close(): void;
 }
@@ -70,6 +80,7 @@ export function createRuntime(ctx: EngineContext, input: string, maxConcurrency:
   else ctx.signal.addEventListener("abort", onCancel, { once: true });
 
   const budgetLimit = ctx.budgetNanoUsd ?? null;
+  const openCalls = new Set<OpenCall>();
   return {
     client: ctx.client,
     catalog: ctx.catalog,
@@ -97,6 +108,10 @@ export function createRuntime(ctx: EngineContext, input: string, maxConcurrency:
     modelSlots: new Semaphore(maxConcurrency),
     budget: new BudgetGuard(budgetLimit, () => halt("budget_exceeded")),
     ledger: new RunLedger(),
+    openCalls,
+    settleOpenCalls() {
+      for (const call of [...openCalls]) call.settle();
+    },
     close() {
       closed = true;
       ctx.signal.removeEventListener("abort", onCancel);

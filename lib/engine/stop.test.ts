@@ -35,7 +35,7 @@ describe("budget", () => {
     expect(workStarted).toBe(4);
     expect(workDone).toBeLessThan(workStarted);
     expect(ofType(events, "node.started").some((e) => e.nodeId === "review")).toBe(false);
-    // Spend is what providers reported, summed exactly.
+    // Spend is every call sent, as reported or (for calls cut off) estimated, summed exactly.
     const spent = ofType(events, "node.usage").reduce((sum, e) => sum + e.costNanoUsd!, 0);
     expect(outcome.totals.costNanoUsd).toBe(spent);
     expect(spent).toBeLessThan(full.outcome.totals.costNanoUsd);

@@ -4,6 +4,7 @@
  * Not part of the engine's public API.
  */
 import OpenAI from "openai";
+import type { ChatCompletionChunk } from "openai/resources/chat/completions";
 import { validateGraph, type GraphDocument } from "@/lib/graph";
 import { rawEdge, rawGraph, rawNode, type RawEdge, type RawNode } from "@/lib/graph/testing";
 import { createModelClient, createSimulator, DEFAULT_CATALOG, SIMULATOR_BASE_URL, type ModelCatalog } from "@/lib/models";
@@ -59,6 +60,25 @@ export function recordingClient(options: { speed?: number; seed?: number } = {})
     },
   });
   return { client, requests };
+}
+
+/**
+ * The real SDK client on a provider that answers every call at once with the same short stream
+ * (role, `text` in pieces, `stop`, usage, `[DONE]`) and reads nothing of the request. What a run
+ * on it costs is the engine's own work plus the SDK's request path, which every real call pays
+ * too; the simulator's planning and tokenizing are left out.
+ */
+export function instantClient(text: readonly string[] = ["Done."], usage = { prompt_tokens: 100, completion_tokens: 2, total_tokens: 102 }): OpenAI {
+  const base = { id: "c", object: "chat.completion.chunk" as const, created: 0, model: "m" };
+  const chunks: ChatCompletionChunk[] = [
+    { ...base, choices: [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }] },
+    ...text.map((content): ChatCompletionChunk => ({ ...base, choices: [{ index: 0, delta: { content }, finish_reason: null }] })),
+    { ...base, choices: [{ index: 0, delta: {}, finish_reason: "stop" }] },
+    { ...base, choices: [], usage },
+  ];
+  const body = `${chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join("")}data: [DONE]\n\n`;
+  const headers = { "content-type": "text/event-stream" };
+  return new OpenAI({ apiKey: "instant", baseURL: "http://instant.local/v1", maxRetries: 0, fetch: async () => new Response(body, { headers }) });
 }
 
 export interface RunOptions {

@@ -16,7 +16,16 @@ export interface ModelInfo {
   pricing?: ModelPricing;
   contextWindow: number;
   maxOutputTokens: number;
+  /** Bills hidden reasoning tokens as output, beyond the text it streams. */
+  reasoning?: boolean;
 }
+
+/**
+ * Hidden reasoning as a share of a reasoning model's visible output: the range cost estimates
+ * assume, what the simulator draws from, and (`expected`) what spend estimates of calls in
+ * flight or cut off add.
+ */
+export const REASONING_SHARE = { low: 0.15, expected: 0.225, high: 0.3 } as const;
 
 /** Which model each tier runs by default, and everything known about each model. */
 export interface ModelCatalog {
@@ -24,7 +33,7 @@ export interface ModelCatalog {
   models: Record<string, ModelInfo>;
 }
 
-/** OpenAI's published GPT-5.4 family: flagship plans and reviews, mini and nano execute. */
+/** OpenAI's published GPT-5.4 family: flagship plans and reviews, mini and nano execute. All three reason. */
 export const DEFAULT_CATALOG: ModelCatalog = {
   tiers: { flagship: "gpt-5.4", mini: "gpt-5.4-mini", nano: "gpt-5.4-nano" },
   models: {
@@ -35,6 +44,7 @@ export const DEFAULT_CATALOG: ModelCatalog = {
       pricing: { inputPerMillion: 2.5, cachedInputPerMillion: 0.25, outputPerMillion: 15 },
       contextWindow: 1_050_000,
       maxOutputTokens: 128_000,
+      reasoning: true,
     },
     "gpt-5.4-mini": {
       id: "gpt-5.4-mini",
@@ -43,6 +53,7 @@ export const DEFAULT_CATALOG: ModelCatalog = {
       pricing: { inputPerMillion: 0.75, cachedInputPerMillion: 0.075, outputPerMillion: 4.5 },
       contextWindow: 400_000,
       maxOutputTokens: 128_000,
+      reasoning: true,
     },
     "gpt-5.4-nano": {
       id: "gpt-5.4-nano",
@@ -51,6 +62,7 @@ export const DEFAULT_CATALOG: ModelCatalog = {
       pricing: { inputPerMillion: 0.2, cachedInputPerMillion: 0.02, outputPerMillion: 1.25 },
       contextWindow: 400_000,
       maxOutputTokens: 128_000,
+      reasoning: true,
     },
   },
 };
@@ -76,6 +88,7 @@ export const modelOverrideSchema = z.object({
   pricing: pricingOverrideSchema.nullable().optional(),
   contextWindow: tokenLimit.optional(),
   maxOutputTokens: tokenLimit.optional(),
+  reasoning: z.boolean().optional(),
 });
 
 /** What a workspace may change: the default model per tier, and per-model details (adding models it names). */
@@ -111,6 +124,7 @@ export function applyCatalogOverrides(catalog: ModelCatalog, overrides: CatalogO
   for (const [id, o] of Object.entries(parsed.models ?? {})) {
     const base = models[id];
     const assignedTier = TIERS.find((t) => tiers[t] === id);
+    const reasoning = o.reasoning ?? base?.reasoning;
     const pricing =
       o.pricing === null
         ? undefined
@@ -128,6 +142,7 @@ export function applyCatalogOverrides(catalog: ModelCatalog, overrides: CatalogO
       ...(pricing ? { pricing } : {}),
       contextWindow: o.contextWindow ?? base?.contextWindow ?? ADDED_MODEL_CONTEXT_WINDOW,
       maxOutputTokens: o.maxOutputTokens ?? base?.maxOutputTokens ?? ADDED_MODEL_MAX_OUTPUT_TOKENS,
+      ...(reasoning !== undefined ? { reasoning } : {}),
     };
   }
   return { tiers, models };
@@ -147,4 +162,9 @@ export function resolveModel(catalog: ModelCatalog, tier: Tier, override?: strin
   const id = override?.trim() || catalog.tiers[tier];
   const info = Object.hasOwn(catalog.models, id) ? catalog.models[id] : undefined;
   return info ? { id, info } : { id };
+}
+
+/** Whether a node's model bills hidden reasoning: as its catalog entry says; a model the catalog does not know is assumed not to. */
+export function modelReasons(model: ResolvedModel): boolean {
+  return model.info?.reasoning === true;
 }

@@ -1,8 +1,9 @@
 import { getRoleDefinition } from "@/lib/graph/roles";
 import type { GraphDocument, GraphNode } from "@/lib/graph/schema";
 import { buildTopology, descendants, topologicalOrder, type Topology } from "@/lib/graph/topology";
-import { resolveModel, tierFromModelId, type ModelCatalog, type ModelPricing } from "./catalog";
+import { modelReasons, REASONING_SHARE, resolveModel, type ModelCatalog, type ModelPricing } from "./catalog";
 import { costNanoUsd } from "./cost";
+import { simulatorReasons } from "./simulator/reasoning";
 import { parseDirectives, type Directives } from "./simulator/directives";
 
 /**
@@ -85,7 +86,6 @@ const PROFILE = {
   answer: { low: 120, expected: 175, high: 260 },
   planItem: { low: 42, expected: 50, high: 62 },
   verdict: { low: 95, expected: 125, high: 180 },
-  reasoningShare: { low: 0.15, expected: 0.225, high: 0.3 },
   toolCall: 20,
   /** Prompt-cache granularity (OpenAI's, and the simulator's). */
   cacheMin: 1024,
@@ -154,7 +154,9 @@ export function estimateRunCost(graph: GraphDocument, input: string, catalog: Mo
     for (const id of order) {
       const node = byId.get(id)!;
       const ctx: NodeContext = { scenario, input, count, simulated, topology, byId, produced, toolTokens };
-      const reasons = tierFromModelId(resolveModel(catalog, node.tier, node.model).id) === "flagship";
+      const model = resolveModel(catalog, node.tier, node.model);
+      // A simulated run reasons where the simulator does; a real one where the catalog says.
+      const reasons = simulated ? simulatorReasons(model.id) : modelReasons(model);
       const result = estimateNode(node, reasons, ctx);
       produced.set(id, result.produced);
       const passes = 1 + (extraPasses.get(id)?.[scenario] ?? 0);
@@ -250,7 +252,7 @@ interface NodeContext {
   revisionTokens?: number;
 }
 
-/** One pass of a node; `reasons` when its model bills hidden reasoning (the flagship tier). */
+/** One pass of a node; `reasons` when its model bills hidden reasoning. */
 function estimateNode(node: GraphNode, reasons: boolean, ctx: NodeContext): { usage: Usage; produced: Produced } {
   const { scenario: s, count, input } = ctx;
   const directives = parseDirectives([input, node.instructions]);
@@ -280,7 +282,7 @@ function estimateNode(node: GraphNode, reasons: boolean, ctx: NodeContext): { us
       usage = addUsage(usage, { calls: 1, input: next, cached: cacheFloor(prompt), output: PROFILE.toolCall });
       prompt = next;
     }
-    return { ...usage, output: usage.output * (1 + (reasons ? PROFILE.reasoningShare[s] : 0)) };
+    return { ...usage, output: usage.output * (1 + (reasons ? REASONING_SHARE[s] : 0)) };
   };
 
   const task = count(`# Task\n\n${input}`);

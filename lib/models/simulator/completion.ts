@@ -1,14 +1,15 @@
 import { decode } from "gpt-tokenizer/encoding/o200k_base";
-import { tierFromModelId } from "../catalog";
+import { REASONING_SHARE } from "../catalog";
 import { generateInstance } from "./json-schema";
 import type { Rng } from "./random";
 import { hashKey } from "./random";
 import { messageText, type SimRequest } from "./request";
+import { simulatorReasons } from "./reasoning";
 import { findVerdictEnum } from "./schema-utils";
 import { answer, sentences } from "./text";
 import { decideToolCall, type ToolCallPlan } from "./tool-calls";
 import type { Topic } from "./topic";
-import { countTextTokens, encodeText, toolCallTokens } from "./usage";
+import { countTextTokens, encodeText, toolCallTokens } from "../tokens";
 import type { Counter } from "./faults";
 
 /** What the simulated assistant says on one turn, with its completion token counts. */
@@ -18,7 +19,7 @@ export interface AssistantTurn {
   finishReason: "stop" | "length" | "tool_calls";
   /** Visible output tokens (content or tool call). */
   outputTokens: number;
-  /** Hidden reasoning tokens (flagship tier only); billed as completion tokens. */
+  /** Hidden reasoning tokens (flagship tier only, see `simulatorReasons`); billed as completion tokens. */
   reasoningTokens: number;
 }
 
@@ -94,7 +95,8 @@ function decideVerdict(inputs: TurnInputs, schema: Record<string, unknown>): "ap
  */
 export function planTurn(inputs: TurnInputs): AssistantTurn {
   const { req, topic, rng } = inputs;
-  const reasoningShare = tierFromModelId(req.model) === "flagship" ? 0.15 + 0.15 * rng.fork("reasoning").next() : 0;
+  const share = REASONING_SHARE.low + (REASONING_SHARE.high - REASONING_SHARE.low) * rng.fork("reasoning").next();
+  const reasoningShare = simulatorReasons(req.model) ? share : 0;
   const limit = req.maxTokens;
   const withReasoning = (turn: Omit<AssistantTurn, "reasoningTokens">): AssistantTurn => {
     const wanted = Math.round(turn.outputTokens * reasoningShare);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageText } from "../tokens";
 import { parseDirectives, stripDirectives, type Directives } from "./directives";
 
 export type JsonObject = Record<string, unknown>;
@@ -83,12 +84,7 @@ export type ChatRequest = z.infer<typeof chatRequestSchema>;
 export type ChatMessage = ChatRequest["messages"][number];
 export type ChatTool = NonNullable<ChatRequest["tools"]>[number];
 
-/** The plain text of a message (text parts joined; images and audio ignored). */
-export function messageText(m: ChatMessage): string {
-  if (typeof m.content === "string") return m.content;
-  if (!m.content) return "";
-  return m.content.map((p) => p.text ?? "").join("\n");
-}
+export { messageText };
 
 /** A parsed request with what the simulator derives from it once. */
 export interface SimRequest {

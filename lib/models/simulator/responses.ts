@@ -4,7 +4,7 @@ import { decodeGenerator } from "gpt-tokenizer/encoding/o200k_base";
 import type { AssistantTurn } from "./completion";
 import { SIMULATED_HEADER, streamCutError } from "./faults";
 import { abortError, sleep, type Timing } from "./latency";
-import { encodeText } from "./usage";
+import { encodeText } from "../tokens";
 
 /** Fields every response and chunk of one completion shares. */
 export interface CompletionMeta {

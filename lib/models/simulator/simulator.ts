@@ -5,7 +5,8 @@ import { canonicalJson, createRng, hashKey, hashString } from "./random";
 import { chatRequestSchema, deriveRequest, issueParam } from "./request";
 import { completionBody, completionChunks, sseResponse, usageObject, type CompletionMeta } from "./responses";
 import { topicOf } from "./topic";
-import { PrefixCache, promptTokenSequence } from "./usage";
+import { promptTokenSequence } from "../tokens";
+import { PrefixCache } from "./usage";
 
 /** How the simulator behaves. */
 export interface SimulatorOptions {
@@ -65,7 +66,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const rng = createRng(hashString(canonicalJson({ ...parsed.data, stream: null, stream_options: null }), seed));
     const topic = topicOf(req);
     const turn = planTurn({ req, topic, rng, revisions, commit: fault !== "cut" });
-    const prompt = promptTokenSequence(req);
+    const prompt = promptTokenSequence({ messages: req.body.messages, tools: req.body.tools, schema: req.schema });
     const cached = fault === "cut" ? 0 : cache.lookupAndStore(req.model, prompt);
     const usage = usageObject(prompt.length, cached, turn);
     const timing = timingFor(req.model, { uncachedPromptTokens: prompt.length - cached, reasoningTokens: turn.reasoningTokens }, speed, rng.fork("latency"));

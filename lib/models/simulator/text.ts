@@ -1,6 +1,6 @@
 import type { Rng } from "./random";
 import type { Topic } from "./topic";
-import { countTextTokens } from "./usage";
+import { countTextTokens } from "../tokens";
 
 // Sentence templates over two distinct topic phrases {a} and {b}, worded so they read right
 // whether a phrase is singular or plural. Varied enough that a page of them reads like an answer.

@@ -153,6 +153,7 @@ function apply(draft: Draft, event: RunEvent): void {
         usage: { inputTokens: 0, cachedInputTokens: 0, outputTokens: 0, reasoningTokens: 0 },
         costNanoUsd: 0,
         calls: 0,
+        estimatedCalls: 0,
         error: null,
       });
       draft.addToNode(event.nodeId, key);
@@ -192,6 +193,7 @@ function apply(draft: Draft, event: RunEvent): void {
       view.usage.outputTokens += event.usage.outputTokens;
       view.usage.reasoningTokens += event.usage.reasoningTokens;
       view.calls++;
+      if (event.estimated) view.estimatedCalls++;
       view.costNanoUsd = event.costNanoUsd === null ? view.costNanoUsd : (view.costNanoUsd ?? 0) + event.costNanoUsd;
       if (event.costNanoUsd === null && view.calls === 1) view.costNanoUsd = null;
       return;

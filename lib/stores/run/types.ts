@@ -47,6 +47,8 @@ export interface InstanceView {
   /** Null once a call was unpriced and none priced. */
   costNanoUsd: number | null;
   calls: number;
+  /** Calls whose usage is estimated (stopped or cut off before the provider reported it); included above. */
+  estimatedCalls: number;
   error: string | null;
 }
 
