@@ -6,10 +6,12 @@ import type { GraphDocument } from "@/lib/graph";
 import { DEFAULT_CATALOG } from "@/lib/models/catalog";
 import { estimateRunCost, type RunEstimate } from "@/lib/models/estimate";
 import { Button, type ButtonVariant } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { curlCommand } from "@/components/ui/curl";
 import { Dialog } from "@/components/ui/dialog";
 import { SimulatorBadge } from "@/components/ui/simulator-badge";
 import { EstimateTable } from "./estimate-table";
-import { runApi } from "./run-api";
+import { runApi, startRunPath, type StartRunRequest } from "./run-api";
 
 /** Simulator paces offered when runs are simulated: latency multipliers (1 = realistic). */
 const PACES = [
@@ -104,9 +106,17 @@ function LaunchForm({
   const budgetValue = budget.trim() === "" ? undefined : Number(budget);
   const budgetInvalid = budgetValue !== undefined && !(Number.isFinite(budgetValue) && budgetValue > 0);
 
+  // The one body both "Start run" and "Copy as curl" send.
+  const startRequest = (): StartRunRequest => ({
+    input,
+    ...(budgetValue !== undefined ? { budgetUsd: budgetValue } : {}),
+    ...(simulated ? { simulation: { speed: Number(pace) } } : {}),
+  });
+  const ready = !budgetInvalid && input.trim() !== "";
+
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (budgetInvalid || input.trim() === "") return;
+    if (!ready) return;
     setBusy(true);
     setError(null);
     const blocked = beforeStart ? await beforeStart() : null;
@@ -115,11 +125,7 @@ function LaunchForm({
       setError({ message: blocked, problems: [] });
       return;
     }
-    const result = await runApi.start(graphId, {
-      input,
-      ...(budgetValue !== undefined ? { budgetUsd: budgetValue } : {}),
-      ...(simulated ? { simulation: { speed: Number(pace) } } : {}),
-    });
+    const result = await runApi.start(graphId, startRequest());
     if (!result.ok) {
       setBusy(false);
       setError(result.error);
@@ -197,9 +203,16 @@ function LaunchForm({
           )}
         </div>
       )}
-      <div className="flex justify-end gap-2">
+      <div className="flex items-center justify-end gap-2">
+        <CopyButton
+          className="mr-auto"
+          label="Copy as curl"
+          title="The request that starts this run, with $TIERFLOW_API_KEY for your key"
+          disabled={!ready}
+          text={() => curlCommand({ method: "POST", origin: window.location.origin, path: startRunPath(graphId), auth: { env: "TIERFLOW_API_KEY" }, body: startRequest() })}
+        />
         <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={busy || budgetInvalid || input.trim() === ""}>
+        <Button type="submit" variant="primary" disabled={busy || !ready}>
           {busy ? "Starting…" : "Start run"}
         </Button>
       </div>
