@@ -55,7 +55,10 @@ export function RunsClient({
   const now = useNow(false);
   const hydrated = useHydrated();
 
+  // The choice shows at once and a second change builds on the first, before the page has reloaded with it.
+  const [chosen, setChosen] = useState(filters);
   const filter = (next: Filters) => {
+    setChosen(next);
     const query = queryOf(next);
     router.push(query ? `/runs?${query}` : "/runs");
   };
@@ -82,9 +85,9 @@ export function RunsClient({
           </label>
           <select
             id={ids.status}
-            value={filters.status ?? ""}
+            value={chosen.status ?? ""}
             disabled={!hydrated}
-            onChange={(event) => filter({ ...filters, status: (event.target.value || undefined) as RunStatus | undefined })}
+            onChange={(event) => filter({ ...chosen, status: (event.target.value || undefined) as RunStatus | undefined })}
             className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm"
           >
             <option value="">All statuses</option>
@@ -101,9 +104,9 @@ export function RunsClient({
           </label>
           <select
             id={ids.graph}
-            value={filters.graphId ?? ""}
+            value={chosen.graphId ?? ""}
             disabled={!hydrated}
-            onChange={(event) => filter({ ...filters, graphId: event.target.value || undefined })}
+            onChange={(event) => filter({ ...chosen, graphId: event.target.value || undefined })}
             className="h-9 max-w-64 rounded-md border border-slate-300 bg-white px-2 text-sm"
           >
             <option value="">All graphs</option>

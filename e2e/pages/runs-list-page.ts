@@ -28,11 +28,17 @@ export class RunsListPage {
   }
 
   async filterStatus(label: string) {
-    await this.page.getByLabel("Status", { exact: true }).selectOption({ label });
+    await this.filter("Status", "status", label);
   }
 
   async filterGraph(name: string) {
-    await this.page.getByLabel("Graph", { exact: true }).selectOption({ label: name });
+    await this.filter("Graph", "graphId", name);
+  }
+
+  /** Picks an option and waits until the address (and so the list) reflects it. */
+  private async filter(field: string, param: string, label: string) {
+    const [value] = await this.page.getByLabel(field, { exact: true }).selectOption({ label });
+    await expect.poll(() => new URL(this.page.url()).searchParams.get(param) ?? "").toBe(value);
   }
 
   async clearFilters() {
