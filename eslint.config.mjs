@@ -46,6 +46,7 @@ const files = [
   { category: "root", pattern: ["*.ts", "*.mjs"] }, // tool configs and Next's instrumentation hook
   { category: "test", pattern: ["**/*.test.ts", "**/*.test.tsx"] },
   { category: "test-support", pattern: ["lib/**/testing.ts", "lib/engine/test-harness.ts"] },
+  { category: "bench", pattern: "e2e/perf/**" }, // benchmarks drive the engine with the same instant client its tests use
   { category: "wire", pattern: WIRE_TYPES },
 ];
 
@@ -70,7 +71,8 @@ const mayImport = {
   workspaces: [layer("db"), layer("graph"), layer("models"), layer("tools"), layer("auth"), errors],
   documents: [layer("db"), layer("graph"), layer("models"), layer("tools"), layer("auth"), errors],
   api: [layer("auth"), errors],
-  engine: [layer("graph"), modelsPure],
+  // The tokenizer counts what interrupted calls used; it stays out of the browser-safe set the UI may import.
+  engine: [layer("graph"), modelsPure, layer("models", "tokens.ts")],
   // "Nothing app-level": the catalog is keyed by the graph's tiers, and lib/graph is the pure leaf.
   models: [layer("graph")],
   tools: [],
@@ -92,7 +94,7 @@ const policies = [
   // Tests (and their helpers) may also assemble the real engine, simulator and tools, helpers included.
   { from: { file: { categories: { anyOf: ["test", "test-support"] } } }, allow: { to: pureLayers } },
   {
-    from: [{ file: { isUnknown: true } }, { file: { categories: { noneOf: ["test", "test-support"] } } }],
+    from: [{ file: { isUnknown: true } }, { file: { categories: { noneOf: ["test", "test-support", "bench"] } } }],
     disallow: { to: { file: { categories: "test-support" } } },
     message: "Test helpers are for tests only.",
   },

@@ -2,11 +2,10 @@
 
 import { useShallow } from "zustand/react/shallow";
 import type { RunStatus } from "@/lib/engine/events";
-import { nodeTimes, savingNanoUsd, type NodeSummary } from "@/lib/engine/run-summary";
 import { TIERS, type GraphDocument, type Tier } from "@/lib/graph";
 import { DEFAULT_CATALOG } from "@/lib/models/catalog";
 import { addUsage, baselineNanoUsd, formatUsd } from "@/lib/models/cost";
-import { runFigures, useRunStore } from "@/lib/stores/run";
+import { nodeTimes, runFigures, savingNanoUsd, useRunStore, type NodeSummary } from "@/lib/stores/run";
 import type { RunViewStore } from "@/lib/stores/run";
 import { cx } from "@/components/ui/cx";
 import { TierBadge, tierTitle } from "@/components/ui/tier-badge";

@@ -50,13 +50,15 @@ export type ShareLinkItem = ShareLinkInfo;
 /** Where the browser reads a run: this base answers its status, `${base}/events` streams it. A share page uses `/api/share/:token`. */
 export const privateRunUrl = (runId: string) => `/api/v1/runs/${encodeURIComponent(runId)}`;
 
+/** Where a graph's runs are started (POST) and listed (GET). */
+export const startRunPath = (graphId: string) => `/api/v1/graphs/${encodeURIComponent(graphId)}/runs`;
+
 export const runApi = {
-  start: (graphId: string, body: StartRunRequest) =>
-    call<{ id: string; status: RunStatus }>(`/api/v1/graphs/${encodeURIComponent(graphId)}/runs`, { method: "POST", body: JSON.stringify(body) }),
+  start: (graphId: string, body: StartRunRequest) => call<{ id: string; status: RunStatus }>(startRunPath(graphId), { method: "POST", body: JSON.stringify(body) }),
   cancel: (runId: string) => call<{ id: string; status: RunStatus }>(`/api/v1/runs/${encodeURIComponent(runId)}/cancel`, { method: "POST" }),
   status: (runId: string) => runApi.statusAt(privateRunUrl(runId)),
   statusAt: (runUrl: string) => call<{ status: RunStatus }>(runUrl),
-  history: (graphId: string) => call<{ runs: RunHistoryItem[] }>(`/api/v1/graphs/${encodeURIComponent(graphId)}/runs`),
+  history: (graphId: string) => call<{ runs: RunHistoryItem[] }>(startRunPath(graphId)),
   shares: (runId: string) => call<{ links: ShareLinkItem[] }>(`${privateRunUrl(runId)}/shares`),
   share: (runId: string, visibility: { hidePrompts: boolean; showTask: boolean }) =>
     call<ShareLinkItem & { url: string }>(`${privateRunUrl(runId)}/shares`, { method: "POST", body: JSON.stringify(visibility) }),

@@ -7,6 +7,7 @@ import { useRunStore } from "@/lib/stores/run";
 import { CostPanel } from "./cost-panel";
 import { LiveCanvas } from "./live-canvas";
 import { Markdown } from "./markdown";
+import { ResultActions, type ResultRun } from "./result-actions";
 import { RunTimeline } from "./run-timeline";
 import { RunTranscript, type TranscriptSelection } from "./run-transcript";
 import { TracePanel, type TraceTab } from "./trace-panel";
@@ -17,6 +18,7 @@ import { TracePanel, type TraceTab } from "./trace-panel";
  * run page and, read-only, by the share page.
  */
 export function RunBody({
+  run,
   graph,
   status,
   input,
@@ -26,6 +28,8 @@ export function RunBody({
   taskHidden = false,
   aside,
 }: {
+  /** The run whose result the Result section offers to copy and download. */
+  run: ResultRun;
   graph: GraphDocument;
   /** The run's status as the header shows it (the cost panel counts a saving only for success). */
   status: RunStatus;
@@ -69,15 +73,15 @@ export function RunBody({
             <p className="max-h-48 overflow-y-auto text-sm whitespace-pre-wrap text-slate-700">{input}</p>
           )}
         </section>
-        <RunResult fallbackOutput={fallbackOutput} fallbackError={fallbackError} />
+        <RunResult run={run} input={input} fallbackOutput={fallbackOutput} fallbackError={fallbackError} />
         {aside}
       </aside>
     </main>
   );
 }
 
-/** The run's answer once it ends (sanitised Markdown), whether the reviewer approved it, or why it stopped. */
-function RunResult({ fallbackOutput, fallbackError }: { fallbackOutput: string | null; fallbackError: string | null }) {
+/** The run's answer once it ends (sanitised Markdown) with ways to take it away, whether the reviewer approved it, or why it stopped. */
+function RunResult({ run, input, fallbackOutput, fallbackError }: { run: ResultRun; input: string; fallbackOutput: string | null; fallbackError: string | null }) {
   const output = useRunStore((s) => s.summary.output) ?? fallbackOutput;
   const approved = useRunStore((s) => s.summary.approved);
   const error = useRunStore((s) => s.summary.error) ?? fallbackError;
@@ -95,9 +99,12 @@ function RunResult({ fallbackOutput, fallbackError }: { fallbackOutput: string |
         )}
       </div>
       {output ? (
-        <div className="max-h-[28rem] overflow-y-auto">
-          <Markdown text={output} />
-        </div>
+        <>
+          <div className="max-h-[28rem] overflow-y-auto">
+            <Markdown text={output} />
+          </div>
+          <ResultActions run={run} input={input} output={output} approved={approved} />
+        </>
       ) : error ? (
         <p className="text-sm text-red-700">{error}</p>
       ) : (

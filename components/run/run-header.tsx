@@ -3,8 +3,7 @@
 import Link from "next/link";
 import { useEffect, useState, type ReactNode } from "react";
 import type { RunStatus } from "@/lib/engine/events";
-import { savingNanoUsd } from "@/lib/engine/run-summary";
-import { runWallMs, useRunStore } from "@/lib/stores/run";
+import { runWallMs, savingNanoUsd, useRunStore } from "@/lib/stores/run";
 import { Button } from "@/components/ui/button";
 import { SimulatorBadge } from "@/components/ui/simulator-badge";
 import { cx } from "@/components/ui/cx";

@@ -6,12 +6,14 @@ import type { GraphDocument } from "@/lib/graph";
 import { DEFAULT_CATALOG } from "@/lib/models/catalog";
 import { estimateRunCost, type RunEstimate } from "@/lib/models/estimate";
 import { Button, type ButtonVariant } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { curlCommand } from "@/components/ui/curl";
 import { Dialog } from "@/components/ui/dialog";
 import { SimulatorBadge } from "@/components/ui/simulator-badge";
 import { EstimateTable } from "./estimate-table";
 import { checkLaunch } from "./launch-checks";
 import { BudgetNote, RunBlockers } from "./launch-notices";
-import { runApi } from "./run-api";
+import { runApi, startRunPath, type StartRunRequest } from "./run-api";
 
 /** Simulator paces offered when runs are simulated: latency multipliers (1 = realistic). */
 const PACES = [
@@ -127,6 +129,14 @@ function LaunchForm({
   const budgetValue = checks.budgetUsd;
   const cannotRun = problems.length > 0;
 
+  // The one body both "Start run" and "Copy as curl" send.
+  const startRequest = (): StartRunRequest => ({
+    input,
+    ...(budgetValue !== undefined ? { budgetUsd: budgetValue } : {}),
+    ...(simulated ? { simulation: { speed: Number(pace) } } : {}),
+  });
+  const ready = !checks.taskError && !checks.budgetError;
+
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setAttempted(true);
@@ -143,11 +153,7 @@ function LaunchForm({
       setError({ message: blocked, problems: [] });
       return;
     }
-    const result = await runApi.start(graphId, {
-      input,
-      ...(budgetValue !== undefined ? { budgetUsd: budgetValue } : {}),
-      ...(simulated ? { simulation: { speed: Number(pace) } } : {}),
-    });
+    const result = await runApi.start(graphId, startRequest());
     if (!result.ok) {
       setBusy(false);
       setError(result.error);
@@ -239,7 +245,14 @@ function LaunchForm({
           )}
         </div>
       )}
-      <div className="flex justify-end gap-2">
+      <div className="flex items-center justify-end gap-2">
+        <CopyButton
+          className="mr-auto"
+          label="Copy as curl"
+          title="The request that starts this run, with $TIERFLOW_API_KEY for your key"
+          disabled={!ready}
+          text={() => curlCommand({ method: "POST", origin: window.location.origin, path: startRunPath(graphId), auth: { env: "TIERFLOW_API_KEY" }, body: startRequest() })}
+        />
         <Button onClick={onCancel}>Cancel</Button>
         <Button type="submit" variant="primary" disabled={busy || cannotRun} aria-describedby={cannotRun ? ids.problems : undefined}>
           {busy ? "Starting…" : "Start run"}

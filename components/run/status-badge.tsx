@@ -1,7 +1,8 @@
 import type { NodeStatus, RunStatus } from "@/lib/engine/events";
 import { cx } from "@/components/ui/cx";
 
-const RUN_STATUS: Record<RunStatus, { label: string; className: string; dot: string }> = {
+/** Each run status as a word, a pill colour and a dot. */
+export const RUN_STATUS: Record<RunStatus, { label: string; className: string; dot: string }> = {
   queued: { label: "Queued", className: "border-slate-300 bg-slate-50 text-slate-700", dot: "bg-slate-400" },
   running: { label: "Running", className: "border-sky-300 bg-sky-50 text-sky-800", dot: "bg-sky-500 animate-pulse" },
   succeeded: { label: "Succeeded", className: "border-emerald-300 bg-emerald-50 text-emerald-800", dot: "bg-emerald-500" },

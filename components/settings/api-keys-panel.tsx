@@ -2,6 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { curlCommand } from "@/components/ui/curl";
 import { Dialog } from "@/components/ui/dialog";
 import { settingsApi, type ApiKeyInfo, type CreatedApiKey } from "./settings-api";
 
@@ -90,7 +92,10 @@ export function ApiKeysPanel({ initialKeys }: { initialKeys: ApiKeyInfo[] }) {
   );
 }
 
-/** Asks for a name, then shows the new key once; closing the dialog forgets it. */
+/** A first call with the new key: the workspace's graphs, from this server. Built in the browser, where the dialog lives. */
+const exampleCurl = (key: string) => curlCommand({ method: "GET", origin: window.location.origin, path: "/api/v1/graphs", auth: { key } });
+
+/** Asks for a name, then shows the new key once, with a curl example using it; closing the dialog forgets both. */
 function CreateKeyDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (key: ApiKeyInfo) => void }) {
   const [name, setName] = useState("");
   const [busy, setBusy] = useState(false);
@@ -141,6 +146,16 @@ function CreateKeyDialog({ open, onClose, onCreated }: { open: boolean; onClose:
             API key
             <input readOnly value={created.key} onFocus={(event) => event.currentTarget.select()} className={`${inputClass} font-mono`} />
           </label>
+          <div>
+            <p className="text-sm font-medium">Try it</p>
+            <pre
+              aria-label="curl example"
+              className="mt-1 overflow-x-auto rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs whitespace-pre text-slate-800"
+            >
+              {exampleCurl(created.key)}
+            </pre>
+            <CopyButton className="mt-2" size="sm" label="Copy curl" text={() => exampleCurl(created.key)} />
+          </div>
           {error && (
             <p role="alert" className="text-sm text-red-700">
               {error}

@@ -4,8 +4,10 @@ import { SimulatorBadge } from "@/components/ui/simulator-badge";
 import { UserMenu } from "./user-menu";
 import { WorkspaceSwitcher } from "./workspace-switcher";
 
+const navLinkClass = "rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900";
+
 /**
- * The bar on every page: home link and workspace switcher; `title` continues the trail (the editor
+ * The bar on every page: home link, workspace switcher, links to the runs and the API reference; `title` continues the trail (the editor
  * puts the graph's name there); `children` go to the right, before the simulator badge and the account menu.
  */
 export function AppHeader({
@@ -37,6 +39,14 @@ export function AppHeader({
         </>
       )}
       <div className="ml-auto flex items-center gap-3">
+        <nav aria-label="Main" className="flex items-center gap-1 text-sm">
+          <Link href="/runs" className={navLinkClass}>
+            Runs
+          </Link>
+          <Link href="/api-docs" className={navLinkClass}>
+            API reference
+          </Link>
+        </nav>
         {children}
         <SimulatorBadge simulated={simulated} />
         <UserMenu />

@@ -53,4 +53,19 @@ export class RunLauncherDialog {
     await expect(field).toHaveAttribute("aria-invalid", "true");
     await expect(field).toHaveAccessibleDescription(message);
   }
+
+  /** Fills the form; the dialog must be open. */
+  async fill({ task, budget, pace }: { task: string; budget?: string; pace?: "Realistic pace" | "3× faster" | "Instant" }) {
+    await expect(this.dialog).toBeVisible();
+    await this.task.fill(task);
+    if (budget !== undefined) await this.budget.fill(budget);
+    if (pace) await this.choosePace(pace);
+  }
+
+  /** Presses "Copy as curl" and returns what landed on the clipboard. */
+  async copyAsCurl(): Promise<string> {
+    await this.dialog.getByRole("button", { name: "Copy as curl" }).click();
+    await expect(this.dialog.getByRole("status").filter({ hasText: "Copied." })).toBeVisible();
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
 }

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
@@ -180,6 +181,26 @@ export class RunPage {
 
   get result(): Locator {
     return this.page.getByRole("region", { name: "Result" });
+  }
+
+  /** "Copy result" and the result's downloads, below the answer. */
+  get resultActions(): Locator {
+    return this.result.getByRole("group", { name: "Take the result away" });
+  }
+
+  /** Presses "Copy result" and returns what landed on the clipboard. */
+  async copyResult(): Promise<string> {
+    await this.resultActions.getByRole("button", { name: "Copy result" }).click();
+    await expect(this.resultActions.getByRole("status").filter({ hasText: "Copied." })).toBeVisible();
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  /** Clicks a download control (by its name, anywhere on the page) and returns the saved file's name and text. */
+  async download(name: "Download Markdown" | "Download JSON" | "Download trace"): Promise<{ fileName: string; text: string }> {
+    const control = this.page.getByRole(name === "Download trace" ? "link" : "button", { name, exact: true });
+    const [download] = await Promise.all([this.page.waitForEvent("download"), control.click()]);
+    expect(await download.failure()).toBeNull();
+    return { fileName: download.suggestedFilename(), text: await readFile(await download.path(), "utf8") };
   }
 }
 

@@ -51,6 +51,14 @@ export class ApiKeysSettingsPage {
 
   /** Creates a key and returns it, as the dialog shows it this once. */
   async create(name: string): Promise<string> {
+    return (await this.createWithCurl(name, false)).key;
+  }
+
+  /**
+   * Creates a key and returns it with the dialog's curl example; `copy` takes the example
+   * through "Copy curl" and the clipboard, as a user would.
+   */
+  async createWithCurl(name: string, copy = true): Promise<{ key: string; curl: string }> {
     await this.page.getByRole("button", { name: "Create API key" }).click();
     const dialog = this.page.getByRole("dialog", { name: "Create an API key" });
     await dialog.getByLabel("Name").fill(name);
@@ -58,9 +66,15 @@ export class ApiKeysSettingsPage {
     const shown = this.page.getByRole("dialog", { name: "Your new API key" });
     await expect(shown.getByText("you won't see it again")).toBeVisible();
     const key = await shown.getByLabel("API key").inputValue();
+    let curl = (await shown.getByLabel("curl example").textContent()) ?? "";
+    if (copy) {
+      await shown.getByRole("button", { name: "Copy curl" }).click();
+      await expect(shown.getByRole("status").filter({ hasText: "Copied." })).toBeVisible();
+      curl = await this.page.evaluate(() => navigator.clipboard.readText());
+    }
     await shown.getByRole("button", { name: "Done" }).click();
     await expect(shown).toBeHidden();
-    return key;
+    return { key, curl };
   }
 
   async revoke(name: string) {

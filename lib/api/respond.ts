@@ -52,6 +52,22 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   return `The request body must be ${issue.expected === "object" ? "a JSON object" : `JSON of type ${issue.expected}`}.`;
 }
 
+/**
+ * Parses a request's query string with `schema` (one value per name). Failures answer 400
+ * with every issue and its path, as a mistyped filter is a malformed request.
+ */
+export function readQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) {
+    throw new AppError(
+      "bad_request",
+      "The query is invalid.",
+      parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })),
+    );
+  }
+  return parsed.data;
+}
+
 async function readTextWithin(request: Request, maxBytes: number): Promise<string> {
   if (!request.body) return "";
   const reader = request.body.getReader();

@@ -9,3 +9,9 @@ export const createGraphBody = z.object({ name: graphName, graph: z.unknown() })
 export const updateGraphBody = z
   .object({ name: graphName.optional(), graph: z.unknown().optional(), version: z.number().int().positive().optional() })
   .refine((body) => body.name !== undefined || body.graph !== undefined, "The request body must have a name, a graph, or both.");
+
+/** `POST /api/v1/graphs/:id/estimate`: `graph` prices the editor's unsaved document instead of the stored one. */
+export const estimateRunBody = z.object({
+  input: z.string().max(100_000, "The task is longer than 100,000 characters."),
+  graph: z.unknown().optional(),
+});

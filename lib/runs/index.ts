@@ -1,7 +1,17 @@
 export { startRun, runFinished, cancelRun, markInterruptedRuns, isTerminalStatus } from "./service";
-export { getRunDetail, listRuns, type RunDetail, type RunListItem, type RunNodeResult } from "./queries";
+export { getRunDetail, listRuns, listWorkspaceRuns, type RunDetail, type RunListItem, type RunNodeResult } from "./queries";
 export { streamRunEvents, resumeSeq } from "./stream";
-export { startRunBody, type StartRunBody } from "./schemas";
+export {
+  startRunBody,
+  listRunsQuery,
+  runListItemSchema,
+  workspaceRunSchema,
+  runPageSchema,
+  type StartRunBody,
+  type ListRunsQuery,
+  type WorkspaceRun,
+  type RunPage,
+} from "./schemas";
 export {
   createShareLink,
   createShareLinkBody,
@@ -13,3 +23,4 @@ export {
   type SharedRun,
 } from "./share";
 export { listShareLinks, listWorkspaceShareLinks, listShareLinksQuery, type ShareLinkInfo, type WorkspaceShareLink } from "./share-links";
+export { getRunTrace, runTraceSchema, traceFileName, type RunTrace } from "./trace";

@@ -8,6 +8,7 @@ import { addUsage, baselineNanoUsd, nanoToUsd, ZERO_USAGE, type ModelCatalog, ty
 import type { Run, RunNode } from "@/lib/generated/prisma/client";
 import { workspaceModels } from "@/lib/workspaces/provider";
 import { readRunEvents } from "./event-store";
+import { encodeRunCursor, type ListRunsQuery, type RunListItem, type RunPage } from "./schemas";
 import { isTerminalStatus } from "./service";
 
 /** A node's result as the API reports it. */
@@ -56,17 +57,7 @@ export interface RunDetail {
   catalog: ModelCatalog;
 }
 
-/** A row of a graph's run history. */
-export interface RunListItem {
-  id: string;
-  status: RunStatus;
-  input: string;
-  simulated: boolean;
-  costUsd: number;
-  baselineCostUsd: number;
-  createdAt: string;
-  durationMs: number | null;
-}
+export type { RunListItem } from "./schemas";
 
 const durationOf = (run: Pick<Run, "startedAt" | "endedAt">) =>
   run.startedAt && run.endedAt ? run.endedAt.getTime() - run.startedAt.getTime() : null;
@@ -165,7 +156,11 @@ export async function getRunDetail(workspaceId: string, runId: string): Promise<
 /** A graph's runs, newest first. */
 export async function listRuns(workspaceId: string, graphId: string, take = 50): Promise<RunListItem[]> {
   const runs = await db.run.findMany({ where: { workspaceId, graphId }, orderBy: { createdAt: "desc" }, take });
-  return runs.map((run) => ({
+  return runs.map(toRunListItem);
+}
+
+function toRunListItem(run: Run): RunListItem {
+  return {
     id: run.id,
     status: run.status as RunStatus,
     input: run.input.length > 200 ? `${run.input.slice(0, 200)}…` : run.input,
@@ -174,5 +169,29 @@ export async function listRuns(workspaceId: string, graphId: string, take = 50):
     baselineCostUsd: nanoToUsd(run.baselineNanoUsd),
     createdAt: run.createdAt.toISOString(),
     durationMs: durationOf(run),
-  }));
+  };
+}
+
+/**
+ * One page of the workspace's runs, newest first, optionally of one status and one graph.
+ * Keyset pagination on (createdAt, id): runs started meanwhile never shift a later page.
+ */
+export async function listWorkspaceRuns(workspaceId: string, query: ListRunsQuery): Promise<RunPage> {
+  const { cursor, limit } = query;
+  const rows = await db.run.findMany({
+    where: {
+      workspaceId,
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.graphId ? { graphId: query.graphId } : {}),
+      ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+  });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    runs: page.map((run) => ({ ...toRunListItem(run), graphId: run.graphId, graphName: run.graphName })),
+    nextCursor: rows.length > limit && last ? encodeRunCursor(last) : null,
+  };
 }

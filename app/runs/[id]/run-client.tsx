@@ -7,8 +7,10 @@ import { RunBody } from "@/components/run/run-body";
 import { RunHeader, useRunStatus } from "@/components/run/run-header";
 import { RunHistory } from "@/components/run/run-history";
 import { RunLauncher } from "@/components/run/run-launcher";
+import { privateRunUrl } from "@/components/run/run-api";
 import { ShareButton } from "@/components/run/share-dialog";
 import { useRunEvents } from "@/components/run/use-run-events";
+import { buttonClass } from "@/components/ui/button";
 
 interface Props {
   run: RunDetail;
@@ -48,6 +50,9 @@ function RunView({ run, history, currentGraph, simulated, canRun }: Props) {
         canCancel={canRun}
         actions={
           <>
+            <a href={`${privateRunUrl(run.id)}/trace`} download className={buttonClass("secondary")}>
+              Download trace
+            </a>
             <ShareButton runId={run.id} canManage={canRun} />
             {canRun && currentGraph && (
               <RunLauncher graphId={currentGraph.id} graph={currentGraph.graph} simulated={simulated} label="Run again" initialInput={run.input} variant="secondary" />
@@ -56,6 +61,7 @@ function RunView({ run, history, currentGraph, simulated, canRun }: Props) {
         }
       />
       <RunBody
+        run={{ id: run.id, graphName: run.graphName, status }}
         graph={run.graph}
         status={status}
         input={run.input}

@@ -4,5 +4,7 @@ export { RunStoreProvider, useRunStore, useRunStoreApi } from "./provider";
 export { foldTranscripts, EMPTY_TRANSCRIPTS, PREVIEW_CHARS, type TranscriptState } from "./fold";
 export { criticalPath, concurrencyProfile, tickStep, timelineLanes, type ConcurrencyProfile, type TimelineLane, type TimelineRow } from "./timeline";
 export { runFigures, runWallMs, type RunFigures } from "./figures";
+// The engine's own definitions of a node's times and of a run's saving, so the UI computes them exactly as the run summary does.
+export { nodeTimes, savingNanoUsd, type NodeSummary } from "@/lib/engine/run-summary";
 export { instanceKey } from "./types";
 export type * from "./types";

@@ -1,6 +1,5 @@
 import { withWorkspace } from "@/lib/api/guard";
-import { readQuery } from "@/lib/api/read-query";
-import { json } from "@/lib/api/respond";
+import { json, readQuery } from "@/lib/api/respond";
 import { listShareLinksQuery, listWorkspaceShareLinks } from "@/lib/runs";
 
 /** Every working share link of the workspace, newest first, for audit; viewers may list (no token is ever listed). */

@@ -1,7 +1,7 @@
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
-import { z } from "zod";
 import { withWorkspace } from "@/lib/api/guard";
 import { json, readJson } from "@/lib/api/respond";
+import { estimateRunBody } from "@/lib/graphs/schemas";
 import { getGraph } from "@/lib/graphs/service";
 import { requireWellFormedGraph } from "@/lib/graphs/validation";
 import { estimateRunCost } from "@/lib/models/estimate";
@@ -10,20 +10,15 @@ import { workspaceModels } from "@/lib/workspaces/provider";
 
 type Params = { id: string };
 
+// User text may contain special-token strings; they are counted as plain text.
+const PLAIN = { disallowedSpecial: new Set<string>() };
+
 /**
  * `POST /api/v1/graphs/:id/estimate`: the stored graph, or the editor's unsaved `graph`, priced for `input`.
  * A graph with problems is priced too (a preview while it is built); only a malformed one answers 422.
  */
-const estimateBody = z.object({
-  input: z.string().max(100_000, "The task is longer than 100,000 characters."),
-  graph: z.unknown().optional(),
-});
-
-// User text may contain special-token strings; they are counted as plain text.
-const PLAIN = { disallowedSpecial: new Set<string>() };
-
 export const POST = withWorkspace<Params>(async ({ request, params, access }) => {
-  const body = await readJson(request, estimateBody);
+  const body = await readJson(request, estimateRunBody);
   const stored = await getGraph(access.workspace.id, params.id);
   const { graph } = requireWellFormedGraph(body.graph ?? stored.graph);
   const { catalog, simulated } = await workspaceModels(access.workspace.id);
