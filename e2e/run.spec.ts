@@ -11,8 +11,8 @@ test.beforeAll(async ({ request }) => {
 });
 
 test("a live run: nodes move through their states, the pool runs several instances, text and tool calls stream, costs add up", async ({ page, request }) => {
-  // At 1.5× realistic latency the flagship planner streams for about eight seconds.
-  const runId = await startRun(request, graphId, TASK, 1.5);
+  // At two thirds of realistic speed the flagship planner streams for about eight seconds.
+  const runId = await startRun(request, graphId, TASK, 0.67);
   const run = new RunPage(page);
   await run.goto(runId);
 
