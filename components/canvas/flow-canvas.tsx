@@ -9,6 +9,7 @@ import {
   MiniMap,
   ReactFlow,
   getViewportForBounds,
+  useConnection,
   useReactFlow,
   type FitViewOptions,
   type Node,
@@ -20,6 +21,7 @@ import { useShallow } from "zustand/react/shallow";
 import { isRole } from "@/lib/graph";
 import {
   DEFAULT_NODE_SIZE,
+  HANDLES,
   edgeKindFromHandle,
   useEditorStore,
   useEditorStoreApi,
@@ -58,6 +60,8 @@ const MAX_ZOOM = 2;
 export const LARGE_GRAPH = 150;
 const READABLE_ZOOM = 0.6;
 const noSubscription = () => () => {};
+const drawingRevise = (connection: { inProgress: boolean; fromHandle: { id?: string | null } | null }) =>
+  connection.inProgress && connection.fromHandle?.id === HANDLES.reviseOut;
 
 /**
  * Where the view starts, from stored positions and the window, before React Flow measures
@@ -106,6 +110,8 @@ function Canvas() {
   const large = nodes.length > LARGE_GRAPH;
   // Read-only: selecting (to inspect) still works; moving, connecting and dropping do not.
   const readOnly = useEditorReadOnly();
+  // Targets for a revise edge show only while one is being drawn (canvas.css).
+  const connectingRevise = useConnection(drawingRevise);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(ROLE_MIME)) return;
@@ -141,7 +147,7 @@ function Canvas() {
   );
 
   return (
-    <div className="tf-canvas h-full w-full" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="tf-canvas h-full w-full" data-connecting={connectingRevise ? "revise" : undefined} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={nodes}
         edges={edges}

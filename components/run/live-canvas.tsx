@@ -1,20 +1,24 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
-import { Background, BackgroundVariant, Controls, MarkerType, ReactFlow, type Edge, type FitViewOptions, type NodeMouseHandler, type NodeTypes } from "@xyflow/react";
+import { Background, BackgroundVariant, Controls, MarkerType, ReactFlow, type Edge, type EdgeTypes, type FitViewOptions, type NodeMouseHandler, type NodeTypes } from "@xyflow/react";
 import { useMemo } from "react";
 import type { GraphDocument } from "@/lib/graph";
 import { useRunStore } from "@/lib/stores/run";
+import { REVISE_COLOR, reviseLabel } from "@/components/canvas/edges/revise-path";
 import { spreadPositions } from "./canvas-layout";
 import { RUN_HANDLES, RunNode, type RunCanvasNode } from "./run-node";
+import { RunReviseEdgeView, type RunReviseEdge } from "./run-revise-edge";
 
 const nodeTypes: NodeTypes = { run: RunNode };
-const FIT_VIEW: FitViewOptions = { padding: 0.15, maxZoom: 1 };
-const REVISE_COLOR = "#d97706";
+const edgeTypes: EdgeTypes = { revise: RunReviseEdgeView };
+// Room above and below the cards for the revise edges' lanes and labels, which fitting to the nodes alone would cut off.
+const FIT_VIEW: FitViewOptions = { padding: { x: "4%", y: "64px" }, maxZoom: 1 };
 
 /**
  * The run's graph snapshot as a read-only canvas: nodes show their live state, data edges into
- * a running node animate, revise edges are dashed amber. Clicking a node selects it.
+ * a running node animate, revise edges run dashed amber round the cards, as in the editor.
+ * Clicking a node selects it.
  */
 export function LiveCanvas({ graph, selectedNodeId, onSelectNode }: { graph: GraphDocument; selectedNodeId: string | null; onSelectNode: (nodeId: string) => void }) {
   // One string, so edges are rebuilt only when the set of running nodes changes.
@@ -41,8 +45,15 @@ export function LiveCanvas({ graph, selectedNodeId, onSelectNode }: { graph: Gra
     [graph, positions, selectedNodeId],
   );
 
-  const edges = useMemo<Edge[]>(() => {
+  const edges = useMemo<(Edge | RunReviseEdge)[]>(() => {
     const active = new Set(running.split("\n"));
+    const reviseEdges = graph.edges.filter((edge) => edge.kind === "revise");
+    const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+    const labelOf = (nodeId: string) => byId.get(nodeId)?.label ?? nodeId;
+    const maxRevisions = (nodeId: string) => {
+      const node = byId.get(nodeId);
+      return node?.role === "reviewer" ? node.options.maxRevisions : undefined;
+    };
     return graph.edges.map((edge) =>
       edge.kind === "revise"
         ? {
@@ -51,12 +62,9 @@ export function LiveCanvas({ graph, selectedNodeId, onSelectNode }: { graph: Gra
             target: edge.target,
             sourceHandle: RUN_HANDLES.reviseOut,
             targetHandle: RUN_HANDLES.reviseIn,
-            type: "smoothstep",
-            pathOptions: { offset: 26, borderRadius: 14 },
-            label: "revise",
-            labelStyle: { fill: REVISE_COLOR, fontSize: 10, fontWeight: 600 },
-            labelBgStyle: { fill: "#fffbeb" },
-            style: { stroke: REVISE_COLOR, strokeWidth: 1.5, strokeDasharray: "6 4" },
+            type: "revise" as const,
+            data: { label: reviseLabel(maxRevisions(edge.source)), reviseEdges },
+            ariaLabel: `Revise edge: ${labelOf(edge.source)} sends work back to ${labelOf(edge.target)}`,
             markerEnd: { type: MarkerType.ArrowClosed, color: REVISE_COLOR },
             focusable: false,
           }
@@ -66,6 +74,7 @@ export function LiveCanvas({ graph, selectedNodeId, onSelectNode }: { graph: Gra
             target: edge.target,
             sourceHandle: RUN_HANDLES.out,
             targetHandle: RUN_HANDLES.in,
+            ariaLabel: `Data edge: ${labelOf(edge.source)} to ${labelOf(edge.target)}`,
             animated: active.has(edge.target),
             style: { stroke: active.has(edge.target) ? "#0284c7" : "#94a3b8", strokeWidth: active.has(edge.target) ? 2 : 1.5 },
             markerEnd: { type: MarkerType.ArrowClosed, color: active.has(edge.target) ? "#0284c7" : "#94a3b8" },
@@ -78,10 +87,11 @@ export function LiveCanvas({ graph, selectedNodeId, onSelectNode }: { graph: Gra
 
   return (
     <div className="h-full w-full">
-      <ReactFlow<RunCanvasNode, Edge>
+      <ReactFlow<RunCanvasNode, Edge | RunReviseEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodeClick={onNodeClick}
         nodesDraggable={false}
         nodesConnectable={false}

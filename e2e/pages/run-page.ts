@@ -64,6 +64,11 @@ export class RunPage {
     return this.canvas.getByRole("group", { name: label, exact: true });
   }
 
+  /** A revise edge of the live graph, named like the editor's. */
+  reviseEdge(from: string, to: string): Locator {
+    return this.canvas.getByRole("img", { name: `Revise edge: ${from} sends work back to ${to}`, exact: true });
+  }
+
   nodeStatus(label: string): Locator {
     return this.node(label).getByTestId("node-status");
   }
