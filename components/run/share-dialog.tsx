@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { formatDateTime } from "@/components/ui/date-format";
 import { Dialog } from "@/components/ui/dialog";
 import { runApi, type ShareLinkItem } from "./run-api";
 
@@ -27,8 +28,6 @@ export function ShareButton({ runId, canManage = true }: { runId: string; canMan
     </>
   );
 }
-
-const formatCreated = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 function ShareLinks({ runId, canManage, onClose }: { runId: string; canManage: boolean; onClose: () => void }) {
   const [links, setLinks] = useState<ShareLinkItem[] | null>(null);
@@ -100,10 +99,10 @@ function ShareLinks({ runId, canManage, onClose }: { runId: string; canManage: b
           <ul aria-label="Share links" className="divide-y divide-slate-100 rounded-md border border-slate-200">
             {links.map((link) => (
               <li key={link.id} className="flex items-center gap-3 px-3 py-2 text-sm">
-                <span className="text-slate-700">Created {formatCreated(link.createdAt)}</span>
+                <span className="text-slate-700">Created {formatDateTime(link.createdAt)}</span>
                 {link.hidePrompts && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">Prompts hidden</span>}
                 {canManage && (
-                  <Button variant="ghost" size="sm" className="ml-auto text-red-700" onClick={() => revoke(link.id)} aria-label={`Revoke the link created ${formatCreated(link.createdAt)}`}>
+                  <Button variant="ghost" size="sm" className="ml-auto text-red-700" onClick={() => revoke(link.id)} aria-label={`Revoke the link created ${formatDateTime(link.createdAt)}`}>
                     Revoke
                   </Button>
                 )}
