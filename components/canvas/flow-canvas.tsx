@@ -29,6 +29,7 @@ import {
   type CanvasNode,
   type EditorStore,
 } from "@/lib/stores/editor";
+import { RAIL_PX, WIDE_SCREEN_PX } from "@/components/ui/side-panel";
 import { useEditorReadOnly } from "./editor-mode";
 import { edgeTypes, nodeTypes } from "./flow-types";
 import { ROLE_MIME } from "./palette";
@@ -81,8 +82,8 @@ function initialView(nodes: readonly CanvasNode[]): { viewport: Viewport; fit: b
     maxX = Math.max(maxX, position.x + DEFAULT_NODE_SIZE.width);
     maxY = Math.max(maxY, position.y + DEFAULT_NODE_SIZE.height);
   }
-  // The canvas is the window minus the side panels (narrower below 1280px) and the bars above it (see editor-client).
-  const width = Math.max(320, window.innerWidth - (window.innerWidth >= 1280 ? 608 : 540));
+  // The canvas is the window minus the side panels (open from 1280px, rails below: see editor-client) and the bars above it.
+  const width = Math.max(320, window.innerWidth - (window.innerWidth >= WIDE_SCREEN_PX ? 608 : 2 * RAIL_PX));
   const height = Math.max(240, window.innerHeight - 100);
   const fitted = getViewportForBounds({ x: minX, y: minY, width: maxX - minX, height: maxY - minY }, width, height, MIN_ZOOM, 1, 0.2);
   if (nodes.length <= LARGE_GRAPH || fitted.zoom >= READABLE_ZOOM) return { viewport: fitted, fit: true };
