@@ -1,8 +1,22 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
-import { Background, BackgroundVariant, Controls, MarkerType, ReactFlow, type Edge, type EdgeTypes, type FitViewOptions, type NodeMouseHandler, type NodeTypes } from "@xyflow/react";
-import { useMemo } from "react";
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MarkerType,
+  ReactFlow,
+  useReactFlow,
+  useStore,
+  type Edge,
+  type EdgeTypes,
+  type FitViewOptions,
+  type NodeMouseHandler,
+  type NodeTypes,
+  type ReactFlowState,
+} from "@xyflow/react";
+import { useEffect, useMemo, useRef, type RefObject } from "react";
 import type { GraphDocument } from "@/lib/graph";
 import { useRunStore } from "@/lib/stores/run";
 import { REVISE_COLOR, reviseLabel } from "@/components/canvas/edges/revise-path";
@@ -84,6 +98,7 @@ export function LiveCanvas({ graph, selectedNodeId, onSelectNode }: { graph: Gra
   }, [graph, running]);
 
   const onNodeClick: NodeMouseHandler = (_event, node) => onSelectNode(node.id);
+  const moved = useRef(false);
 
   return (
     <div className="h-full w-full">
@@ -99,13 +114,43 @@ export function LiveCanvas({ graph, selectedNodeId, onSelectNode }: { graph: Gra
         deleteKeyCode={null}
         fitView
         fitViewOptions={FIT_VIEW}
+        // Only a person's pan or zoom has an event; from then on the view is theirs.
+        onMoveStart={(event) => {
+          if (event) moved.current = true;
+        }}
         minZoom={0.2}
         maxZoom={1.5}
         aria-label="Live graph of the run"
       >
+        <KeepFitted moved={moved} />
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cbd5e1" />
         <Controls showInteractive={false} aria-label="Zoom controls" />
       </ReactFlow>
     </div>
   );
+}
+
+/** The cards' extent, as a string so it compares by value: it changes when a card grows (a pool row, a preview). */
+const extentOf = (state: ReactFlowState) => {
+  let bottom = 0;
+  let right = 0;
+  for (const node of state.nodeLookup.values()) {
+    bottom = Math.max(bottom, node.internals.positionAbsolute.y + (node.measured.height ?? 0));
+    right = Math.max(right, node.internals.positionAbsolute.x + (node.measured.width ?? 0));
+  }
+  return `${Math.round(right)}x${Math.round(bottom)}`;
+};
+
+/**
+ * Cards grow as the run goes (pool rows, streamed previews), so the first fit would soon cut
+ * off the bottom row and the revise lanes under it: refit whenever the cards' extent changes,
+ * until the viewer pans or zooms themselves.
+ */
+function KeepFitted({ moved }: { moved: RefObject<boolean> }) {
+  const extent = useStore(extentOf);
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    if (!moved.current) void fitView(FIT_VIEW);
+  }, [extent, fitView, moved]);
+  return null;
 }
