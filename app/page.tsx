@@ -18,7 +18,7 @@ export default async function HomePage() {
       <main className="mx-auto max-w-4xl px-5 py-10">
         <div className="mb-6 flex items-center justify-between gap-4">
           <h1 className="text-2xl font-semibold tracking-tight">Graphs</h1>
-          {canEdit && graphs.length > 0 && <NewGraphButton />}
+          {canEdit && <NewGraphButton />}
         </div>
         <GraphList graphs={graphs} canEdit={canEdit} />
       </main>

@@ -40,7 +40,7 @@ test.describe("a 48-instance pool on the timeline", () => {
 
   test.beforeAll(async ({ request }) => {
     const graphId = await createGraphFromTemplate(request, "triage-at-scale", "Triage at scale (timeline)");
-    runId = await startRun(request, graphId, BATCH_48, 0.15);
+    runId = await startRun(request, graphId, BATCH_48, 7);
     expect(await waitForRunEnd(request, runId)).toBe("succeeded");
   });
 
@@ -139,7 +139,7 @@ test.describe("a 48-instance pool on the timeline", () => {
 
 test("the cost table's instances, calls and times agree with the transcript and the timeline", async ({ page, request }) => {
   const graphId = await createGraphFromTemplate(request, "research-review", "Research and review (figures)");
-  const runId = await startRun(request, graphId, REVISED, 0.1);
+  const runId = await startRun(request, graphId, REVISED, 10);
   expect(await waitForRunEnd(request, runId)).toBe("succeeded");
   const run = new RunPage(page);
   await run.goto(runId);

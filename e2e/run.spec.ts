@@ -11,8 +11,8 @@ test.beforeAll(async ({ request }) => {
 });
 
 test("a live run: nodes move through their states, the pool runs several instances, text and tool calls stream, costs add up", async ({ page, request }) => {
-  // At 1.5× realistic latency the flagship planner streams for about eight seconds.
-  const runId = await startRun(request, graphId, TASK, 1.5);
+  // At two thirds of realistic speed the flagship planner streams for about eight seconds.
+  const runId = await startRun(request, graphId, TASK, 0.67);
   const run = new RunPage(page);
   await run.goto(runId);
 
@@ -130,8 +130,8 @@ test("a dropped event stream reconnects with Last-Event-ID and misses nothing", 
 });
 
 test("a run can be cancelled from its page", async ({ page, request }) => {
-  // At 3× realistic latency the planner's call lasts well over ten seconds: the cancel lands mid-call.
-  const runId = await startRun(request, graphId, TASK, 3);
+  // At a third of realistic speed the planner's call lasts well over ten seconds: the cancel lands mid-call.
+  const runId = await startRun(request, graphId, TASK, 0.33);
   const run = new RunPage(page);
   await run.goto(runId);
   await expect(run.nodeStatus("Research planner")).toHaveText("Running");

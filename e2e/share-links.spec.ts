@@ -33,7 +33,7 @@ test("share links are listed with their options, creator and last view, and revo
   await expect(hiddenRow).toContainText(`Created just now by ${OWNER.name}`);
   await expect(hiddenRow).toContainText("Never viewed");
   await expect(plainRow).toContainText("Never viewed");
-  expect(await settings.createdTitle(hiddenRow)).toMatch(/\b20\d\d\b.*\d:\d\d:\d\d/);
+  expect(await settings.createdTitle(hiddenRow)).toMatch(/\b20\d\d\b.*\d:\d\d\s?[AP]M/);
   await expect(page.getByText(new URL(hiddenUrl).pathname.split("/").pop()!)).toHaveCount(0);
   await expect(hiddenRow.getByRole("link", { name: GRAPH })).toHaveAttribute("href", `/runs/${runId}`);
 

@@ -6,7 +6,8 @@ import { useId, useState } from "react";
 import { RUN_STATUSES, type RunStatus } from "@/lib/engine/events";
 import { formatUsd, NANO_PER_USD } from "@/lib/models/cost";
 import type { RunPage, WorkspaceRun } from "@/lib/runs";
-import { formatDuration, formatWhen } from "@/components/run/format";
+import { formatDuration } from "@/components/run/format";
+import { formatRecent } from "@/components/ui/date-format";
 import { RUN_STATUS, RunStatusBadge } from "@/components/run/status-badge";
 import { useNow } from "@/components/run/use-now";
 import { Button } from "@/components/ui/button";
@@ -161,7 +162,7 @@ export function RunsClient({
                   <td className="px-3 py-2.5 text-right tabular-nums">{usd(run.costUsd)}</td>
                   <td className="px-3 py-2.5 whitespace-nowrap text-slate-600">
                     <time dateTime={run.createdAt} suppressHydrationWarning>
-                      {formatWhen(run.createdAt, now ?? undefined)}
+                      {formatRecent(run.createdAt, now ?? undefined)}
                     </time>
                   </td>
                   <td className="px-4 py-2.5 text-right whitespace-nowrap text-slate-600 tabular-nums">

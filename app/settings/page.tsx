@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { pageAccess } from "@/lib/auth/page-access";
+import { indefiniteArticle } from "@/lib/graph/text";
 import { RenameWorkspaceForm } from "@/components/workspace/rename-workspace-form";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,7 @@ export default async function GeneralSettingsPage() {
           General
         </h1>
         <p className="mt-1 text-sm text-slate-600">
-          You are {access.role === "owner" ? "an" : "a"} <strong>{access.role}</strong> in this workspace.
+          You are {indefiniteArticle(access.role)} <strong>{access.role}</strong> in this workspace.
         </p>
       </div>
       {access.can("owner") ? (

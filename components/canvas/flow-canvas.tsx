@@ -9,6 +9,7 @@ import {
   MiniMap,
   ReactFlow,
   getViewportForBounds,
+  useConnection,
   useReactFlow,
   type FitViewOptions,
   type Node,
@@ -20,6 +21,7 @@ import { useShallow } from "zustand/react/shallow";
 import { isRole } from "@/lib/graph";
 import {
   DEFAULT_NODE_SIZE,
+  HANDLES,
   edgeKindFromHandle,
   useEditorStore,
   useEditorStoreApi,
@@ -27,6 +29,7 @@ import {
   type CanvasNode,
   type EditorStore,
 } from "@/lib/stores/editor";
+import { RAIL_PX, WIDE_SCREEN_PX } from "@/components/ui/side-panel";
 import { useEditorReadOnly } from "./editor-mode";
 import { edgeTypes, nodeTypes } from "./flow-types";
 import { ROLE_MIME } from "./palette";
@@ -58,6 +61,8 @@ const MAX_ZOOM = 2;
 export const LARGE_GRAPH = 150;
 const READABLE_ZOOM = 0.6;
 const noSubscription = () => () => {};
+const drawingRevise = (connection: { inProgress: boolean; fromHandle: { id?: string | null } | null }) =>
+  connection.inProgress && connection.fromHandle?.id === HANDLES.reviseOut;
 
 /**
  * Where the view starts, from stored positions and the window, before React Flow measures
@@ -77,8 +82,8 @@ function initialView(nodes: readonly CanvasNode[]): { viewport: Viewport; fit: b
     maxX = Math.max(maxX, position.x + DEFAULT_NODE_SIZE.width);
     maxY = Math.max(maxY, position.y + DEFAULT_NODE_SIZE.height);
   }
-  // The canvas is the window minus the side panels (narrower below 1280px) and the bars above it (see editor-client).
-  const width = Math.max(320, window.innerWidth - (window.innerWidth >= 1280 ? 608 : 540));
+  // The canvas is the window minus the side panels (open from 1280px, rails below: see editor-client) and the bars above it.
+  const width = Math.max(320, window.innerWidth - (window.innerWidth >= WIDE_SCREEN_PX ? 608 : 2 * RAIL_PX));
   const height = Math.max(240, window.innerHeight - 100);
   const fitted = getViewportForBounds({ x: minX, y: minY, width: maxX - minX, height: maxY - minY }, width, height, MIN_ZOOM, 1, 0.2);
   if (nodes.length <= LARGE_GRAPH || fitted.zoom >= READABLE_ZOOM) return { viewport: fitted, fit: true };
@@ -106,6 +111,8 @@ function Canvas() {
   const large = nodes.length > LARGE_GRAPH;
   // Read-only: selecting (to inspect) still works; moving, connecting and dropping do not.
   const readOnly = useEditorReadOnly();
+  // Targets for a revise edge show only while one is being drawn (canvas.css).
+  const connectingRevise = useConnection(drawingRevise);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(ROLE_MIME)) return;
@@ -141,7 +148,7 @@ function Canvas() {
   );
 
   return (
-    <div className="tf-canvas h-full w-full" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="tf-canvas h-full w-full" data-connecting={connectingRevise ? "revise" : undefined} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={nodes}
         edges={edges}

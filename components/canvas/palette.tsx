@@ -71,7 +71,7 @@ export function Palette() {
           );
         })}
       </ul>
-      <p className="mt-2 px-1 text-xs leading-4 text-slate-500">Drag onto the canvas, or press to add in the middle of the view.</p>
+      <p className="mt-2 px-1 text-xs leading-4 text-slate-500">Drag one onto the canvas, or click it (or press Enter on it) to add it in the middle of the view.</p>
     </section>
   );
 }

@@ -58,7 +58,7 @@ function GraphSettings() {
   const { settings, setSettings } = useEditorStore(useShallow((state: EditorStore) => ({ settings: state.settings, setSettings: state.setSettings })));
   return (
     <div>
-      <div className="px-4 pt-4 pb-3">
+      <div className="pt-4 pr-10 pb-3 pl-4">
         <h2 className="text-base font-semibold">Graph</h2>
         <p className="mt-1 text-sm text-slate-600">Select a node to edit its tier, model, tools and instructions.</p>
       </div>

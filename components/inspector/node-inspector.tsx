@@ -35,7 +35,7 @@ export function NodeInspector({ id }: { id: string }) {
 
   return (
     <div>
-      <header className="flex items-start gap-3 px-4 pt-4 pb-3">
+      <header className="flex items-start gap-3 pt-4 pr-10 pb-3 pl-4">
         <span className={cx("grid size-9 shrink-0 place-items-center rounded-lg", style.tint, style.text)}>
           <RoleIcon role={data.role} className="size-5" />
         </span>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ROLE_DEFINITIONS, graphSettingsSchema } from "@/lib/graph";
-import { optionFields, parseOptionInput } from "./option-fields";
+import { optionFields, optionHelp, parseOptionInput } from "./option-fields";
 
 const field = (schema: z.ZodObject, key: string) => optionFields(schema).find((candidate) => candidate.key === key)!;
 
@@ -48,5 +48,21 @@ describe("parseOptionInput", () => {
 
   it("lets optional fields be emptied", () => {
     expect(parseOptionInput(temperature, " ")).toEqual({ ok: true, value: undefined });
+  });
+});
+
+describe("optionHelp", () => {
+  it("says once, for every role, what leaving Temperature empty does", () => {
+    for (const definition of Object.values(ROLE_DEFINITIONS)) {
+      const help = optionHelp(field(definition.optionsSchema, "temperature"));
+      expect(help).toMatch(/^Sampling temperature/);
+      expect(help.match(/leave (it )?empty/gi)).toHaveLength(1);
+      expect(help.match(/default/gi)).toHaveLength(1);
+    }
+  });
+
+  it("adds nothing to a required field's description", () => {
+    const concurrency = field(ROLE_DEFINITIONS.executor.optionsSchema, "concurrency");
+    expect(optionHelp(concurrency)).toBe(concurrency.description);
   });
 });

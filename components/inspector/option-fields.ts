@@ -68,6 +68,11 @@ function humanize(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** The help under a field: its description, and for an optional one what leaving it empty does (said once). */
+export function optionHelp(field: OptionField): string {
+  return [field.description, field.optional ? "Leave empty for the model's default." : null].filter(Boolean).join(" ");
+}
+
 export type ParsedOption = { ok: true; value: unknown } | { ok: false; message: string };
 
 /** Reads what the user typed into a field, checked against the field's schema. */

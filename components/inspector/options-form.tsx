@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { z } from "zod";
 import { Field, inputClass } from "./field";
-import { optionFields, parseOptionInput, type OptionField } from "./option-fields";
+import { optionFields, optionHelp, parseOptionInput, type OptionField } from "./option-fields";
 
 /**
  * One generic form for any options schema (every role's, and the graph settings): fields,
@@ -60,7 +60,7 @@ function OptionInput({ id, field, value, onChange }: { id: string; field: Option
     if (parsed.ok && !Object.is(parsed.value, value)) onChange(parsed.value);
   };
 
-  const help = [field.description, field.optional ? "Leave empty for the model's default." : null].filter(Boolean).join(" ");
+  const help = optionHelp(field);
   const describedBy = error ? `${id}-error` : help ? `${id}-help` : undefined;
 
   if (field.kind === "boolean") {

@@ -49,13 +49,3 @@ export function formatPercent(fraction: number): string {
   const pct = fraction * 100;
   return `${Math.abs(pct) >= 10 ? Math.round(pct) : pct.toFixed(1)}%`;
 }
-
-/** "just now", "5 min ago", "3 h ago", else a date. */
-export function formatWhen(iso: string, now = Date.now()): string {
-  const then = new Date(iso).getTime();
-  const seconds = Math.round((now - then) / 1000);
-  if (seconds < 45) return "just now";
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min ago`;
-  if (seconds < 86_400) return `${Math.round(seconds / 3600)} h ago`;
-  return new Date(iso).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" });
-}

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useEffect, useId, useState } from "react";
 import { formatUsd, NANO_PER_USD } from "@/lib/models/cost";
 import { cx } from "@/components/ui/cx";
-import { formatDuration, formatWhen } from "./format";
+import { formatDateTime, formatRecent } from "@/components/ui/date-format";
+import { formatDuration } from "./format";
 import { runApi, type RunHistoryItem } from "./run-api";
 import { RunStatusBadge } from "./status-badge";
 
@@ -78,8 +79,8 @@ export function RunHistory({
                 </span>
                 <span className="mt-1 line-clamp-2 block text-sm text-slate-700">{run.input}</span>
                 <span className="mt-0.5 flex gap-2 text-xs text-slate-500">
-                  <time dateTime={run.createdAt} suppressHydrationWarning>
-                    {formatWhen(run.createdAt, now ?? undefined)}
+                  <time dateTime={run.createdAt} title={formatDateTime(run.createdAt)} suppressHydrationWarning>
+                    {formatRecent(run.createdAt, now ?? undefined)}
                   </time>
                   <span>·</span>
                   <span>{run.durationMs === null ? "running" : formatDuration(run.durationMs)}</span>

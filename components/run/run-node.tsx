@@ -96,7 +96,8 @@ export const RunNode = memo(function RunNode({ id, data, selected }: NodeProps<R
       </div>
       <Handle type="target" position={Position.Left} id={RUN_HANDLES.in} isConnectable={false} className="!size-2 !border-slate-400 !bg-white" />
       <Handle type="source" position={Position.Right} id={RUN_HANDLES.out} isConnectable={false} className="!size-2 !border-slate-400 !bg-white" />
-      <Handle type="target" position={Position.Bottom} id={RUN_HANDLES.reviseIn} isConnectable={false} className="!left-[28%] !size-1 !border-0 !bg-transparent" />
+      {/* Revise edges route themselves round the cards (run-revise-edge); these invisible handles only anchor them. */}
+      <Handle type="target" position={Position.Top} id={RUN_HANDLES.reviseIn} isConnectable={false} className="!size-1 !border-0 !bg-transparent" />
       {data.reviewer && (
         <Handle type="source" position={Position.Bottom} id={RUN_HANDLES.reviseOut} isConnectable={false} className="!left-[72%] !size-1 !border-0 !bg-transparent" />
       )}

@@ -3,15 +3,13 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ShareLinkInfo } from "@/lib/runs/share-links";
-import { formatWhen } from "./format";
-
-const exact = (iso: string) => new Date(iso).toLocaleString("en-US", { dateStyle: "long", timeStyle: "medium" });
+import { formatDateTime, formatRecent } from "@/components/ui/date-format";
 
 /** "5 min ago", with the exact time on hover; relative times differ between server and browser. */
 function Ago({ iso }: { iso: string }) {
   return (
-    <time dateTime={iso} title={exact(iso)} suppressHydrationWarning>
-      {formatWhen(iso)}
+    <time dateTime={iso} title={formatDateTime(iso)} suppressHydrationWarning>
+      {formatRecent(iso)}
     </time>
   );
 }

@@ -4,13 +4,14 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { curlCommand } from "@/components/ui/curl";
+import { formatDateTime } from "@/components/ui/date-format";
 import { Dialog } from "@/components/ui/dialog";
 import { settingsApi, type ApiKeyInfo, type CreatedApiKey } from "./settings-api";
 
 const inputClass =
   "mt-1 block h-9 w-full rounded-md border border-slate-300 bg-white px-3 text-sm shadow-xs focus-visible:outline-2 focus-visible:outline-sky-600";
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "Never");
+const when = (iso: string | null) => (iso ? formatDateTime(iso) : "Never");
 
 /** The owner's API keys: create one (its key is shown once), see when each was last used, revoke. */
 export function ApiKeysPanel({ initialKeys }: { initialKeys: ApiKeyInfo[] }) {

@@ -4,17 +4,17 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { formatDateTime } from "@/components/ui/date-format";
 import { graphApi, type GraphListItem } from "./graph-api";
 import { GraphDeleteDialog, GraphRenameDialog } from "./graph-dialogs";
-import { NewGraphButton } from "./new-graph-button";
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+import { NewGraphDialog } from "./new-graph-button";
+import { STARTERS } from "./starter-graphs";
 
 type Pending = { kind: "rename" | "delete"; graph: GraphListItem } | null;
 
 /**
  * The workspace's graphs, newest first, with rename, duplicate and delete (for editors:
- * `canEdit`); or an empty state that says what to do next.
+ * `canEdit`); or an empty state offering the templates to start from.
  */
 export function GraphList({ graphs, canEdit = true }: { graphs: GraphListItem[]; canEdit?: boolean }) {
   const router = useRouter();
@@ -32,22 +32,7 @@ export function GraphList({ graphs, canEdit = true }: { graphs: GraphListItem[];
     router.refresh();
   };
 
-  if (graphs.length === 0) {
-    return (
-      <section aria-label="Graphs" className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center">
-        <h2 className="text-lg font-semibold">No graphs yet</h2>
-        <p className="mx-auto mt-2 max-w-md text-sm text-slate-600">
-          A graph is a team of agents: a planner that splits the work, executors that do it in parallel on cheaper tiers,
-          and a reviewer that checks the result. {canEdit ? "Create one to get started." : "Editors and owners of this workspace create them."}
-        </p>
-        {canEdit && (
-          <div className="mt-5">
-            <NewGraphButton variant="secondary" />
-          </div>
-        )}
-      </section>
-    );
-  }
+  if (graphs.length === 0) return <EmptyGraphList canEdit={canEdit} />;
 
   return (
     <section aria-label="Graphs">
@@ -73,7 +58,7 @@ export function GraphList({ graphs, canEdit = true }: { graphs: GraphListItem[];
                   <span className="text-amber-800"> · {graph.problemCount} {graph.problemCount === 1 ? "problem" : "problems"}</span>
                 )}{" "}
                 · updated{" "}
-                <time dateTime={graph.updatedAt}>{dateFormat.format(new Date(graph.updatedAt))}</time>
+                <time dateTime={graph.updatedAt}>{formatDateTime(graph.updatedAt)}</time>
               </p>
             </div>
             {canEdit && (
@@ -100,6 +85,48 @@ export function GraphList({ graphs, canEdit = true }: { graphs: GraphListItem[];
       </ul>
       <GraphRenameDialog graph={pending?.kind === "rename" ? pending.graph : null} onClose={() => setPending(null)} />
       <GraphDeleteDialog graph={pending?.kind === "delete" ? pending.graph : null} onClose={() => setPending(null)} />
+    </section>
+  );
+}
+
+/**
+ * No graphs yet: what a graph is, and (for editors) the starting points to pick from, each
+ * opening "New graph" on it with its name filled in.
+ */
+function EmptyGraphList({ canEdit }: { canEdit: boolean }) {
+  const [starterId, setStarterId] = useState<string | null>(null);
+  return (
+    <section aria-label="Graphs" className="rounded-xl border border-dashed border-slate-300 bg-white p-8">
+      <div className="text-center">
+        <h2 className="text-lg font-semibold">No graphs yet</h2>
+        <p className="mx-auto mt-2 max-w-md text-sm text-slate-600">
+          A graph is a team of agents: a planner that splits the work, executors that do it in parallel on cheaper tiers,
+          and a reviewer that checks the result. {canEdit ? "Start from a template, or from a blank canvas." : "Editors and owners of this workspace create them."}
+        </p>
+      </div>
+      {canEdit && (
+        <>
+          <ul aria-label="Templates" className="mt-6 grid gap-3 sm:grid-cols-2">
+            {STARTERS.map((starter) => (
+              <li key={starter.id} className="flex flex-col rounded-lg border border-slate-200 p-4">
+                <h3 className="text-sm font-semibold text-slate-900">
+                  {starter.name}{" "}
+                  <span className="font-normal text-slate-500">
+                    · {starter.nodeCount} {starter.nodeCount === 1 ? "node" : "nodes"}
+                  </span>
+                </h3>
+                <p className="mt-1 flex-1 text-xs leading-4 text-slate-600">{starter.description}</p>
+                <div className="mt-3">
+                  <Button size="sm" aria-label={`Start from ${starter.name}`} onClick={() => setStarterId(starter.id)}>
+                    {starter.id === STARTERS[0].id ? "Start blank" : "Use template"}
+                  </Button>
+                </div>
+              </li>
+            ))}
+          </ul>
+          <NewGraphDialog open={starterId !== null} onClose={() => setStarterId(null)} starterId={starterId ?? undefined} />
+        </>
+      )}
     </section>
   );
 }

@@ -3,10 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { formatDateTime } from "@/components/ui/date-format";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { accountApi, type InvitationSummary, type WorkspaceRole } from "./account-api";
 
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 const STATUS_TEXT: Record<InvitationSummary["status"], string> = { pending: "Pending", accepted: "Used", revoked: "Revoked", expired: "Expired" };
 
 /** Owners invite by link: pick a role, get a link shown once to copy, and see and revoke the links made so far. */
@@ -108,12 +108,12 @@ export function InvitationPanel({ invitations }: { invitations: InvitationSummar
             {invitations.map((invitation) => (
               <tr key={invitation.id}>
                 <td className="py-2">{invitation.role}</td>
-                <td className="py-2">{dateFormat.format(new Date(invitation.createdAt))}</td>
-                <td className="py-2">{dateFormat.format(new Date(invitation.expiresAt))}</td>
+                <td className="py-2">{formatDateTime(invitation.createdAt)}</td>
+                <td className="py-2">{formatDateTime(invitation.expiresAt)}</td>
                 <td className="py-2">{STATUS_TEXT[invitation.status]}</td>
                 <td className="py-2 text-right">
                   {invitation.status === "pending" && (
-                    <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50" onClick={() => revoke(invitation.id)} aria-label={`Revoke ${invitation.role} invitation created ${dateFormat.format(new Date(invitation.createdAt))}`}>
+                    <Button size="sm" variant="ghost" className="text-red-700 hover:bg-red-50" onClick={() => revoke(invitation.id)} aria-label={`Revoke ${invitation.role} invitation created ${formatDateTime(invitation.createdAt)}`}>
                       Revoke
                     </Button>
                   )}

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { formatDateTime } from "@/components/ui/date-format";
 import { Dialog } from "@/components/ui/dialog";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { accountApi, type Member, type WorkspaceRole } from "./account-api";
@@ -42,10 +43,8 @@ export function MemberList({ members, myRole, myUserId }: { members: Member[]; m
   };
 
   return (
-    <section aria-labelledby="members-heading">
-      <h2 id="members-heading" className="mb-3 text-lg font-semibold">
-        Members
-      </h2>
+    // The page's own heading says "Members"; a second one here read as a stutter.
+    <section aria-label="Members">
       {error && (
         <p role="alert" className="mb-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}
@@ -60,7 +59,9 @@ export function MemberList({ members, myRole, myUserId }: { members: Member[]; m
                 <p className="font-medium">
                   {member.name} {me && <span className="text-sm font-normal text-slate-500">(you)</span>}
                 </p>
-                <p className="text-sm text-slate-500">{member.email}</p>
+                <p className="text-sm text-slate-500">
+                  {member.email} · joined <time dateTime={member.joinedAt}>{formatDateTime(member.joinedAt)}</time>
+                </p>
               </div>
               {owner ? (
                 <select

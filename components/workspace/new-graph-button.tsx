@@ -7,7 +7,7 @@ import { cx } from "@/components/ui/cx";
 import { Dialog } from "@/components/ui/dialog";
 import { graphApi } from "./graph-api";
 import { GraphNameField } from "./graph-dialogs";
-import { STARTERS } from "./starter-graphs";
+import { STARTERS, type Starter } from "./starter-graphs";
 
 /** "New graph": asks for a name and a starting point (blank or a template), creates it and opens the editor. */
 export function NewGraphButton({ variant = "primary" }: { variant?: "primary" | "secondary" }) {
@@ -17,19 +17,37 @@ export function NewGraphButton({ variant = "primary" }: { variant?: "primary" | 
       <Button variant={variant} onClick={() => setOpen(true)}>
         <span aria-hidden className="text-base leading-none">+</span> New graph
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="New graph" className="max-w-xl">
-        <NewGraphForm onCancel={() => setOpen(false)} />
-      </Dialog>
+      <NewGraphDialog open={open} onClose={() => setOpen(false)} />
     </>
   );
 }
 
-function NewGraphForm({ onCancel }: { onCancel: () => void }) {
+/** The "New graph" dialog, opened on `starterId` when given (the empty graph list opens it on the template picked there). */
+export function NewGraphDialog({ open, onClose, starterId }: { open: boolean; onClose: () => void; starterId?: string }) {
+  return (
+    <Dialog open={open} onClose={onClose} title="New graph" className="max-w-xl">
+      <NewGraphForm initialStarterId={starterId ?? STARTERS[0].id} onCancel={onClose} />
+    </Dialog>
+  );
+}
+
+/** The name a starter suggests: a template's own name; a blank graph has none. */
+const suggestedName = (starter: Starter) => (starter.id === STARTERS[0].id ? "" : starter.name);
+
+function NewGraphForm({ initialStarterId, onCancel }: { initialStarterId: string; onCancel: () => void }) {
   const router = useRouter();
-  const [name, setName] = useState("");
-  const [starterId, setStarterId] = useState(STARTERS[0].id);
+  const initial = STARTERS.find((candidate) => candidate.id === initialStarterId) ?? STARTERS[0];
+  const [starterId, setStarterId] = useState(initial.id);
+  const [name, setName] = useState(suggestedName(initial));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  // Picking a template fills in its name, unless the user already typed one of their own.
+  const pick = (starter: Starter) => {
+    const current = STARTERS.find((candidate) => candidate.id === starterId) ?? STARTERS[0];
+    if (name.trim() === "" || name === suggestedName(current)) setName(suggestedName(starter));
+    setStarterId(starter.id);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -63,7 +81,7 @@ function NewGraphForm({ onCancel }: { onCancel: () => void }) {
                 name="starter"
                 value={starter.id}
                 checked={starterId === starter.id}
-                onChange={() => setStarterId(starter.id)}
+                onChange={() => pick(starter)}
                 className="mt-1"
               />
               <span>

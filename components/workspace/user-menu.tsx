@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { accountApi, type MyWorkspaces } from "./account-api";
 import { HeaderMenu, menuItemClass } from "./header-menu";
+import { initials } from "./initials";
 
-/** The header's account menu: who is signed in, and "Sign out". */
+/** The header's account menu, its button showing the signed-in person's initials: who is signed in, and "Sign out". */
 export function UserMenu() {
   const router = useRouter();
   const [user, setUser] = useState<MyWorkspaces["user"]>(null);
@@ -16,6 +17,17 @@ export function UserMenu() {
     if (result.ok) setUser(result.value.user);
   };
 
+  // The avatar needs the name before the menu is ever opened.
+  useEffect(() => {
+    let live = true;
+    void accountApi.workspaces().then((result) => {
+      if (live && result.ok) setUser(result.value.user);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
   const signOut = async () => {
     setError(null);
     const result = await accountApi.signOut();
@@ -25,7 +37,7 @@ export function UserMenu() {
   };
 
   return (
-    <HeaderMenu label="Account" align="right" onOpen={load} button={<span aria-hidden className="grid size-6 place-items-center rounded-full bg-slate-200 text-xs font-semibold text-slate-700">{user?.name.slice(0, 1).toUpperCase() ?? "•"}</span>}>
+    <HeaderMenu label="Account" align="right" onOpen={load} button={<span aria-hidden className="grid size-6 place-items-center rounded-full bg-slate-200 text-xs font-semibold text-slate-700">{user ? initials(user.name) : "•"}</span>}>
       {user && (
         <p className="px-2.5 py-1.5">
           <span className="block font-medium text-slate-900">{user.name}</span>

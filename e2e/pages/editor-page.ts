@@ -111,6 +111,25 @@ export class EditorPage {
     return this.canvas.getByLabel(`Send back for revision from ${label}`, { exact: true });
   }
 
+  /** Where a revise edge comes into a node: shown only while one is being drawn. */
+  reviseInput(label: string): Locator {
+    return this.canvas.getByLabel(`Revision input of ${label}`, { exact: true });
+  }
+
+  /** The Duplicate / Delete toolbar beside a lone selected node. */
+  get nodeActions(): Locator {
+    return this.canvas.getByRole("toolbar", { name: "Node actions" });
+  }
+
+  /** "Hide palette", "Show inspector"…: the buttons that collapse and expand the side panels. */
+  panelToggle(name: "Hide palette" | "Show palette" | "Hide inspector" | "Show inspector"): Locator {
+    return this.page.getByRole("button", { name, exact: true });
+  }
+
+  get palette(): Locator {
+    return this.page.getByRole("region", { name: "Add nodes" });
+  }
+
   async connect(from: string, to: string) {
     await this.dragHandle(this.output(from), this.input(to));
   }

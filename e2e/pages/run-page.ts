@@ -12,7 +12,7 @@ export async function createGraphFromTemplate(request: APIRequestContext, templa
   return (await created.json()).id;
 }
 
-/** Starts a run through the API; `speed` paces the simulator (1 realistic, 0 instant). */
+/** Starts a run through the API; `speed` is the simulator's speed-up factor (1 realistic, 0.5 half as fast, 0 instant). */
 export async function startRun(request: APIRequestContext, graphId: string, input: string, speed: number): Promise<string> {
   const response = await request.post(`/api/v1/graphs/${graphId}/runs`, { data: { input, simulation: { speed } } });
   expect(response.status()).toBe(201);
@@ -68,6 +68,11 @@ export class RunPage {
 
   node(label: string): Locator {
     return this.canvas.getByRole("group", { name: label, exact: true });
+  }
+
+  /** A revise edge of the live graph, named like the editor's. */
+  reviseEdge(from: string, to: string): Locator {
+    return this.canvas.getByRole("img", { name: `Revise edge: ${from} sends work back to ${to}`, exact: true });
   }
 
   nodeStatus(label: string): Locator {

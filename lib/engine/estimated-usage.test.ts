@@ -72,7 +72,7 @@ describe("usage of calls that end without a usage report", () => {
     const planCost = ofType(full.events, "node.usage").find((e) => e.nodeId === "plan")!.costNanoUsd!;
     const budget = planCost + Math.round((full.outcome.totals.costNanoUsd - planCost) / 4);
 
-    const { outcome, events } = await runFixture(graph, TASK, { budgetNanoUsd: budget, speed: 0.01 });
+    const { outcome, events } = await runFixture(graph, TASK, { budgetNanoUsd: budget, speed: 100 });
     expect(outcome.status).toBe("budget_exceeded");
     const estimated = ofType(events, "node.usage").filter((e) => e.estimated);
     expect(estimated.length).toBeGreaterThan(0);

@@ -64,7 +64,7 @@ describe("provider faults", () => {
       ],
       [rawEdge("flaky", "after"), rawEdge("solo", "solo-next")],
     );
-    const { outcome, events } = await runFixture(graph, TASK, { clock, speed: 0.05, retry: { maxAttempts: 3 } });
+    const { outcome, events } = await runFixture(graph, TASK, { clock, speed: 20, retry: { maxAttempts: 3 } });
 
     expect(outcome.status).toBe("failed");
     expect(ofType(events, "node.retry").map((r) => r.attempt)).toEqual([2, 3]);

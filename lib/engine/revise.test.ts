@@ -94,7 +94,7 @@ describe("revise loop", () => {
       ],
       [rawEdge("a", "slow"), rawEdge("a", "r"), rawEdge("r", "a", { kind: "revise" })],
     );
-    const { outcome, events } = await runFixture(graph, TASK, { speed: 0.05 });
+    const { outcome, events } = await runFixture(graph, TASK, { speed: 20 });
     expect(outcome.status).toBe("succeeded");
     expect(outcome.approved).toBe(true);
     const revisedAt = indexOf(events, "review.revise");

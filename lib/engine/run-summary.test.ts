@@ -102,7 +102,7 @@ describe("run summary", () => {
     );
     const controller = new AbortController();
     const { events } = await runFixture(graph, TASK, {
-      speed: 0.1,
+      speed: 10,
       signal: controller.signal,
       onEvent: (e) => e.type === "node.delta" && controller.abort(),
     });

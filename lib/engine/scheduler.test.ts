@@ -28,7 +28,7 @@ describe("scheduler", () => {
       ],
       [rawEdge("plan", "pool")],
     );
-    const { outcome, events } = await runFixture(graph, TASK, { speed: 0.05 });
+    const { outcome, events } = await runFixture(graph, TASK, { speed: 20 });
     expect(outcome.status).toBe("succeeded");
     expect(events.filter((e) => e.type === "node.started" && e.nodeId === "pool")).toHaveLength(6);
     expect(maxSimultaneous(events, "pool")).toBe(2);
@@ -36,10 +36,10 @@ describe("scheduler", () => {
 
   it("bounds concurrent model calls across the run by settings.maxConcurrency", async () => {
     const nodes = ["a", "b", "c", "d", "e"].map((id) => rawNode("executor", id, { label: id.toUpperCase(), tier: "nano", instructions: "[sim:tokens=40]" }));
-    const limited = await runFixture(fixtureGraph(nodes, [], { maxConcurrency: 2 }), TASK, { speed: 0.05 });
+    const limited = await runFixture(fixtureGraph(nodes, [], { maxConcurrency: 2 }), TASK, { speed: 20 });
     expect(limited.outcome.status).toBe("succeeded");
     expect(maxStreaming(limited.events)).toBe(2);
-    const open = await runFixture(fixtureGraph(nodes), TASK, { speed: 0.05 });
+    const open = await runFixture(fixtureGraph(nodes), TASK, { speed: 20 });
     expect(maxStreaming(open.events)).toBe(5);
   });
 
@@ -48,8 +48,8 @@ describe("scheduler", () => {
     const four = fixtureGraph(
       ["a", "b", "c", "d"].map((id) => rawNode("executor", id, { label: id, tier: "nano", instructions: `[sim:tokens=60] ${id}` })),
     );
-    const single = await runFixture(one, TASK, { speed: 0.3 });
-    const parallel = await runFixture(four, TASK, { speed: 0.3 });
+    const single = await runFixture(one, TASK, { speed: 3 });
+    const parallel = await runFixture(four, TASK, { speed: 3 });
     expect(parallel.outcome.totals.durationMs).toBeLessThan(single.outcome.totals.durationMs * 1.8);
   });
 
@@ -62,7 +62,7 @@ describe("scheduler", () => {
       ],
       [rawEdge("fast", "join"), rawEdge("slow", "join")],
     );
-    const { events } = await runFixture(graph, TASK, { speed: 0.05 });
+    const { events } = await runFixture(graph, TASK, { speed: 20 });
     const at = (type: string, id: string) => events.findIndex((e) => e.type === type && "nodeId" in e && e.nodeId === id);
     expect(at("node.completed", "fast")).toBeLessThan(at("node.completed", "slow"));
     expect(at("node.started", "join")).toBeGreaterThan(at("node.completed", "slow"));

@@ -22,7 +22,7 @@ describe("budget", () => {
     const workCost = usage.filter((e) => e.nodeId === "work").reduce((sum, e) => sum + e.costNanoUsd!, 0);
     const budget = planCost + Math.round(workCost / 2);
 
-    const { outcome, events } = await runFixture(hierarchy(), TASK, { budgetNanoUsd: budget, speed: 0.01 });
+    const { outcome, events } = await runFixture(hierarchy(), TASK, { budgetNanoUsd: budget, speed: 100 });
     expect(outcome.status).toBe("budget_exceeded");
     const final = events.at(-1)!;
     expect(final.type).toBe("run.budget_exceeded");
@@ -54,7 +54,7 @@ describe("cancellation", () => {
     const controller = new AbortController();
     let cancelledAt = 0;
     const running = runFixture(hierarchy(), TASK, {
-      speed: 0.2,
+      speed: 5,
       signal: controller.signal,
       onEvent: (event) => {
         // Cancel while the worker pool is streaming.

@@ -1,4 +1,15 @@
 export * from "./catalog";
 export * from "./cost";
 export * from "./client";
-export { createSimulator, SIMULATED_HEADER, TIER_LATENCY, type LatencyProfile, type Simulator, type SimulatorOptions } from "./simulator";
+export {
+  createSimulator,
+  delayScale,
+  isSimSpeed,
+  SIM_SPEED,
+  SIMULATED_HEADER,
+  simSpeedFromEnv,
+  TIER_LATENCY,
+  type LatencyProfile,
+  type Simulator,
+  type SimulatorOptions,
+} from "./simulator";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RUN_STATUSES } from "@/lib/engine/events";
+import { isSimSpeed, SIM_SPEED } from "@/lib/models/simulator/speed";
 
 /** `POST /api/v1/graphs/:id/runs`. */
 export const startRunBody = z.object({
@@ -7,8 +8,14 @@ export const startRunBody = z.object({
   budgetUsd: z.number().positive("A budget must be more than $0.").max(10_000, "A budget is at most $10,000.").optional(),
   simulation: z
     .object({
-      /** Latency multiplier for the simulator: 1 = realistic, 0 = instant. Ignored with a real API key. */
-      speed: z.number().min(0).max(100).optional(),
+      /** The simulator's speed-up factor (`SIM_SPEED`). Ignored with a real API key. */
+      speed: z
+        .number()
+        .min(SIM_SPEED.instant)
+        .max(SIM_SPEED.fastest)
+        .refine(isSimSpeed, `Speed is a speed-up factor: 0 for instant, or ${SIM_SPEED.slowest} (ten times slower) and up.`)
+        .optional()
+        .meta({ description: "Speed-up factor over realistic simulated latency: 1 realistic, 3 three times faster, 0.5 half as fast, 0 instant." }),
       seed: z.number().int().nonnegative().optional(),
     })
     .optional(),

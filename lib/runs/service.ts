@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getGraph } from "@/lib/graphs/service";
 import { requireRunnableGraph } from "@/lib/graphs/validation";
-import { NANO_PER_USD, type ModelClient } from "@/lib/models";
+import { NANO_PER_USD, simSpeedFromEnv, type ModelClient } from "@/lib/models";
 import { workspaceProvider } from "@/lib/workspaces/provider";
 import { launchRun } from "./execute";
 import { runtime } from "./runtime";
@@ -12,12 +12,6 @@ const TERMINAL = ["succeeded", "failed", "cancelled", "budget_exceeded", "interr
 
 export function isTerminalStatus(status: string): boolean {
   return TERMINAL.includes(status);
-}
-
-/** Speed of the simulator when a run doesn't say: `TIERFLOW_SIM_SPEED`, else realistic. */
-function defaultSimSpeed(): number {
-  const speed = Number(process.env.TIERFLOW_SIM_SPEED ?? "1");
-  return Number.isFinite(speed) && speed >= 0 ? speed : 1;
 }
 
 /** 32-bit FNV-1a: a stable simulator seed per run, so a run replays the same way. */
@@ -62,7 +56,7 @@ export async function startRun(
     catalog,
     provider,
     budgetNanoUsd,
-    simulation: { speed: body.simulation?.speed ?? defaultSimSpeed(), seed: body.simulation?.seed ?? seedOf(run.id) },
+    simulation: { speed: body.simulation?.speed ?? simSpeedFromEnv(), seed: body.simulation?.seed ?? seedOf(run.id) },
     modelClient,
   });
   return { id: run.id, status: run.status };

@@ -105,7 +105,7 @@ describe("share links", () => {
 
   it("resumes after a seq, and ends an open stream when its link is revoked", async () => {
     const graph = await db.graph.create({ data: { workspaceId: mine, name: "Slow", document: template.graph as object } });
-    const run = await startRun(mine, graph.id, { input: "A slow one", simulation: { speed: 2 } });
+    const run = await startRun(mine, graph.id, { input: "A slow one", simulation: { speed: 0.5 } });
     const link = await createShareLink(mine, run.id, { hidePrompts: false, createdById: null });
     const response = await streamSharedRun(link.token, 1, new AbortController().signal);
     const reading = response.text();

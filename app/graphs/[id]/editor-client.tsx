@@ -15,6 +15,7 @@ import { Palette } from "@/components/canvas/palette";
 import { ProblemsPanel } from "@/components/canvas/problems-panel";
 import { useEditorShortcuts } from "@/components/canvas/use-editor-shortcuts";
 import { Inspector } from "@/components/inspector/inspector";
+import { RAIL_PX, SidePanelToggle, useSidePanel } from "@/components/ui/side-panel";
 import { AppHeader } from "@/components/workspace/app-header";
 import { GraphNameInput } from "./graph-name-input";
 import { ConflictBanner, DraftBanner } from "./save-banners";
@@ -112,22 +113,43 @@ function ViewerShell({ graph, workspaceName, simulated }: Pick<EditorClientProps
   );
 }
 
-/** Palette and problems, canvas, inspector: the editor's three columns. */
+/**
+ * Palette and problems, canvas, inspector: the editor's three columns. The side columns
+ * collapse to thin rails (open on wide screens, collapsed below 1,280 px), so the canvas stays
+ * usable on a 1,024 px window.
+ */
 function EditorPanels({ palette, readOnly = false }: { palette?: ReactNode; readOnly?: boolean }) {
+  const [leftOpen, toggleLeft] = useSidePanel();
+  const [inspectorOpen, toggleInspector] = useSidePanel();
+  const leftName = palette ? "palette" : "problems";
+  const rail = `${RAIL_PX}px`;
   return (
-    <div className="grid min-h-0 flex-1 grid-cols-[220px_minmax(0,1fr)_320px] xl:grid-cols-[248px_minmax(0,1fr)_360px]">
-      <div className="min-h-0 overflow-y-auto border-r border-slate-200 bg-slate-50">
-        {palette}
-        <ProblemsPanel />
+    <div
+      className="grid min-h-0 flex-1 [--tf-left:220px] [--tf-right:320px] xl:[--tf-left:248px] xl:[--tf-right:360px]"
+      style={{ gridTemplateColumns: `${leftOpen ? "var(--tf-left)" : rail} minmax(0,1fr) ${inspectorOpen ? "var(--tf-right)" : rail}` }}
+    >
+      <div className="relative min-h-0 overflow-y-auto border-r border-slate-200 bg-slate-50">
+        <SidePanelToggle name={leftName} side="left" open={leftOpen} onToggle={toggleLeft} className={leftOpen ? "absolute top-2 right-2 z-10" : "mx-auto mt-2"} />
+        {leftOpen && (
+          <>
+            {palette}
+            <ProblemsPanel />
+          </>
+        )}
       </div>
       <main className="relative min-h-0 min-w-0" aria-label="Canvas">
         <FlowCanvas />
         <CanvasNotice />
       </main>
-      {/* A disabled fieldset disables every field and button inside: the inspector needs no read-only mode of its own. */}
-      <fieldset disabled={readOnly} className="min-h-0 min-w-0 border-l border-slate-200">
-        <Inspector />
-      </fieldset>
+      <div className="relative min-h-0 min-w-0 border-l border-slate-200 bg-white">
+        <SidePanelToggle name="inspector" side="right" open={inspectorOpen} onToggle={toggleInspector} className={inspectorOpen ? "absolute top-2 right-2 z-10" : "mx-auto mt-2"} />
+        {inspectorOpen && (
+          // A disabled fieldset disables every field and button inside: the inspector needs no read-only mode of its own.
+          <fieldset disabled={readOnly} className="h-full min-h-0 min-w-0">
+            <Inspector />
+          </fieldset>
+        )}
+      </div>
     </div>
   );
 }

@@ -2,11 +2,10 @@
 
 import { useEditorStoreApi } from "@/lib/stores/editor";
 import { Button } from "@/components/ui/button";
+import { formatDateTime } from "@/components/ui/date-format";
 import { downloadJson, exportFileName, serializeGraph } from "@/components/canvas/graph-file";
 import type { SaveState } from "./autosaver";
 import type { DraftOffer } from "./use-autosave";
-
-const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 /** Someone else saved first: say so, keep the local edits, and offer each way out. */
 export function ConflictBanner({
@@ -45,7 +44,7 @@ export function ConflictBanner({
 
 /** Edits found in this browser's storage on load. */
 export function DraftBanner({ offer, onRestore, onDismiss }: { offer: DraftOffer; onRestore: () => void; onDismiss: () => void }) {
-  const when = timeFormat.format(new Date(offer.draft.savedAt));
+  const when = formatDateTime(offer.draft.savedAt);
   if (offer.kind === "restored") {
     return (
       <div role="status" className="flex items-center gap-4 border-b border-sky-200 bg-sky-50 px-5 py-2 text-sm text-sky-900">

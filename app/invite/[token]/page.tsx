@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { previewInvitation, type InvitationStatus } from "@/lib/auth/invitations";
 import { sessionUser } from "@/lib/auth/workspace-access";
 import { ensureDatabase } from "@/lib/db";
+import { indefiniteArticle } from "@/lib/graph/text";
 import { JoinWorkspaceButton } from "@/components/auth/join-workspace-button";
 import { buttonClass } from "@/components/ui/button";
 
@@ -58,7 +59,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     <Frame>
       <h1 className="text-2xl font-semibold tracking-tight">Join {invitation.workspaceName}</h1>
       <p className="mt-2 mb-6 text-sm text-slate-600">
-        You are invited to join the workspace <strong>{invitation.workspaceName}</strong> as {invitation.role === "owner" ? "an" : "a"} <strong>{invitation.role}</strong>.
+        You are invited to join the workspace <strong>{invitation.workspaceName}</strong> as {indefiniteArticle(invitation.role)} <strong>{invitation.role}</strong>.
       </p>
       {user ? (
         <>

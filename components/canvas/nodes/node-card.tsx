@@ -1,6 +1,6 @@
 "use client";
 
-import { NodeToolbar, Position, useStore, type ReactFlowState } from "@xyflow/react";
+import { NodeToolbar, useStore, type ReactFlowState } from "@xyflow/react";
 import { memo, useMemo, type ReactNode } from "react";
 import { ROLE_DEFINITIONS } from "@/lib/graph";
 import { adviseTier } from "@/lib/graph/advice";
@@ -10,12 +10,15 @@ import { cx } from "@/components/ui/cx";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { useEditorReadOnly } from "../editor-mode";
 import { nodeModel, useEditorResources } from "../editor-resources";
+import { nodeBoxes } from "../node-boxes";
 import { RoleIcon } from "../role-icon";
 import { ROLE_STYLE } from "../role-style";
+import { TOOLBAR, toolbarSide } from "./toolbar-side";
 
 /** Below this zoom, text on a full card is too small to read, so nodes draw a cheap summary instead. */
 export const COMPACT_ZOOM = 0.45;
 const compactSelector = (state: ReactFlowState) => state.transform[2] < COMPACT_ZOOM;
+const zoomSelector = (state: ReactFlowState) => state.transform[2];
 
 const TIER_BAR = { flagship: "bg-flagship", mini: "bg-mini", nano: "bg-nano" } as const;
 
@@ -110,7 +113,7 @@ function FullCard({
         </p>
       )}
       <NodeIssues id={id} />
-      {selected && !readOnly && <NodeActions />}
+      {selected && !readOnly && <NodeActions id={id} />}
       {children}
     </div>
   );
@@ -138,14 +141,19 @@ const NodeIssues = memo(function NodeIssues({ id }: { id: string }) {
   );
 });
 
-/** Quick actions above a lone selected node; they act on the selection through the store. */
-function NodeActions() {
+/**
+ * Quick actions beside a lone selected node, on a side where they cover no neighbour (above
+ * when there is room); they act on the selection through the store.
+ */
+function NodeActions({ id }: { id: string }) {
   const single = useEditorStore((state) => state.selectedNodeIds.length === 1);
   const duplicate = useEditorStore((state) => state.duplicateSelection);
   const remove = useEditorStore((state) => state.deleteSelection);
+  const zoom = useStore(zoomSelector);
+  const side = useEditorStore((state) => toolbarSide(nodeBoxes(state.nodes), id, zoom));
   return (
-    <NodeToolbar isVisible={single} position={Position.Top} offset={8}>
-      <div className="flex gap-1 rounded-md border border-slate-200 bg-white p-0.5 shadow-sm">
+    <NodeToolbar isVisible={single} position={side} offset={TOOLBAR.offset}>
+      <div role="toolbar" aria-label="Node actions" className="flex gap-1 rounded-md border border-slate-200 bg-white p-0.5 shadow-sm">
         <Button size="sm" variant="ghost" onClick={duplicate} title="Duplicate (Ctrl/⌘+D)">
           Duplicate
         </Button>

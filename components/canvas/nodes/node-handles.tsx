@@ -2,8 +2,9 @@ import { Handle, Position } from "@xyflow/react";
 import { HANDLES } from "@/lib/stores/editor";
 
 /**
- * Every node takes data on the left and passes its output on from the right; the small
- * lower-left handle is where a reviewer's revise edge comes in.
+ * Every node takes data on the left and passes its output on from the right. The handle on
+ * top is where a reviewer's revise edge comes in: it shows only while one is being drawn
+ * (see `data-connecting` in flow-canvas), so it never reads as part of the card.
  */
 export function DataHandles({ label }: { label: string }) {
   return (
@@ -26,11 +27,11 @@ export function DataHandles({ label }: { label: string }) {
       />
       <Handle
         type="target"
-        position={Position.Left}
+        position={Position.Top}
         id={HANDLES.reviseIn}
         className="tf-handle tf-handle-revise-in"
         aria-label={`Revision input of ${label}`}
-        title="Revisions: a reviewer downstream may send work back here"
+        title="Drop here: the reviewer may send work back to this node"
       />
     </>
   );

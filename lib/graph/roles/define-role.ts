@@ -46,7 +46,7 @@ export function commonOptionFields(defaults: { maxOutputTokens: number }) {
       .optional()
       .meta({
         title: "Temperature",
-        description: "Sampling temperature. Leave empty to use the model's default (some models accept only that).",
+        description: "Sampling temperature: lower is more focused, higher more varied (some models accept only their own setting).",
       }),
   };
 }

@@ -1,6 +1,7 @@
 import type { Tier } from "@/lib/graph/tiers";
 import { tierFromModelId } from "../catalog";
 import type { Rng } from "./random";
+import { delayScale } from "./speed";
 
 /** How fast a tier answers: time to first token, generation speed, prompt-processing speed. */
 export interface LatencyProfile {
@@ -16,7 +17,7 @@ export const TIER_LATENCY: Record<Tier, LatencyProfile> = {
   flagship: { firstTokenMs: 700, tokensPerSecond: 70, promptTokensPerSecond: 8_000 },
 };
 
-/** When a response's tokens are due, already scaled by the simulator's speed factor. */
+/** When a response's tokens are due, already scaled by the simulator's speed. */
 export interface Timing {
   firstTokenMs: number;
   perTokenMs: number;
@@ -24,7 +25,8 @@ export interface Timing {
 
 /**
  * The timing of one response. Uncached prompt tokens and hidden reasoning both delay the first
- * token, as they do on the real API; ±10% jitter comes from the request's seed.
+ * token, as they do on the real API; ±10% jitter comes from the request's seed. `speed` is the
+ * speed-up factor of `SIM_SPEED`: 2 halves every delay, 0 removes them.
  */
 export function timingFor(
   model: string,
@@ -36,7 +38,8 @@ export function timingFor(
   const jitter = 0.9 + 0.2 * rng.next();
   const firstTokenMs =
     p.firstTokenMs + (work.uncachedPromptTokens / p.promptTokensPerSecond) * 1000 + (work.reasoningTokens / p.tokensPerSecond) * 1000;
-  return { firstTokenMs: firstTokenMs * jitter * speed, perTokenMs: (1000 / p.tokensPerSecond) * speed };
+  const scale = delayScale(speed);
+  return { firstTokenMs: firstTokenMs * jitter * scale, perTokenMs: (1000 / p.tokensPerSecond) * scale };
 }
 
 /** The error `fetch` rejects with when its signal aborts. */

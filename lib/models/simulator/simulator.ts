@@ -4,13 +4,14 @@ import { abortError, sleep, timingFor } from "./latency";
 import { canonicalJson, createRng, hashKey, hashString } from "./random";
 import { chatRequestSchema, deriveRequest, issueParam } from "./request";
 import { completionBody, completionChunks, sseResponse, usageObject, type CompletionMeta } from "./responses";
+import { simSpeedFromEnv } from "./speed";
 import { topicOf } from "./topic";
 import { promptTokenSequence } from "../tokens";
 import { PrefixCache } from "./usage";
 
 /** How the simulator behaves. */
 export interface SimulatorOptions {
-  /** Latency multiplier: 1 is realistic, 0 is instant (no timers at all). Default `TIERFLOW_SIM_SPEED` or 1. */
+  /** Speed-up factor over realistic latency (see `SIM_SPEED`): 3 is three times faster, 0 instant. Default `TIERFLOW_SIM_SPEED`, else 1. */
   speed?: number;
   /** Seed mixed into every response; the request's own `seed` parameter is mixed in too. */
   seed?: number;
@@ -27,14 +28,9 @@ export interface Simulator {
 // Chunks a cut stream delivers before the connection "drops".
 const CUT_AFTER_PIECES = 3;
 
-function resolveSpeed(speed: number | undefined): number {
-  const raw = speed ?? Number(typeof process !== "undefined" ? (process.env.TIERFLOW_SIM_SPEED ?? 1) : 1);
-  return Number.isFinite(raw) && raw >= 0 ? raw : 1;
-}
-
 /** Creates a simulator. Same request + same seed gives the same output, across instances and runs. */
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
-  const speed = resolveSpeed(options.speed);
+  const speed = options.speed ?? simSpeedFromEnv();
   const attempts = new Counter();
   const revisions = new Counter();
   const cache = new PrefixCache();

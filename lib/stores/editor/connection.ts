@@ -1,4 +1,5 @@
 import { ROLE_DEFINITIONS, ancestors, buildTopology, descendants, type EdgeKind } from "@/lib/graph";
+import { withArticle } from "@/lib/graph/text";
 import type { CanvasEdge, CanvasNode } from "./types";
 
 /**
@@ -38,7 +39,7 @@ export function connectionProblem(
   }
 
   if (!ROLE_DEFINITIONS[from.data.role].canStartRevise) {
-    return `Only reviewers can send work back; "${from.data.label}" is a ${ROLE_DEFINITIONS[from.data.role].title.toLowerCase()}.`;
+    return `Only reviewers can send work back; "${from.data.label}" is ${withArticle(ROLE_DEFINITIONS[from.data.role].title.toLowerCase())}.`;
   }
   if (!ancestors(topology, source).has(target)) {
     return `A reviewer can only send work back to a node upstream of it; "${to.data.label}" does not feed "${from.data.label}".`;

@@ -83,6 +83,27 @@ describe("editor store: building a graph", () => {
     expect(store.getState().isValidConnection({ source: "reviewer", target: "research-planner", sourceHandle: "out" })).toBe(false);
     expect(store.getState().isValidConnection({ source: "reviewer", target: "research-planner", sourceHandle: "revise" })).toBe(true);
   });
+
+  it("drops a notice with the next edit, so a refusal never outlives what came after it", () => {
+    const store = editor(research());
+    store.getState().connect("reviewer", "research-planner", "data");
+    expect(store.getState().notice?.message).toMatch(/loop/);
+    // Selecting is not an edit: the message stays to be read.
+    store.getState().selectNodes(["analyst"]);
+    expect(store.getState().notice).not.toBeNull();
+    store.getState().updateNode("analyst", { tier: "nano" });
+    expect(store.getState().notice).toBeNull();
+
+    store.getState().connect("reviewer", "research-planner", "data");
+    store.getState().undo();
+    expect(store.getState().notice).toBeNull();
+  });
+
+  it("names a refused revise edge's role with the right article", () => {
+    const store = editor(research());
+    const refused = store.getState().connect("researcher", "research-planner", "revise");
+    expect(refused.ok ? "" : refused.reason).toContain("is an executor");
+  });
 });
 
 describe("editor store: history", () => {

@@ -86,6 +86,8 @@ export function createEditorStore(init: EditorInit): EditorStoreApi {
         future: [],
         selectedNodeIds: selectedIds(nodes, state.selectedNodeIds),
         revision: state.revision + 1,
+        // A notice is about the last thing tried (a refused connection, a copy): the next edit makes it stale.
+        notice: null,
       });
     };
 
@@ -99,6 +101,7 @@ export function createEditorStore(init: EditorInit): EditorStoreApi {
         selectedNodeIds: selectedIds(target.nodes, state.selectedNodeIds),
         revision: state.revision + 1,
         contentRevision: state.contentRevision + 1,
+        notice: null,
       });
     };
 

@@ -13,7 +13,7 @@ function numbered(events: readonly EngineEvent[]): RunEvent[] {
 
 /** Four subtasks over two pools, and a reviewer that sends both back once: every pool runs two instances twice. */
 async function revisedRun() {
-  const { events } = await runFixture(research, "Should a bakery switch its vans to electric? [sim:items=4 revise=1]", { seed: 5, speed: 0.02 });
+  const { events } = await runFixture(research, "Should a bakery switch its vans to electric? [sim:items=4 revise=1]", { seed: 5, speed: 50 });
   const store = createRunStore({ graph: research, schedule: () => () => {} });
   numbered(events).forEach((e) => store.getState().receive(e));
   store.getState().flush();

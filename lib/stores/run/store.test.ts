@@ -154,7 +154,7 @@ describe("run store", () => {
     const graph = fixtureGraph([rawNode("executor", "a"), rawNode("executor", "b")], [rawEdge("a", "b")]);
     const controller = new AbortController();
     const { events } = await runFixture(graph, "Write about trains.", {
-      speed: 0.05,
+      speed: 20,
       signal: controller.signal,
       onEvent: (e) => {
         if (e.type === "node.delta") controller.abort();
