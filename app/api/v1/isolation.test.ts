@@ -54,6 +54,8 @@ const ROUTES: Record<string, Entry> = {
   "GET /api/share/[token]": { guard: "share" },
   "GET /api/share/[token]/events": { guard: "share" },
   "POST /api/sim/v1/chat/completions": { guard: "workspace", viewerWrites: true, body: () => ({ model: "gpt-5.4-nano", messages: [{ role: "user", content: "Say hello" }] }) },
+  "PATCH /api/v1/account": { guard: "session", body: () => ({ name: "A new name" }) },
+  "POST /api/v1/account/password": { guard: "session", body: () => ({ currentPassword: "correct horse battery", newPassword: "another horse battery" }) },
   "GET /api/v1/api-keys": { guard: "workspace" },
   "POST /api/v1/api-keys": { guard: "workspace", body: () => ({ name: "A key" }) },
   "DELETE /api/v1/api-keys/[id]": { guard: "workspace" },
@@ -87,6 +89,8 @@ const ROUTES: Record<string, Entry> = {
   "POST /api/v1/workspaces": { guard: "session", body: () => ({ name: "Another workspace" }) },
   "GET /api/v1/workspaces/current": { guard: "workspace" },
   "PATCH /api/v1/workspaces/current": { guard: "workspace", body: () => ({ name: "Renamed workspace" }) },
+  "DELETE /api/v1/workspaces/current": { guard: "workspace", body: () => ({ confirmName: "My workspace" }) },
+  "GET /api/v1/workspaces/current/switch": { guard: "session" },
   "POST /api/v1/workspaces/current/switch": { guard: "workspace", viewerWrites: true, body: (ids) => ({ workspaceId: ids.workspace }) },
 };
 
