@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { accountApi, type MyWorkspaces } from "./account-api";
@@ -37,6 +38,9 @@ export function UserMenu() {
           {error}
         </p>
       )}
+      <Link href="/account" className={menuItemClass}>
+        Account settings
+      </Link>
       <button type="button" className={menuItemClass} onClick={signOut}>
         Sign out
       </button>
