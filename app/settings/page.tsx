@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import { pageAccess } from "@/lib/auth/page-access";
 import { indefiniteArticle } from "@/lib/graph/text";
+import { listMyWorkspaces } from "@/lib/auth/workspace-membership";
+import { DeleteWorkspace } from "@/components/workspace/delete-workspace";
 import { RenameWorkspaceForm } from "@/components/workspace/rename-workspace-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "General" };
 
-/** General settings: the workspace's name (owners rename it) and the caller's role. */
+/** General settings: the workspace's name (owners rename or delete it) and the caller's role. */
 export default async function GeneralSettingsPage() {
   const access = await pageAccess("/settings");
+  const mine = access.can("owner") && access.user ? await listMyWorkspaces(access.user.id) : [];
   return (
     <section aria-labelledby="general-heading" className="space-y-6">
       <div>
@@ -28,6 +31,7 @@ export default async function GeneralSettingsPage() {
           <dd className="mt-2 text-slate-500">Only owners rename the workspace.</dd>
         </dl>
       )}
+      {access.can("owner") && access.via === "session" && <DeleteWorkspace name={access.workspace.name} onlyWorkspace={mine.length <= 1} />}
     </section>
   );
 }

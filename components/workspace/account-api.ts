@@ -24,5 +24,8 @@ export const accountApi = {
   invite: (role: WorkspaceRole) => call<{ invitation: InvitationSummary; token: string; path: string; url: string }>("POST", "/api/v1/invitations", { role }),
   revokeInvitation: (id: string) => call<InvitationSummary>("DELETE", `/api/v1/invitations/${encodeURIComponent(id)}`),
   acceptInvitation: (token: string) => call<{ workspaceId: string; role: WorkspaceRole; joined: boolean }>("POST", "/api/v1/invitations/accept", { token }),
+  deleteWorkspace: (confirmName: string) => call<void>("DELETE", "/api/v1/workspaces/current", { confirmName }),
+  changeName: (name: string) => call<{ id: string; name: string; email: string }>("PATCH", "/api/v1/account", { name }),
+  changePassword: (currentPassword: string, newPassword: string) => call<void>("POST", "/api/v1/account/password", { currentPassword, newPassword }),
   signOut: () => call<unknown>("POST", "/api/auth/sign-out", {}),
 };

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { accountApi, type MyWorkspaces } from "./account-api";
@@ -49,6 +50,9 @@ export function UserMenu() {
           {error}
         </p>
       )}
+      <Link href="/account" className={menuItemClass}>
+        Account settings
+      </Link>
       <button type="button" className={menuItemClass} onClick={signOut}>
         Sign out
       </button>

@@ -7,6 +7,9 @@ import { hashToken } from "./secrets";
 /** The cookie naming the workspace a signed-in user is working in. */
 export const ACTIVE_WORKSPACE_COOKIE = "tierflow_workspace";
 
+/** The query parameter a page is opened with right after a link switched the active workspace (it then says so). */
+export const SWITCHED_PARAM = "switched";
+
 /**
  * The `Set-Cookie` value that makes `workspaceId` the active workspace of this browser.
  * HttpOnly: only the server reads it; a year, so the choice survives restarts.

@@ -73,6 +73,28 @@ export async function renameWorkspace(workspaceId: string, name: string) {
   return db.workspace.update({ where: { id: workspaceId }, data: { name }, select: { id: true, slug: true, name: true } });
 }
 
+/**
+ * Deletes a workspace and everything in it — graphs, runs with their events and nodes, share
+ * links, API keys, invitations, memberships and the provider key (every relation cascades from
+ * Workspace in prisma/schema.prisma). `confirmName` must be its name as typed by the owner.
+ * Refused while a run is going: its runner would keep writing into rows that are gone.
+ * Deleting one's last workspace is allowed; the app then asks to create one.
+ */
+export async function deleteWorkspace(workspaceId: string, confirmName: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { name: true } });
+    if (!workspace) throw AppError.notFound("Workspace");
+    if (confirmName.trim() !== workspace.name) {
+      throw new AppError("unprocessable", `Type the workspace's name, “${workspace.name}”, to confirm that it should be deleted.`);
+    }
+    const going = await tx.run.count({ where: { workspaceId, status: { in: ["queued", "running"] } } });
+    if (going > 0) {
+      throw new AppError("conflict", `${going === 1 ? "A run is" : `${going} runs are`} still going in this workspace: cancel ${going === 1 ? "it" : "them"} or wait until ${going === 1 ? "it ends" : "they end"}, then delete the workspace.`);
+    }
+    await tx.workspace.delete({ where: { id: workspaceId } });
+  });
+}
+
 /** The user's membership of `workspaceId`; another workspace answers 404, as every foreign id does. */
 export async function requireMyWorkspace(userId: string, workspaceId: string): Promise<MyWorkspace> {
   const membership = await db.membership.findUnique({

@@ -54,6 +54,8 @@ const ROUTES: Record<string, Entry> = {
   "GET /api/share/[token]": { guard: "share" },
   "GET /api/share/[token]/events": { guard: "share" },
   "POST /api/sim/v1/chat/completions": { guard: "workspace", viewerWrites: true, body: () => ({ model: "gpt-5.4-nano", messages: [{ role: "user", content: "Say hello" }] }) },
+  "PATCH /api/v1/account": { guard: "session", body: () => ({ name: "A new name" }) },
+  "POST /api/v1/account/password": { guard: "session", body: () => ({ currentPassword: "correct horse battery", newPassword: "another horse battery" }) },
   "GET /api/v1/api-keys": { guard: "workspace" },
   "POST /api/v1/api-keys": { guard: "workspace", body: () => ({ name: "A key" }) },
   "DELETE /api/v1/api-keys/[id]": { guard: "workspace" },
@@ -75,7 +77,10 @@ const ROUTES: Record<string, Entry> = {
   "GET /api/v1/models": { guard: "workspace" },
   "GET /api/v1/provider": { guard: "workspace" },
   "PUT /api/v1/provider": { guard: "workspace", body: () => ({ baseUrl: "" }) },
+  "GET /api/v1/openapi.json": { guard: "workspace" },
+  "GET /api/v1/runs": { guard: "workspace" },
   "GET /api/v1/runs/[id]": { guard: "workspace" },
+  "GET /api/v1/runs/[id]/trace": { guard: "workspace" },
   "POST /api/v1/runs/[id]/cancel": { guard: "workspace" },
   "GET /api/v1/runs/[id]/events": { guard: "workspace" },
   "GET /api/v1/runs/[id]/shares": { guard: "workspace" },
@@ -88,6 +93,8 @@ const ROUTES: Record<string, Entry> = {
   "POST /api/v1/workspaces": { guard: "session", body: () => ({ name: "Another workspace" }) },
   "GET /api/v1/workspaces/current": { guard: "workspace" },
   "PATCH /api/v1/workspaces/current": { guard: "workspace", body: () => ({ name: "Renamed workspace" }) },
+  "DELETE /api/v1/workspaces/current": { guard: "workspace", body: () => ({ confirmName: "My workspace" }) },
+  "GET /api/v1/workspaces/current/switch": { guard: "session" },
   "POST /api/v1/workspaces/current/switch": { guard: "workspace", viewerWrites: true, body: (ids) => ({ workspaceId: ids.workspace }) },
 };
 

@@ -1,10 +1,20 @@
 import { z } from "zod";
 import { buildOpenApiDocument, jsonSchemaOf, type ApiOperation, type OpenApiDocument } from "@/lib/api/openapi";
 import { createApiKeyBody } from "@/lib/auth/api-keys";
-import { acceptInvitationBody, invitationBody, memberRoleBody, switchWorkspaceBody, workspaceBody } from "@/lib/auth/schemas";
+import {
+  acceptInvitationBody,
+  accountBody,
+  changePasswordBody,
+  deleteWorkspaceBody,
+  invitationBody,
+  memberRoleBody,
+  switchWorkspaceBody,
+  switchWorkspaceQuery,
+  workspaceBody,
+} from "@/lib/auth/schemas";
 import { graphDocumentSchema } from "@/lib/graph";
 import { createGraphBody, estimateRunBody, updateGraphBody } from "@/lib/graphs/schemas";
-import { createShareLinkBody, listRunsQuery, runPageSchema, runTraceSchema, startRunBody } from "@/lib/runs";
+import { createShareLinkBody, listRunsQuery, listShareLinksQuery, runPageSchema, runTraceSchema, startRunBody } from "@/lib/runs";
 import { providerSettingsBody } from "@/lib/workspaces/provider";
 
 /**
@@ -13,7 +23,8 @@ import { providerSettingsBody } from "@/lib/workspaces/provider";
  * parses with another schema or guards with another role than declared.
  */
 
-const GRAPH_BODY_NOTE = "`graph` is a graph document (schema `GraphDocument`); its problems come back as a 422 listing each one.";
+const GRAPH_BODY_NOTE =
+  "`graph` is a graph document (schema `GraphDocument`). A well-formed one is stored with its `problems` listed (only a run refuses them); a malformed one answers 422 listing each error.";
 
 const healthSchema = z.object({ status: z.enum(["ok", "unavailable"]), simulated: z.boolean().optional(), message: z.string().optional() });
 
@@ -116,9 +127,16 @@ export const OPERATIONS: readonly ApiOperation[] = [
   {
     method: "POST", route: "/api/v1/runs/[id]/shares", operationId: "createShareLink", tag: "Sharing", auth: "workspace", minRole: "editor",
     summary: "Create a share link",
-    description: "A read-only public link to the run; `hidePrompts` leaves the prompts out. The answer is the only place its URL appears.",
+    description: "A read-only public link to the run; `hidePrompts` leaves the prompts, instructions and (unless `showTask`) the task out. The answer is the only place its URL appears.",
     body: createShareLinkBody,
     response: { status: 201, description: "The link with its `url`." },
+  },
+  {
+    method: "GET", route: "/api/v1/shares", operationId: "listWorkspaceShareLinks", tag: "Sharing", auth: "workspace",
+    summary: "List the workspace's share links",
+    description: "Every working link, newest first, with its run, options, creator and last view. Tokens are never listed. Pass `nextCursor` as `cursor` for the next page.",
+    query: listShareLinksQuery,
+    response: { status: 200, description: "`{ links, nextCursor }`." },
   },
   {
     method: "DELETE", route: "/api/v1/shares/[id]", operationId: "revokeShareLink", tag: "Sharing", auth: "workspace", minRole: "editor",
@@ -153,10 +171,40 @@ export const OPERATIONS: readonly ApiOperation[] = [
     response: { status: 200, description: "The renamed workspace." },
   },
   {
+    method: "DELETE", route: "/api/v1/workspaces/current", operationId: "deleteWorkspace", tag: "Workspaces", auth: "workspace", minRole: "owner",
+    summary: "Delete the workspace",
+    description: "With everything in it: graphs, runs, share links, API keys, invitations, the provider key. `confirmName` repeats its name; refused (409) while a run is going.",
+    body: deleteWorkspaceBody,
+    errors: ["conflict"],
+    response: { status: 204, description: "Deleted." },
+  },
+  {
     method: "POST", route: "/api/v1/workspaces/current/switch", operationId: "switchWorkspace", tag: "Workspaces", auth: "session",
     summary: "Switch the active workspace",
     body: switchWorkspaceBody,
     response: { status: 200, description: "The workspace now active (set in a cookie)." },
+  },
+  {
+    method: "GET", route: "/api/v1/workspaces/current/switch", operationId: "followIntoWorkspace", tag: "Workspaces", auth: "session",
+    summary: "Switch the active workspace, then go to a page",
+    description: "For links into another of the caller's workspaces: switches, then answers 303 to `next` (a path of this app) marked `?switched=<id>`.",
+    query: switchWorkspaceQuery,
+    response: { status: 303, description: "Redirect to `next`." },
+  },
+
+  // Account
+  {
+    method: "PATCH", route: "/api/v1/account", operationId: "updateAccount", tag: "Account", auth: "session",
+    summary: "Change your display name",
+    body: accountBody,
+    response: { status: 200, description: "`{ id, name, email }`." },
+  },
+  {
+    method: "POST", route: "/api/v1/account/password", operationId: "changePassword", tag: "Account", auth: "session",
+    summary: "Change your password",
+    description: "Needs the current password; other sessions are signed out, this one goes on. Wrong guesses count toward the sign-in back-off.",
+    body: changePasswordBody,
+    response: { status: 204, description: "Changed." },
   },
 
   // Members and invitations

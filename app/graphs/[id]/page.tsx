@@ -1,30 +1,35 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { cache } from "react";
-import { pageAccess } from "@/lib/auth/page-access";
+import { pageAccess, switchToHolderOrNotFound, switchedInto } from "@/lib/auth/page-access";
+import { SWITCHED_PARAM } from "@/lib/auth/workspace-access";
 import { AppError } from "@/lib/errors";
+import { myWorkspaceHoldingGraph } from "@/lib/graphs/locate";
 import { getGraph } from "@/lib/graphs/service";
 import { listTools } from "@/lib/tools";
 import { workspaceModels } from "@/lib/workspaces/provider";
 import { EditorRunControls } from "@/components/run/editor-run-controls";
 import { UnreadableDocument } from "@/components/ui/unreadable-document";
 import { AppHeader } from "@/components/workspace/app-header";
+import { SwitchedNotice } from "@/components/workspace/switched-notice";
 import { EditorClient } from "./editor-client";
 
 export const dynamic = "force-dynamic";
 
-type Params = { params: Promise<{ id: string }> };
+type Params = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /**
- * The graph of the caller's workspace (its document migrated and parsed by lib/graphs), a 404
- * page (another workspace's graph answers the same), or why its stored document is unreadable.
+ * The graph of the caller's workspace (its document migrated and parsed by lib/graphs), a switch
+ * to another of their workspaces that holds it, a 404 page (a stranger's graph answers like a
+ * missing one), or why its stored document is unreadable.
  */
 const loadGraph = cache(async (id: string) => {
   const access = await pageAccess(`/graphs/${id}`);
   try {
     return { access, record: await getGraph(access.workspace.id, id), unreadable: null };
   } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
+    if (error instanceof AppError && error.code === "not_found") {
+      await switchToHolderOrNotFound(access, `/graphs/${id}`, (userId) => myWorkspaceHoldingGraph(userId, id));
+    }
     if (error instanceof AppError && error.code === "unreadable_document") return { access, record: null, unreadable: error.message };
     throw error;
   }
@@ -35,12 +40,15 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: record?.name ?? "Unreadable graph" };
 }
 
-export default async function GraphEditorPage({ params }: Params) {
+export default async function GraphEditorPage({ params, searchParams }: Params) {
   const { access, record, unreadable } = await loadGraph((await params).id);
   const { catalog, simulated } = await workspaceModels(access.workspace.id);
+  const switched = switchedInto(access, await searchParams);
+  const notice = switched && <SwitchedNotice workspaceName={switched} marker={SWITCHED_PARAM} />;
   if (!record) {
     return (
       <div className="min-h-screen">
+        {notice}
         <AppHeader workspaceName={access.workspace.name} simulated={simulated} />
         <UnreadableDocument
           title="This graph can’t be opened"
@@ -53,15 +61,18 @@ export default async function GraphEditorPage({ params }: Params) {
   }
   const tools = listTools().map(({ name, title, description }) => ({ name, title, description }));
   return (
-    <EditorClient
-      graph={{ id: record.id, name: record.name, version: record.version, graph: record.graph }}
-      workspaceName={access.workspace.name}
-      simulated={simulated}
-      tools={tools}
-      catalog={catalog}
-      // Viewers get a read-only editor and no Run button; the API refuses their writes as well.
-      readOnly={!access.can("editor")}
-      toolbarExtra={access.can("editor") ? <EditorRunControls simulated={simulated} /> : undefined}
-    />
+    <>
+      {notice}
+      <EditorClient
+        graph={{ id: record.id, name: record.name, version: record.version, graph: record.graph }}
+        workspaceName={access.workspace.name}
+        simulated={simulated}
+        tools={tools}
+        catalog={catalog}
+        // Viewers get a read-only editor and no Run button; the API refuses their writes as well.
+        readOnly={!access.can("editor")}
+        toolbarExtra={access.can("editor") ? <EditorRunControls simulated={simulated} /> : undefined}
+      />
+    </>
   );
 }

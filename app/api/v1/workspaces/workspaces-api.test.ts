@@ -8,9 +8,13 @@ import { DELETE as revokeInvitation } from "../invitations/[id]/route";
 import { GET as listInvitations, POST as createInvitation } from "../invitations/route";
 import { GET as listMembers } from "../members/route";
 import { DELETE as removeMember, PATCH as changeRole } from "../members/[id]/route";
-import { PATCH as renameWorkspace } from "./current/route";
+import { TEMPLATES } from "@/lib/graph";
+import { createShareLink, runFinished, startRun } from "@/lib/runs";
+import { GET as getGraph } from "../graphs/[id]/route";
+import { GET as getRun } from "../runs/[id]/route";
+import { DELETE as deleteWorkspace, PATCH as renameWorkspace } from "./current/route";
 import { GET as listWorkspaces, POST as createWorkspace } from "./route";
-import { POST as switchWorkspace } from "./current/switch/route";
+import { GET as followIntoWorkspace, POST as switchWorkspace } from "./current/switch/route";
 
 const noParams = { params: Promise.resolve({}) as Promise<Record<string, never>> };
 const idParams = (id: string) => ({ params: Promise.resolve({ id }) });
@@ -86,6 +90,26 @@ describe("workspaces", () => {
     expect(foreign.status).toBe(404);
   });
 
+  it("a link into another of my workspaces switches there and goes on, marked; a stranger's workspace answers 404", async () => {
+    const ada = await person("Ada");
+    const one = await newWorkspace(ada, "One");
+    await newWorkspace(ada, "Two");
+    const query = new URLSearchParams({ workspaceId: one.id, next: "/graphs/g1" });
+    const followed = await followIntoWorkspace(ada.as(`http://test/api/v1/workspaces/current/switch?${query}`), noParams);
+    expect(followed.status).toBe(303);
+    expect(followed.headers.get("location")).toBe(`/graphs/g1?switched=${one.id}`);
+    expect(followed.headers.get("set-cookie")).toContain(`tierflow_workspace=${one.id}`);
+
+    // `next` never leads off the site.
+    const offSite = new URLSearchParams({ workspaceId: one.id, next: "//evil.example/x" });
+    expect((await followIntoWorkspace(ada.as(`http://test/api/v1/workspaces/current/switch?${offSite}`), noParams)).headers.get("location")).toBe(`/?switched=${one.id}`);
+
+    const stranger = await person("Stranger");
+    const foreign = await followIntoWorkspace(stranger.as(`http://test/api/v1/workspaces/current/switch?${query}`), noParams);
+    expect(foreign.status).toBe(404);
+    expect(foreign.headers.get("set-cookie")).toBeNull();
+  });
+
   it("refuses cross-site writes and API keys where a session is needed", async () => {
     const ada = await person("Ada");
     const crossSite = ada.as("http://test/api/v1/workspaces", { ...body("POST", { name: "X" }), headers: { origin: "https://evil.example" } });
@@ -99,6 +123,66 @@ describe("workspaces", () => {
     // A key sees its own workspace only.
     const listed = await (await listWorkspaces(keyedAs(key), noParams)).json();
     expect(listed.workspaces).toEqual([expect.objectContaining({ id: workspace.id, role: "editor" })]);
+  });
+});
+
+describe("deleting a workspace", () => {
+  const confirm = (name: string) => body("DELETE", { confirmName: name });
+
+  it("the owner deletes it, after typing its name, with its graphs, runs, events, links, keys and invitations", async () => {
+    const ada = await person("Ada");
+    const keep = await newWorkspace(ada, "Keep");
+    const doomed = await newWorkspace(ada, "Doomed");
+    const graph = await db.graph.create({ data: { workspaceId: doomed.id, name: "Doomed graph", document: TEMPLATES[0].graph as object } });
+    const run = await startRun(doomed.id, graph.id, { input: "A task", simulation: { speed: 0 } });
+    await runFinished(run.id);
+    await createShareLink(doomed.id, run.id, { hidePrompts: false, createdById: ada.userId });
+    await db.apiKey.create({ data: { workspaceId: doomed.id, name: "CI", prefix: "tf_key_x", keyHash: hashToken(newToken("tf_key")) } });
+    await invite(ada, "editor");
+    const bob = await person("Bob");
+    await accept(bob, (await invite(ada, "viewer")).token);
+    await db.workspace.update({ where: { id: doomed.id }, data: { providerKeyEncrypted: "sealed", providerKeyLast4: "abcd" } });
+    expect(await db.runEvent.count({ where: { runId: run.id } })).toBeGreaterThan(0);
+
+    // Only an owner, and only with the name typed right.
+    bob.use(doomed.id);
+    expect((await deleteWorkspace(bob.as("http://test/api/v1/workspaces/current", confirm("Doomed")), noParams)).status).toBe(403);
+    const wrongName = await deleteWorkspace(ada.as("http://test/api/v1/workspaces/current", confirm("Keep")), noParams);
+    expect(wrongName.status).toBe(422);
+    expect((await wrongName.json()).error.message).toContain("“Doomed”");
+    expect(await db.workspace.count({ where: { id: doomed.id } })).toBe(1);
+
+    const deleted = await deleteWorkspace(ada.as("http://test/api/v1/workspaces/current", confirm("Doomed")), noParams);
+    expect(deleted.status).toBe(204);
+    expect(await db.workspace.count({ where: { id: doomed.id } })).toBe(0);
+    for (const count of [
+      db.graph.count({ where: { workspaceId: doomed.id } }),
+      db.run.count({ where: { workspaceId: doomed.id } }),
+      db.runEvent.count({ where: { runId: run.id } }),
+      db.runNode.count({ where: { runId: run.id } }),
+      db.shareLink.count({ where: { workspaceId: doomed.id } }),
+      db.apiKey.count({ where: { workspaceId: doomed.id } }),
+      db.invitation.count({ where: { workspaceId: doomed.id } }),
+      db.membership.count({ where: { workspaceId: doomed.id } }),
+    ]) expect(await count).toBe(0);
+
+    // The stale cookie falls back to Ada's other workspace, where the old ids answer 404.
+    expect((await getGraph(ada.as(`http://test/api/v1/graphs/${graph.id}`), idParams(graph.id))).status).toBe(404);
+    expect((await getRun(ada.as(`http://test/api/v1/runs/${run.id}`), idParams(run.id))).status).toBe(404);
+    const left = await (await listWorkspaces(ada.as("http://test/api/v1/workspaces"), noParams)).json();
+    expect(left.workspaces.map((w: { id: string }) => w.id)).toEqual([keep.id]);
+    // Bob belonged to that workspace only: he now has none, and is asked to create one.
+    expect((await listGraphs(bob.as("http://test/api/v1/graphs"), noParams)).status).toBe(409);
+  });
+
+  it("is refused while a run is going", async () => {
+    const ada = await person("Ada");
+    const workspace = await newWorkspace(ada, "Busy");
+    await db.run.create({ data: { workspaceId: workspace.id, graphName: "G", graphSnapshot: TEMPLATES[0].graph as object, input: "x", status: "running", simulated: true } });
+    const refused = await deleteWorkspace(ada.as("http://test/api/v1/workspaces/current", confirm("Busy")), noParams);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.message).toMatch(/still going/);
+    expect(await db.workspace.count({ where: { id: workspace.id } })).toBe(1);
   });
 });
 
