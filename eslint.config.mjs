@@ -37,6 +37,7 @@ const WIRE_TYPES = [
   "lib/auth/roles.ts",
   "lib/auth/workspace-membership.ts",
   "lib/workspaces/provider.ts",
+  "lib/workspaces/mcp-servers.ts",
 ];
 
 // Single files are classified on the file axis (element patterns name folders).

@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: "/settings/members", label: "Members" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/provider", label: "Provider" },
+  { href: "/settings/tools", label: "Tools" },
 ] as const;
 
 /** The workspace settings sections; the current one is marked for assistive technology too. */

@@ -62,6 +62,8 @@ export const createMcpServerBody = z.object({ name: nameSchema, timeoutMs: timeo
 export const updateMcpServerBody = z.object({ name: nameSchema.optional(), timeoutMs: timeoutSchema.optional(), transport: mcpTransportSchema.optional() });
 
 export type CreateMcpServerBody = z.infer<typeof createMcpServerBody>;
+/** What a client sends to create one (defaults not yet applied). */
+export type CreateMcpServerInput = z.input<typeof createMcpServerBody>;
 export type UpdateMcpServerBody = z.infer<typeof updateMcpServerBody>;
 
 type Row = Prisma.McpServerGetPayload<object>;
