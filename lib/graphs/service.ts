@@ -3,7 +3,7 @@ import type { Graph } from "@/lib/generated/prisma/client";
 import type { GraphDocument } from "@/lib/graph";
 import { AppError } from "@/lib/errors";
 import { parseStoredGraph, readStoredGraph } from "./stored-document";
-import { requireValidGraph } from "./validation";
+import { requireValidGraph, workspaceToolNames } from "./validation";
 
 /** A stored graph as the API returns it. */
 export interface GraphRecord {
@@ -59,7 +59,7 @@ export async function getGraph(workspaceId: string, id: string): Promise<GraphRe
 }
 
 export async function createGraph(workspaceId: string, input: { name: string; graph: unknown }): Promise<GraphRecord> {
-  const document = requireValidGraph(input.graph);
+  const document = requireValidGraph(input.graph, await workspaceToolNames(workspaceId));
   const row = await db.graph.create({ data: { workspaceId, name: input.name, document: document as object } });
   return toRecord(row);
 }
@@ -73,7 +73,7 @@ export async function updateGraph(
   id: string,
   input: { name?: string; graph?: unknown; version?: number },
 ): Promise<GraphRecord> {
-  const document = input.graph === undefined ? undefined : requireValidGraph(input.graph);
+  const document = input.graph === undefined ? undefined : requireValidGraph(input.graph, await workspaceToolNames(workspaceId));
   // Only the version is needed, not the stored document: saving a valid one repairs an unreadable graph.
   const expected = input.version ?? (await storedVersion(workspaceId, id));
   const { count } = await db.graph.updateMany({

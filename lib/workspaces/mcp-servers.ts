@@ -139,7 +139,8 @@ function unprocessable(path: string[], message: string): AppError {
 interface CheckResult {
   status: "connected" | "error";
   statusError: string | null;
-  tools: Prisma.InputJsonValue;
+  /** Absent when the check failed: the last listed tools stay, so a passing outage does not break graphs. */
+  tools?: Prisma.InputJsonValue;
   checkedAt: Date;
 }
 
@@ -157,7 +158,7 @@ async function check(config: McpServerConfig, env: Env): Promise<CheckResult> {
       : error instanceof Error
         ? error.message
         : String(error);
-    return { status: "error", statusError: message.slice(0, 2000), tools: [], checkedAt };
+    return { status: "error", statusError: message.slice(0, 2000), checkedAt };
   } finally {
     await connection?.close();
   }
@@ -206,6 +207,7 @@ export async function createMcpServer(workspaceId: string, body: CreateMcpServer
       timeoutMs,
       ...transportColumns(body.transport),
       ...status,
+      tools: status.tools ?? [],
     },
   });
   return summaryOf(row);
@@ -246,11 +248,6 @@ export async function deleteMcpServer(workspaceId: string, id: string): Promise<
   await loadRow(workspaceId, id);
   await db.mcpServer.delete({ where: { id } });
   return { id };
-}
-
-/** The workspace's MCP tool ids, for graph validation. */
-export async function workspaceMcpToolIds(workspaceId: string): Promise<string[]> {
-  return (await listMcpServers(workspaceId)).flatMap((server) => server.tools.map((tool) => tool.id));
 }
 
 /** What a run needs to call the workspace's MCP tools: each server's config (secrets decrypted) and listed tools. */

@@ -79,7 +79,8 @@ describe("MCP servers API", () => {
     const refreshed: McpServerSummary = await (await refreshServer(asOwner(`${URL_BASE}/${server.id}/refresh`, { method: "POST" }), byId(server.id))).json();
     expect(refreshed.status).toBe("error");
     expect(refreshed.statusError).toMatch(/Could not connect to MCP server "Everything server".*ECONNREFUSED/);
-    expect(refreshed.tools).toEqual([]);
+    // The last listed tools stay, so graphs using them keep validating through an outage.
+    expect(refreshed.tools.map((tool) => tool.name)).toContain("get-sum");
     everything = await startEverythingHttp();
   });
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { withWorkspace } from "@/lib/api/guard";
 import { json, readJson } from "@/lib/api/respond";
 import { getGraph } from "@/lib/graphs/service";
-import { requireValidGraph } from "@/lib/graphs/validation";
+import { requireValidGraph, workspaceToolNames } from "@/lib/graphs/validation";
 import { estimateRunCost } from "@/lib/models/estimate";
 import { listTools } from "@/lib/tools";
 import { workspaceModels } from "@/lib/workspaces/provider";
@@ -22,7 +22,7 @@ const PLAIN = { disallowedSpecial: new Set<string>() };
 export const POST = withWorkspace<Params>(async ({ request, params, access }) => {
   const body = await readJson(request, estimateBody);
   const stored = await getGraph(access.workspace.id, params.id);
-  const graph = requireValidGraph(body.graph ?? stored.graph);
+  const graph = requireValidGraph(body.graph ?? stored.graph, await workspaceToolNames(access.workspace.id));
   const { catalog, simulated } = await workspaceModels(access.workspace.id);
   const estimate = estimateRunCost(graph, body.input, catalog, {
     countTokens: (text) => (text ? countTokens(text, PLAIN) : 0),
