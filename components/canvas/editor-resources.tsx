@@ -6,9 +6,12 @@ import type { ModelCatalog, ModelInfo } from "@/lib/models/catalog";
 
 /** A tool as the inspector lists it (the API's tool summary without its argument schema). */
 export interface ToolInfo {
+  /** What a node stores: a built-in's name, or an MCP tool's stable id. */
   name: string;
   title: string;
   description: string;
+  /** The MCP server it comes from; absent for built-ins. */
+  group?: string;
 }
 
 /** Reference data the editor shows but never edits: the model catalog and the tool registry. */

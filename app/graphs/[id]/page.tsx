@@ -5,6 +5,7 @@ import { pageAccess } from "@/lib/auth/page-access";
 import { AppError } from "@/lib/errors";
 import { getGraph } from "@/lib/graphs/service";
 import { listTools } from "@/lib/tools";
+import { listMcpServers } from "@/lib/workspaces/mcp-servers";
 import { workspaceModels } from "@/lib/workspaces/provider";
 import { EditorRunControls } from "@/components/run/editor-run-controls";
 import { UnreadableDocument } from "@/components/ui/unreadable-document";
@@ -51,7 +52,11 @@ export default async function GraphEditorPage({ params }: Params) {
       </div>
     );
   }
-  const tools = listTools().map(({ name, title, description }) => ({ name, title, description }));
+  const servers = await listMcpServers(access.workspace.id);
+  const tools = [
+    ...listTools().map(({ name, title, description }) => ({ name, title, description })),
+    ...servers.flatMap((server) => server.tools.map((tool) => ({ name: tool.id, title: tool.title ?? tool.name, description: tool.description, group: server.name }))),
+  ];
   return (
     <EditorClient
       graph={{ id: record.id, name: record.name, version: record.version, graph: record.graph }}
