@@ -10,8 +10,9 @@ export interface ToolInfo {
   name: string;
   title: string;
   description: string;
-  /** The MCP server it comes from; absent for built-ins. */
+  /** The MCP server it comes from, and the tool's own name there; absent for built-ins. */
   group?: string;
+  toolName?: string;
 }
 
 /** Reference data the editor shows but never edits: the model catalog and the tool registry. */

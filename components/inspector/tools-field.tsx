@@ -39,7 +39,7 @@ export function ToolsField({ id, data, onChange }: { id: string; data: NodeData;
           />
           <span className="min-w-0">
             <span className="text-sm font-medium text-slate-900">{tool.title}</span>{" "}
-            {tool.group === undefined && <code className="text-[11px] text-slate-500">{tool.name}</code>}
+            <code className="text-[11px] text-slate-500">{tool.toolName ?? tool.name}</code>
             {WEB_BROWSING_TOOLS.includes(tool.name) && <span className="ml-1 text-[11px] text-slate-500">(web)</span>}
             <span className="mt-0.5 line-clamp-3 text-[11px] leading-4 text-slate-500" title={tool.description}>
               {tool.description}

@@ -55,7 +55,7 @@ export default async function GraphEditorPage({ params }: Params) {
   const servers = await listMcpServers(access.workspace.id);
   const tools = [
     ...listTools().map(({ name, title, description }) => ({ name, title, description })),
-    ...servers.flatMap((server) => server.tools.map((tool) => ({ name: tool.id, title: tool.title ?? tool.name, description: tool.description, group: server.name }))),
+    ...servers.flatMap((server) => server.tools.map((tool) => ({ name: tool.id, title: tool.title ?? tool.name, description: tool.description, group: server.name, toolName: tool.name }))),
   ];
   return (
     <EditorClient
