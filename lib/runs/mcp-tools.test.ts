@@ -6,8 +6,9 @@ import { rawGraph, rawNode } from "@/lib/graph/testing";
 import { createGraph, updateGraph } from "@/lib/graphs/service";
 import { MCP_SERVER_BINS, startEverythingHttp, type RunningHttpServer } from "@/lib/tools/mcp/testing";
 import { createMcpServer, deleteMcpServer, type McpServerSummary } from "@/lib/workspaces/mcp-servers";
+import { execFileSync } from "node:child_process";
 import { readRunEvents } from "./event-store";
-import { runFinished, startRun } from "./service";
+import { cancelRun, runFinished, startRun } from "./service";
 
 let everything: RunningHttpServer;
 let workspaceId = "";
@@ -15,6 +16,12 @@ let server: McpServerSummary;
 
 const events = async <T extends RunEvent["type"]>(runId: string, type: T) =>
   (await readRunEvents(runId)).filter((event): event is Extract<RunEvent, { type: T }> => event.type === type);
+
+/** Processes this test started that run the everything server over stdio. */
+const stdioChildren = () =>
+  execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(process.pid)], { encoding: "utf8" })
+    .split("\n")
+    .filter((line) => line.includes(MCP_SERVER_BINS.everything) && line.includes("stdio"));
 
 const executorGraph = (tools: string[], instructions = "Add the two numbers.") =>
   rawGraph([rawNode("executor", "work", { label: "Adder", tools, instructions })]);
@@ -64,6 +71,25 @@ describe("runs with a workspace's MCP tools", () => {
     expect(result).toMatchObject({ ok: false, output: 'MCP tool "trigger-long-running-operation" on "Slow" did not answer within 1000 ms' });
     expect(await events(run.id, "node.completed")).toHaveLength(1);
     expect((await db.run.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("succeeded");
+  }, 30_000);
+
+  it("ends the stdio server's process when the run is cancelled mid-call", async () => {
+    const local = await createMcpServer(workspaceId, {
+      name: "Local",
+      transport: { type: "stdio", command: process.execPath, args: [MCP_SERVER_BINS.everything, "stdio"], env: {} },
+    });
+    expect(stdioChildren()).toEqual([]);
+    // The simulator asks for a duration of 15 s or more: the call is still running when the run is cancelled.
+    const graph = await createGraph(workspaceId, {
+      name: "Cancelled",
+      graph: executorGraph([`mcp:${local.id}:trigger-long-running-operation`], "Start the long operation. [sim:tool=Local__trigger-long-running-operation]"),
+    });
+    const run = await startRun(workspaceId, graph.id, { input: "Go", simulation: { speed: 0 } });
+    await expect.poll(() => stdioChildren().length, { timeout: 10_000 }).toBe(1);
+    await cancelRun(workspaceId, run.id);
+    await runFinished(run.id);
+    expect((await db.run.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("cancelled");
+    await expect.poll(() => stdioChildren(), { timeout: 5000 }).toEqual([]);
   }, 30_000);
 
   it("makes a removed server's tool a problem on the node, at save and at run start", async () => {
