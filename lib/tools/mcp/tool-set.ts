@@ -106,17 +106,14 @@ export class McpToolSet {
   private async connect(server: McpServerConfig): Promise<McpConnection> {
     if (this.closed) throw new Error("The run's MCP connections are closed");
     const pending = this.connections.get(server.id);
-    if (pending) {
-      const connection = await pending.catch(() => null);
-      if (connection && !connection.lost) return connection;
-      if (this.connections.get(server.id) === pending) this.connections.delete(server.id);
-      if (connection) void connection.close();
-      // Another call may have started the reconnect meanwhile.
-      const again = this.connections.get(server.id);
-      if (again) return again;
-    }
+    const existing = pending ? await pending.catch(() => null) : null;
+    if (existing && !existing.lost) return existing;
+    // A lost connection: the first call to notice replaces it; calls that come later share the replacement.
+    if (pending && this.connections.get(server.id) !== pending) return this.connect(server);
+    if (existing) void existing.close();
     const opening = McpConnection.open(server, this.options);
     this.connections.set(server.id, opening);
+    // A failed open is forgotten, so the next call tries again.
     opening.catch(() => {
       if (this.connections.get(server.id) === opening) this.connections.delete(server.id);
     });
