@@ -38,6 +38,7 @@ const WIRE_TYPES = [
   "lib/auth/workspace-membership.ts",
   "lib/runs/share-links.ts",
   "lib/workspaces/provider.ts",
+  "lib/workspaces/mcp-servers.ts",
 ];
 
 // Single files are classified on the file axis (element patterns name folders).

@@ -6,9 +6,13 @@ import type { ModelCatalog, ModelInfo } from "@/lib/models/catalog";
 
 /** A tool as the inspector lists it (the API's tool summary without its argument schema). */
 export interface ToolInfo {
+  /** What a node stores: a built-in's name, or an MCP tool's stable id. */
   name: string;
   title: string;
   description: string;
+  /** The MCP server it comes from, and the tool's own name there; absent for built-ins. */
+  group?: string;
+  toolName?: string;
 }
 
 /** Reference data the editor shows but never edits: the model catalog and the tool registry. */

@@ -1,10 +1,11 @@
 import type { ApiKeyInfo, CreatedApiKey } from "@/lib/auth/api-keys";
 import type { CatalogOverrides } from "@/lib/models/catalog";
 import type { WorkspaceShareLink } from "@/lib/runs/share-links";
+import type { CreateMcpServerInput, McpServerSummary } from "@/lib/workspaces/mcp-servers";
 import type { ProviderSettings } from "@/lib/workspaces/provider";
 import { call } from "@/components/workspace/graph-api";
 
-export type { ApiKeyInfo, CreatedApiKey, ProviderSettings, WorkspaceShareLink };
+export type { ApiKeyInfo, CreatedApiKey, CreateMcpServerInput, McpServerSummary, ProviderSettings, WorkspaceShareLink };
 
 /** What the provider form sends: `apiKey` "" keeps the stored key, `clearKey` removes it. */
 export interface ProviderUpdate {
@@ -14,7 +15,7 @@ export interface ProviderUpdate {
   catalog?: CatalogOverrides | null;
 }
 
-/** API keys and provider settings, for the settings pages' client components. */
+/** API keys, provider settings and MCP servers, for the settings pages' client components. */
 export const settingsApi = {
   apiKeys: () => call<{ apiKeys: ApiKeyInfo[] }>("GET", "/api/v1/api-keys"),
   createApiKey: (name: string) => call<CreatedApiKey>("POST", "/api/v1/api-keys", { name }),
@@ -22,4 +23,7 @@ export const settingsApi = {
   shareLinks: (cursor: string) => call<{ links: WorkspaceShareLink[]; nextCursor: string | null }>("GET", `/api/v1/shares?cursor=${encodeURIComponent(cursor)}`),
   revokeShareLink: (id: string) => call<null>("DELETE", `/api/v1/shares/${encodeURIComponent(id)}`),
   updateProvider: (body: ProviderUpdate) => call<ProviderSettings>("PUT", "/api/v1/provider", body),
+  createMcpServer: (body: CreateMcpServerInput) => call<McpServerSummary>("POST", "/api/v1/mcp-servers", body),
+  refreshMcpServer: (id: string) => call<McpServerSummary>("POST", `/api/v1/mcp-servers/${encodeURIComponent(id)}/refresh`),
+  deleteMcpServer: (id: string) => call<{ id: string }>("DELETE", `/api/v1/mcp-servers/${encodeURIComponent(id)}`),
 };

@@ -10,6 +10,7 @@ const SECTIONS = [
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/share-links", label: "Share links" },
   { href: "/settings/provider", label: "Provider" },
+  { href: "/settings/tools", label: "Tools" },
 ] as const;
 
 /** The workspace settings sections; the current one is marked for assistive technology too. */

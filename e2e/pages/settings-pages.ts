@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** Settings → Provider: the workspace's model provider key, base URL and tier table. */
 export class ProviderSettingsPage {
@@ -81,5 +81,32 @@ export class ApiKeysSettingsPage {
     await this.page.getByRole("button", { name: `Revoke ${name}` }).click();
     await this.page.getByRole("dialog", { name: "Revoke this API key?" }).getByRole("button", { name: "Revoke key" }).click();
     await expect(this.page.getByRole("row", { name: new RegExp(name) }).getByText(/^Revoked/)).toBeVisible();
+  }
+}
+
+/** Settings → Tools: the workspace's MCP servers, their status and tools. */
+export class ToolsSettingsPage {
+  constructor(private readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto("/settings/tools");
+    await expect(this.page.getByRole("heading", { level: 1, name: "Tools" })).toBeVisible();
+  }
+
+  /** Fills the add form for a Streamable HTTP server and submits it. */
+  async addHttpServer(name: string, url: string, headers = "") {
+    const form = this.page.getByRole("form", { name: "Add an MCP server" });
+    await form.getByLabel("Name").fill(name);
+    await form.getByLabel("URL").fill(url);
+    if (headers) await form.getByLabel(/^Headers/).fill(headers);
+    await form.getByRole("button", { name: "Add server" }).click();
+  }
+
+  server(name: string): Locator {
+    return this.page.getByRole("region", { name });
+  }
+
+  tools(server: string): Locator {
+    return this.server(server).getByRole("list", { name: `Tools of ${server}` }).getByRole("listitem");
   }
 }

@@ -8,6 +8,7 @@ import { RunEventLog } from "./event-log";
 import { RunEventWriter } from "./event-store";
 import { createRedactor, redactDeep, redactedMessage } from "./redact";
 import { runtime } from "./runtime";
+import type { McpConnectOptions, McpServerTools } from "@/lib/tools/mcp";
 import { createToolHost } from "./tool-host";
 
 export interface LaunchOptions {
@@ -20,6 +21,8 @@ export interface LaunchOptions {
   simulation: { speed: number; seed: number };
   /** A ready client instead of one from `provider` (benchmarks time the simulator through it). */
   modelClient?: ModelClient;
+  /** The workspace's MCP servers and their tools; connected only when a node calls one. */
+  mcp?: { servers: readonly McpServerTools[]; options: McpConnectOptions };
 }
 
 /**
@@ -27,7 +30,7 @@ export interface LaunchOptions {
  * bus as they happen and stored in batches; the final state is written when the engine ends.
  */
 export function launchRun(options: LaunchOptions): void {
-  const { runId, graph, input, catalog, provider, budgetNanoUsd, simulation, modelClient } = options;
+  const { runId, graph, input, catalog, provider, budgetNanoUsd, simulation, modelClient, mcp } = options;
   const controller = new AbortController();
   const history: RunEvent[] = [];
   const writer = new RunEventWriter(runId);
@@ -42,13 +45,14 @@ export function launchRun(options: LaunchOptions): void {
   });
   const { client, simulated } = modelClient ?? createModelClient({ ...provider, simulator: simulation });
   // Everything a run stores, streams or logs passes through this: provider errors may echo the key.
-  const redact = createRedactor([provider.apiKey]);
+  const redact = createRedactor([provider.apiKey, ...mcpSecrets(mcp?.servers ?? [])]);
+  const tools = createToolHost(mcp);
 
   runtime.bus.open(runId);
   const done = runGraph(graph, input, {
     client,
     catalog,
-    tools: createToolHost(),
+    tools,
     emit: (event) => log.push(redactDeep(event, redact)),
     signal: controller.signal,
     simulated,
@@ -68,11 +72,18 @@ export function launchRun(options: LaunchOptions): void {
       await writer.flush();
       await db.run.update({ where: { id: runId }, data: { status: "failed", error: `Internal error: ${message}`, endedAt: new Date() } });
     })
-    .finally(() => {
+    .finally(async () => {
+      // Ends the run's MCP sessions; stdio servers' processes stop here, after a cancel too.
+      await tools.close();
       runtime.active.delete(runId);
       runtime.bus.close(runId);
     });
   runtime.active.set(runId, { controller, done });
+}
+
+/** Header and env values of the workspace's MCP servers: a server's error text may echo them. */
+function mcpSecrets(servers: readonly McpServerTools[]): string[] {
+  return servers.flatMap(({ config: { transport } }) => Object.values(transport.type === "http" ? transport.headers : transport.env));
 }
 
 async function recordOutcome(runId: string, outcome: RunOutcome, summary: RunSummary): Promise<void> {

@@ -1,8 +1,9 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getGraph } from "@/lib/graphs/service";
-import { requireRunnableGraph } from "@/lib/graphs/validation";
+import { requireRunnableGraph, workspaceToolNames } from "@/lib/graphs/validation";
 import { NANO_PER_USD, simSpeedFromEnv, type ModelClient } from "@/lib/models";
+import { workspaceMcpServers } from "@/lib/workspaces/mcp-servers";
 import { workspaceProvider } from "@/lib/workspaces/provider";
 import { launchRun } from "./execute";
 import { runtime } from "./runtime";
@@ -33,8 +34,9 @@ export async function startRun(
   modelClient?: ModelClient,
 ): Promise<{ id: string; status: string }> {
   const stored = await getGraph(workspaceId, graphId);
-  const graph = requireRunnableGraph(stored.graph);
+  const graph = requireRunnableGraph(stored.graph, await workspaceToolNames(workspaceId));
   const { provider, catalog, simulated } = await workspaceProvider(workspaceId);
+  const mcp = await workspaceMcpServers(workspaceId);
   const budgetNanoUsd = body.budgetUsd === undefined ? null : Math.round(body.budgetUsd * NANO_PER_USD);
   const run = await db.run.create({
     data: {
@@ -58,6 +60,7 @@ export async function startRun(
     budgetNanoUsd,
     simulation: { speed: body.simulation?.speed ?? simSpeedFromEnv(), seed: body.simulation?.seed ?? seedOf(run.id) },
     modelClient,
+    mcp,
   });
   return { id: run.id, status: run.status };
 }

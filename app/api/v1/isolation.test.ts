@@ -29,6 +29,7 @@ interface Ids {
   apiKey: string;
   shareLink: string;
   shareToken: string;
+  mcpServer: string;
 }
 
 /**
@@ -71,6 +72,11 @@ const ROUTES: Record<string, Entry> = {
   "POST /api/v1/invitations": { guard: "workspace", body: () => ({ role: "viewer" }) },
   "DELETE /api/v1/invitations/[id]": { guard: "workspace" },
   "POST /api/v1/invitations/accept": { guard: "session", body: () => ({ token: "tf_inv_unknown" }) },
+  "GET /api/v1/mcp-servers": { guard: "workspace" },
+  "POST /api/v1/mcp-servers": { guard: "workspace", body: () => ({ name: "Another server", transport: { type: "stdio", command: "node" } }) },
+  "PATCH /api/v1/mcp-servers/[id]": { guard: "workspace", body: () => ({ name: "Renamed server" }) },
+  "DELETE /api/v1/mcp-servers/[id]": { guard: "workspace" },
+  "POST /api/v1/mcp-servers/[id]/refresh": { guard: "workspace" },
   "GET /api/v1/members": { guard: "workspace" },
   "PATCH /api/v1/members/[id]": { guard: "workspace", body: () => ({ role: "editor" }) },
   "DELETE /api/v1/members/[id]": { guard: "workspace" },
@@ -107,6 +113,7 @@ const RESOURCE_OF: Record<string, keyof Ids> = {
   "api-keys": "apiKey",
   shares: "shareLink",
   share: "shareToken",
+  "mcp-servers": "mcpServer",
 };
 
 interface Call {
@@ -172,7 +179,7 @@ let ownerCookie = "";
 let viewerCookie = "";
 let revokedKey = "";
 const SECRET_MARK = "their-confidential-marker";
-const NOWHERE = Object.fromEntries(["workspace", "graph", "run", "membership", "invitation", "apiKey", "shareLink", "shareToken"].map((k) => [k, "does-not-exist"])) as unknown as Ids;
+const NOWHERE = Object.fromEntries(["workspace", "graph", "run", "membership", "invitation", "apiKey", "shareLink", "shareToken", "mcpServer"].map((k) => [k, "does-not-exist"])) as unknown as Ids;
 /** Share tokens that must all answer like NOWHERE's: revoked ones, and a run id used as a token. */
 const deadTokens: Record<string, string> = {};
 
@@ -184,7 +191,11 @@ async function seedWorkspace(workspaceId: string, userId: string, mark: string, 
   const invitation = await db.invitation.create({ data: { workspaceId, role: "viewer", tokenHash: hashToken(newToken("tf_inv")), expiresAt: new Date(Date.now() + 86_400_000), createdById: userId } });
   const apiKey = await db.apiKey.create({ data: { workspaceId, name: `Key ${mark}`, prefix: "tf_key_x", keyHash: hashToken(newToken("tf_key")) } });
   const link = await createShareLink(workspaceId, run.id, { hidePrompts: false, createdById: userId });
-  Object.assign(into, { workspace: workspaceId, graph: graph.id, run: run.id, membership: membership.id, invitation: invitation.id, apiKey: apiKey.id, shareLink: link.id, shareToken: link.token });
+  // Stored directly: creating one through the service would connect to it.
+  const mcpServer = await db.mcpServer.create({
+    data: { workspaceId, name: `Server ${mark}`, transport: "stdio", command: "node", args: [], timeoutMs: 1000, status: "error", statusError: `Not started ${mark}`, tools: [], checkedAt: new Date() },
+  });
+  Object.assign(into, { workspace: workspaceId, graph: graph.id, run: run.id, membership: membership.id, invitation: invitation.id, apiKey: apiKey.id, shareLink: link.id, shareToken: link.token, mcpServer: mcpServer.id });
 }
 
 beforeAll(async () => {

@@ -15,6 +15,7 @@ import {
 import { graphDocumentSchema } from "@/lib/graph";
 import { createGraphBody, estimateRunBody, updateGraphBody } from "@/lib/graphs/schemas";
 import { createShareLinkBody, listRunsQuery, listShareLinksQuery, runPageSchema, runTraceSchema, startRunBody } from "@/lib/runs";
+import { createMcpServerBody, updateMcpServerBody } from "@/lib/workspaces/mcp-servers";
 import { providerSettingsBody } from "@/lib/workspaces/provider";
 
 /**
@@ -143,6 +144,41 @@ export const OPERATIONS: readonly ApiOperation[] = [
     summary: "Revoke a share link",
     description: "Its page and open streams stop at once.",
     response: { status: 204, description: "Revoked." },
+  },
+
+  // Tools: MCP servers
+  {
+    method: "GET", route: "/api/v1/mcp-servers", operationId: "listMcpServers", tag: "Tools", auth: "workspace",
+    summary: "List the workspace's MCP servers",
+    description: "Each with its status line and the tools it listed. Header and env values are never returned, only their names.",
+    response: { status: 200, description: "`{ servers }`." },
+  },
+  {
+    method: "POST", route: "/api/v1/mcp-servers", operationId: "createMcpServer", tag: "Tools", auth: "workspace", minRole: "owner",
+    summary: "Add an MCP server",
+    description: "Streamable HTTP (`url`, `headers`; the URL goes through the outbound address guard) or stdio (`command`, `args`, `env`; off unless the operator sets `TIERFLOW_MCP_STDIO`). It is connected and its tools listed before the answer.",
+    body: createMcpServerBody,
+    errors: ["conflict"],
+    response: { status: 201, description: "The server with its status and tools." },
+  },
+  {
+    method: "PATCH", route: "/api/v1/mcp-servers/[id]", operationId: "updateMcpServer", tag: "Tools", auth: "workspace", minRole: "owner",
+    summary: "Change an MCP server",
+    description: "An empty header or env value keeps the stored one. The server is checked again.",
+    body: updateMcpServerBody,
+    response: { status: 200, description: "The server with its status and tools." },
+  },
+  {
+    method: "DELETE", route: "/api/v1/mcp-servers/[id]", operationId: "deleteMcpServer", tag: "Tools", auth: "workspace", minRole: "owner",
+    summary: "Remove an MCP server",
+    description: "Nodes that use its tools get an unknown-tool problem.",
+    response: { status: 200, description: "`{ id }`." },
+  },
+  {
+    method: "POST", route: "/api/v1/mcp-servers/[id]/refresh", operationId: "refreshMcpServer", tag: "Tools", auth: "workspace", minRole: "owner",
+    summary: "List an MCP server's tools again",
+    description: "If the server cannot be reached, its last listed tools are kept and the status says why.",
+    response: { status: 200, description: "The server with its status and tools." },
   },
 
   // Workspaces

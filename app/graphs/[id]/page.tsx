@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { myWorkspaceHoldingGraph } from "@/lib/graphs/locate";
 import { getGraph } from "@/lib/graphs/service";
 import { listTools } from "@/lib/tools";
+import { listMcpServers } from "@/lib/workspaces/mcp-servers";
 import { workspaceModels } from "@/lib/workspaces/provider";
 import { EditorRunControls } from "@/components/run/editor-run-controls";
 import { UnreadableDocument } from "@/components/ui/unreadable-document";
@@ -59,7 +60,11 @@ export default async function GraphEditorPage({ params, searchParams }: Params) 
       </div>
     );
   }
-  const tools = listTools().map(({ name, title, description }) => ({ name, title, description }));
+  const servers = await listMcpServers(access.workspace.id);
+  const tools = [
+    ...listTools().map(({ name, title, description }) => ({ name, title, description })),
+    ...servers.flatMap((server) => server.tools.map((tool) => ({ name: tool.id, title: tool.title ?? tool.name, description: tool.description, group: server.name, toolName: tool.name }))),
+  ];
   return (
     <>
       {notice}

@@ -1,0 +1,77 @@
+import { expect, test } from "@playwright/test";
+import { MCP_E2E_URL, startEverythingServer } from "./fixtures/mcp-server";
+import { createGraph, EditorPage, type GraphJson } from "./pages/editor-page";
+import { RunPage, startRun, waitForRunEnd } from "./pages/run-page";
+import { ToolsSettingsPage } from "./pages/settings-pages";
+
+test.describe.configure({ mode: "serial" });
+
+let server: Awaited<ReturnType<typeof startEverythingServer>>;
+
+test.beforeAll(async () => {
+  server = await startEverythingServer();
+});
+
+test.afterAll(async () => {
+  await server.stop();
+});
+
+const adderGraph: GraphJson = {
+  schemaVersion: 1,
+  nodes: [{ id: "adder", role: "executor", label: "Adder", tier: "mini", tools: [], position: { x: 120, y: 120 }, instructions: "Add the numbers with the tool." }],
+  edges: [],
+};
+
+test("an owner adds an MCP server, gives an executor its get-sum tool, and the run's transcript shows the call and its result", async ({ page, request }) => {
+  const settings = new ToolsSettingsPage(page);
+  await settings.goto();
+  await settings.addHttpServer("Everything", MCP_E2E_URL, "Authorization: Bearer e2e-token-1234");
+  const card = settings.server("Everything");
+  await expect(card.getByText(/^Connected · \d+ tools/)).toBeVisible({ timeout: 20_000 });
+  await expect(card.getByText("Headers (stored encrypted): Authorization")).toBeVisible();
+  await expect(card).not.toContainText("e2e-token-1234");
+  const sum = settings.tools("Everything").filter({ hasText: "get-sum" });
+  await expect(sum).toContainText(/sum/i);
+  await sum.getByText("Parameters of get-sum").click();
+  await expect(sum.locator("pre")).toContainText('"a"');
+
+  const graphId = await createGraph(request, "Adds with MCP", { graph: adderGraph });
+  const editor = new EditorPage(page);
+  await editor.goto(graphId);
+  await editor.select("executor", "Adder");
+  await editor.inspector.getByRole("group", { name: "Everything" }).getByRole("checkbox", { name: /^Get Sum Tool get-sum/ }).check();
+  await editor.expectSaved();
+
+  const runId = await startRun(request, graphId, "What is the sum?", 0);
+  expect(await waitForRunEnd(request, runId)).toBe("succeeded");
+  const run = new RunPage(page);
+  await run.goto(runId);
+  await run.openTab("Transcript");
+  await run.selectNode("Adder");
+  const call = run.response.getByRole("listitem", { name: "Tool call: Everything__get-sum" });
+  await expect(call).toContainText("ok");
+  await expect(call).toContainText(/"a":/);
+  await expect(call).toContainText(/The sum of -?[\d.e+-]+ and -?[\d.e+-]+ is/);
+});
+
+test("when the MCP server dies during a run, the node shows a tool error and the run still ends", async ({ page, request }) => {
+  const graph: GraphJson = { ...adderGraph, nodes: [{ ...adderGraph.nodes[0] }] };
+  const { servers } = await (await request.get("/api/v1/mcp-servers")).json();
+  const everything = servers.find((s: { name: string }) => s.name === "Everything");
+  graph.nodes[0].tools = [`mcp:${everything.id}:get-sum`];
+  const graphId = await createGraph(request, "Adds while the server dies", { graph });
+
+  // At realistic speed the model takes a while to ask for the tool: the server is gone by then.
+  const runId = await startRun(request, graphId, "What is the sum?", 1);
+  await server.stop();
+  expect(await waitForRunEnd(request, runId)).toBe("succeeded");
+
+  const run = new RunPage(page);
+  await run.goto(runId);
+  await expect(run.status).toHaveText("Succeeded");
+  await run.openTab("Transcript");
+  await run.selectNode("Adder");
+  const call = run.response.getByRole("listitem", { name: "Tool call: Everything__get-sum" });
+  await expect(call).toContainText("error");
+  await expect(call).toContainText(/Could not connect to MCP server "Everything"|connection to the server was lost/);
+});

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { db, ensureDatabase } from "@/lib/db";
+import type { RunEvent } from "@/lib/engine/events";
+import { AppError } from "@/lib/errors";
+import { rawGraph, rawNode } from "@/lib/graph/testing";
+import { createGraph, updateGraph } from "@/lib/graphs/service";
+import { MCP_SERVER_BINS, startEverythingHttp, type RunningHttpServer } from "@/lib/tools/mcp/testing";
+import { createMcpServer, deleteMcpServer, type McpServerSummary } from "@/lib/workspaces/mcp-servers";
+import { execFileSync } from "node:child_process";
+import { readRunEvents } from "./event-store";
+import { cancelRun, runFinished, startRun } from "./service";
+
+let everything: RunningHttpServer;
+let workspaceId = "";
+let server: McpServerSummary;
+
+const events = async <T extends RunEvent["type"]>(runId: string, type: T) =>
+  (await readRunEvents(runId)).filter((event): event is Extract<RunEvent, { type: T }> => event.type === type);
+
+/** Processes this test started that run the everything server over stdio. */
+const stdioChildren = () =>
+  execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(process.pid)], { encoding: "utf8" })
+    .split("\n")
+    .filter((line) => line.includes(MCP_SERVER_BINS.everything) && line.includes("stdio"));
+
+const executorGraph = (tools: string[], instructions = "Add the two numbers.") =>
+  rawGraph([rawNode("executor", "work", { label: "Adder", tools, instructions })]);
+
+beforeAll(async () => {
+  vi.stubEnv("TIERFLOW_OUTBOUND_ALLOW_HOSTS", "127.0.0.1");
+  vi.stubEnv("TIERFLOW_MCP_STDIO", process.execPath);
+  await ensureDatabase();
+  everything = await startEverythingHttp();
+  workspaceId = (await db.workspace.create({ data: { slug: `mcp-runs-${Date.now()}`, name: "MCP runs" } })).id;
+  server = await createMcpServer(workspaceId, { name: "Everything", transport: { type: "http", url: everything.url, headers: {} } });
+  expect(server.status).toBe("connected");
+}, 30_000);
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await everything.stop();
+});
+
+describe("runs with a workspace's MCP tools", () => {
+  it("lets an executor call a real MCP server's tool and records the call and its result", async () => {
+    const graph = await createGraph(workspaceId, { name: "Adds", graph: executorGraph([`mcp:${server.id}:get-sum`]) });
+    const run = await startRun(workspaceId, graph.id, { input: "What is the sum?", simulation: { speed: 0 } });
+    await runFinished(run.id);
+
+    const [call] = await events(run.id, "node.tool_call");
+    expect(call).toMatchObject({ nodeId: "work", tool: "Everything__get-sum" });
+    const args = JSON.parse(call.arguments) as { a: number; b: number };
+    const [result] = await events(run.id, "node.tool_result");
+    expect(result).toMatchObject({ nodeId: "work", callId: call.callId, ok: true, output: `The sum of ${args.a} and ${args.b} is ${args.a + args.b}.` });
+    expect((await db.run.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("succeeded");
+  });
+
+  it("turns a call that outlives the server's time limit into a tool error, and the run goes on", async () => {
+    const slow = await createMcpServer(workspaceId, {
+      name: "Slow",
+      timeoutMs: 1000,
+      transport: { type: "stdio", command: process.execPath, args: [MCP_SERVER_BINS.everything, "stdio"], env: {} },
+    });
+    const toolId = `mcp:${slow.id}:trigger-long-running-operation`;
+    expect(slow.tools.map((tool) => tool.id)).toContain(toolId);
+    const graph = await createGraph(workspaceId, { name: "Waits", graph: executorGraph([toolId], "Start the long operation. [sim:tool=Slow__trigger-long-running-operation]") });
+    const run = await startRun(workspaceId, graph.id, { input: "Go", simulation: { speed: 0 } });
+    await runFinished(run.id);
+
+    const [result] = await events(run.id, "node.tool_result");
+    expect(result).toMatchObject({ ok: false, output: 'MCP tool "trigger-long-running-operation" on "Slow" did not answer within 1000 ms' });
+    expect(await events(run.id, "node.completed")).toHaveLength(1);
+    expect((await db.run.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("succeeded");
+  }, 30_000);
+
+  it("ends the stdio server's process when the run is cancelled mid-call", async () => {
+    const local = await createMcpServer(workspaceId, {
+      name: "Local",
+      transport: { type: "stdio", command: process.execPath, args: [MCP_SERVER_BINS.everything, "stdio"], env: {} },
+    });
+    expect(stdioChildren()).toEqual([]);
+    // The simulator asks for a duration of 15 s or more: the call is still running when the run is cancelled.
+    const graph = await createGraph(workspaceId, {
+      name: "Cancelled",
+      graph: executorGraph([`mcp:${local.id}:trigger-long-running-operation`], "Start the long operation. [sim:tool=Local__trigger-long-running-operation]"),
+    });
+    const run = await startRun(workspaceId, graph.id, { input: "Go", simulation: { speed: 0 } });
+    await expect.poll(() => stdioChildren().length, { timeout: 10_000 }).toBe(1);
+    await cancelRun(workspaceId, run.id);
+    await runFinished(run.id);
+    expect((await db.run.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("cancelled");
+    await expect.poll(() => stdioChildren(), { timeout: 5000 }).toEqual([]);
+  }, 30_000);
+
+  it("makes a removed server's tool a problem on the node, at save and at run start", async () => {
+    const doomed = await createMcpServer(workspaceId, { name: "Doomed", transport: { type: "http", url: everything.url, headers: {} } });
+    const toolId = `mcp:${doomed.id}:echo`;
+    const graph = await createGraph(workspaceId, { name: "Echoes", graph: executorGraph([toolId]) });
+    await deleteMcpServer(workspaceId, doomed.id);
+
+    const refused = await startRun(workspaceId, graph.id, { input: "Echo", simulation: { speed: 0 } }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).details).toMatchObject({ errors: [{ code: "unknown_tool", nodeId: "work", path: ["nodes", 0, "tools", 0] }] });
+    await expect(updateGraph(workspaceId, graph.id, { graph: executorGraph([toolId]) })).rejects.toMatchObject({ code: "invalid_graph" });
+  });
+});
