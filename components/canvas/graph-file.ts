@@ -1,4 +1,5 @@
 import type { GraphDocument } from "@/lib/graph";
+import { downloadFile } from "@/components/ui/download";
 
 /** A file name for an exported graph: `research-and-review.tierflow.json`. */
 export function exportFileName(graphName: string): string {
@@ -14,19 +15,6 @@ export function serializeGraph(document: GraphDocument): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-/** Starts a download of `text` as a JSON file. */
-export function downloadJson(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the browser a moment to start the download before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** Parses JSON text, describing a syntax error in words instead of throwing. */
 export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
   if (text.trim() === "") return { ok: false, message: "There is nothing to import: the text is empty." };
@@ -37,3 +25,6 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
     return { ok: false, message: `This is not valid JSON (${reason}).` };
   }
 }
+
+/** Starts a download of `text` as a JSON file. */
+export const downloadJson = (fileName: string, text: string) => downloadFile(fileName, text, "application/json");

@@ -7,6 +7,6 @@ export function downloadFile(fileName: string, content: string, type: string): v
   document.body.append(link);
   link.click();
   link.remove();
-  // Revoked after the click has handed the file to the browser.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  // Give the browser a moment to start the download before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
