@@ -92,7 +92,7 @@ describe("runs with a workspace's MCP tools", () => {
     await expect.poll(() => stdioChildren(), { timeout: 5000 }).toEqual([]);
   }, 30_000);
 
-  it("makes a removed server's tool a problem on the node, at save and at run start", async () => {
+  it("makes a removed server's tool a problem on the node: listed on the saved graph, refused at run start", async () => {
     const doomed = await createMcpServer(workspaceId, { name: "Doomed", transport: { type: "http", url: everything.url, headers: {} } });
     const toolId = `mcp:${doomed.id}:echo`;
     const graph = await createGraph(workspaceId, { name: "Echoes", graph: executorGraph([toolId]) });
@@ -101,6 +101,8 @@ describe("runs with a workspace's MCP tools", () => {
     const refused = await startRun(workspaceId, graph.id, { input: "Echo", simulation: { speed: 0 } }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).details).toMatchObject({ errors: [{ code: "unknown_tool", nodeId: "work", path: ["nodes", 0, "tools", 0] }] });
-    await expect(updateGraph(workspaceId, graph.id, { graph: executorGraph([toolId]) })).rejects.toMatchObject({ code: "invalid_graph" });
+    // Saving still works (a graph is stored with its problems), and the record names the problem on the node.
+    const saved = await updateGraph(workspaceId, graph.id, { graph: executorGraph([toolId]) });
+    expect(saved.problems).toMatchObject([{ code: "unknown_tool", nodeId: "work", path: ["nodes", 0, "tools", 0] }]);
   });
 });
