@@ -25,6 +25,7 @@ describe("tool loop", () => {
     ]);
     const call = ofType(events, "node.tool_call")[0];
     expect(call.tool).toBe("calculator");
+    expect(call.source).toEqual({ server: null, name: "calculator" });
     expect(JSON.parse(call.arguments)).toEqual({ expression: "12 * 7" });
     const result = ofType(events, "node.tool_result")[0];
     expect(result).toMatchObject({ callId: call.callId, tool: "calculator", ok: true, output: "84" });
@@ -136,6 +137,7 @@ describe("tool loop with several calls", () => {
     const { outcome, events } = await runFixture(calculatorNode(4), `${TASK} [sim:tool-error=unknown]`, { client });
     expect(outcome.status).toBe("succeeded");
     expect(ofType(events, "node.tool_call")[0].tool).toBe("sim_unknown_tool");
+    expect(ofType(events, "node.tool_call")[0]).not.toHaveProperty("source");
     const result = ofType(events, "node.tool_result")[0];
     expect(result).toMatchObject({ ok: false, tool: "sim_unknown_tool" });
     expect(result.output).toContain("Available tools: calculator");

@@ -81,7 +81,12 @@ describe("simulated tool arguments", () => {
 
 describe("parallel and multi-step tool calls", () => {
   it("calls the tools [sim:tool=a,b] names in one response, streamed call after call", async () => {
-    const stream = await ask("Add 2 and 3, then schedule it. [sim:tool=add,schedule]", { stream: true });
+    const stream = await client().chat.completions.create({
+      model: "gpt-5.4-mini",
+      stream: true,
+      tools: TOOLS,
+      messages: [{ role: "user", content: "Add 2 and 3, then schedule it. [sim:tool=add,schedule]" }],
+    });
     const byIndex = new Map<number, { name?: string; args: string }>();
     for await (const chunk of stream) {
       for (const d of chunk.choices[0]?.delta.tool_calls ?? []) {
