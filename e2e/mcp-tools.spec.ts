@@ -49,6 +49,8 @@ test("an owner adds an MCP server, gives an executor its get-sum tool, and the r
   await run.openTab("Transcript");
   await run.selectNode("Adder");
   const call = run.response.getByRole("listitem", { name: "Tool call: Everything__get-sum" });
+  await expect(call).toContainText("Server: Everything");
+  await expect(call).toContainText("Tool: get-sum");
   await expect(call).toContainText("ok");
   await expect(call).toContainText(/"a":/);
   await expect(call).toContainText(/The sum of -?[\d.e+-]+ and -?[\d.e+-]+ is/);

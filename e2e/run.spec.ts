@@ -47,6 +47,8 @@ test("a live run: nodes move through their states, the pool runs several instanc
   await run.instances("Researcher").nth(1).click();
   await expect(run.prompt).toContainText("Your subtask");
   const toolCall = run.response.getByRole("listitem", { name: "Tool call: calculator" });
+  await expect(toolCall).toContainText("Server: built-in");
+  await expect(toolCall).toContainText("Tool: calculator");
   await expect(toolCall).toContainText("expression");
   await expect(toolCall).toContainText("ok");
   await expect(run.response.getByRole("paragraph").first()).not.toBeEmpty();

@@ -61,7 +61,17 @@ export function TranscriptEntries({ entries, structured, streaming }: { entries:
             return (
               <li key={i} className="rounded-md border border-slate-200 bg-slate-50" aria-label={`Tool call: ${entry.tool}`}>
                 <div className="flex items-center gap-2 border-b border-slate-200 px-3 py-1.5 text-xs">
-                  <span className="rounded bg-slate-800 px-1.5 py-px font-mono text-[11px] text-white">{entry.tool}</span>
+                  {/* Events recorded before `source` existed show the function name the model called. */}
+                  {entry.source && (
+                    <span className="rounded bg-slate-200 px-1.5 py-px text-[11px] text-slate-700">
+                      <span className="sr-only">Server: </span>
+                      {entry.source.server ?? "built-in"}
+                    </span>
+                  )}
+                  <span className="rounded bg-slate-800 px-1.5 py-px font-mono text-[11px] text-white">
+                    <span className="sr-only">Tool: </span>
+                    {entry.source?.name ?? entry.tool}
+                  </span>
                   <span className="text-slate-500">tool call</span>
                   {entry.result && (
                     <span className={cx("ml-auto font-medium", entry.result.ok ? "text-emerald-700" : "text-red-700")}>

@@ -1,7 +1,7 @@
 import type OpenAI from "openai";
 import type { ChatCompletionTool } from "openai/resources/chat/completions";
 import type { ModelCatalog } from "@/lib/models/catalog";
-import type { EngineEvent } from "./events";
+import type { EngineEvent, ToolSource } from "./events";
 
 /** The tools a run may call: the run service backs it with the tool registry. */
 export interface ToolHost {
@@ -12,6 +12,8 @@ export interface ToolHost {
    * comes back as `{ ok: false }`; an abort of `signal` rejects.
    */
   run(name: string, rawArguments: string, signal: AbortSignal): Promise<{ ok: true; output: string } | { ok: false; error: string }>;
+  /** Where the tool the model calls by this function name lives, for the transcript; undefined when unknown. */
+  describe?(name: string): ToolSource | undefined;
 }
 
 /** Time as the engine sees it; tests inject one to check backoff without waiting. */

@@ -59,6 +59,12 @@ export interface NodeScope {
   iteration: number;
 }
 
+/** Where a tool lives, for display: an MCP server's name (null for a built-in tool) and the tool's name there. */
+export interface ToolSource {
+  server: string | null;
+  name: string;
+}
+
 type EventBodies = {
   "run.started": { input: string; simulated: boolean; nodeCount: number; budgetNanoUsd: number | null };
   "node.started": NodeScope & {
@@ -73,7 +79,8 @@ type EventBodies = {
     messages: TranscriptMessage[];
   };
   "node.delta": NodeScope & { text: string };
-  "node.tool_call": NodeScope & { callId: string; tool: string; arguments: string };
+  /** `tool` is the function name the model called; `source` (absent in older events and for unknown tools) says where it lives. */
+  "node.tool_call": NodeScope & { callId: string; tool: string; arguments: string; source?: ToolSource };
   "node.tool_result": NodeScope & { callId: string; tool: string; ok: boolean; output: string; durationMs: number };
   /**
    * One model call's usage; `costNanoUsd` null when the model has no price. `estimated` when the

@@ -27,6 +27,7 @@ export function registryToolHost(): ToolHost {
   return {
     definitions: (names) => names.map((name) => getTool(name)).filter((tool) => tool !== undefined).map(toOpenAITool),
     run: (name, rawArguments, signal) => runTool(name, rawArguments, { signal }),
+    describe: (name) => (getTool(name) ? { server: null, name } : undefined),
   };
 }
 

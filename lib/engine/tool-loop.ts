@@ -61,7 +61,8 @@ export async function runToolLoop(rt: RunRuntime, req: ToolLoopRequest): Promise
     });
     const allowed = Math.max(0, req.maxToolCalls - made);
     for (const call of result.toolCalls) {
-      rt.emit({ type: "node.tool_call", ...req.scope, callId: call.id, tool: call.name, arguments: call.arguments });
+      const source = offered.has(call.name) ? rt.tools.describe?.(call.name) : undefined;
+      rt.emit({ type: "node.tool_call", ...req.scope, callId: call.id, tool: call.name, arguments: call.arguments, ...(source ? { source } : {}) });
     }
     const replies = await Promise.all(
       result.toolCalls.map((call, i) =>

@@ -48,7 +48,7 @@ describe("runs with a workspace's MCP tools", () => {
     await runFinished(run.id);
 
     const [call] = await events(run.id, "node.tool_call");
-    expect(call).toMatchObject({ nodeId: "work", tool: "Everything__get-sum" });
+    expect(call).toMatchObject({ nodeId: "work", tool: "Everything__get-sum", source: { server: "Everything", name: "get-sum" } });
     const args = JSON.parse(call.arguments) as { a: number; b: number };
     const [result] = await events(run.id, "node.tool_result");
     expect(result).toMatchObject({ nodeId: "work", callId: call.callId, ok: true, output: `The sum of ${args.a} and ${args.b} is ${args.a + args.b}.` });

@@ -15,6 +15,7 @@ export interface RunToolHost extends ToolHost {
 export function createToolHost(mcp?: { servers: readonly McpServerTools[]; options: McpConnectOptions }): RunToolHost {
   const fetchAllowHosts = outboundAllowHosts(process.env, { fetchUrl: true });
   const mcpTools = mcp && mcp.servers.length > 0 ? new McpToolSet(mcp.servers, mcp.options, TOOL_NAMES) : null;
+  const mcpSources = new Map((mcpTools?.entries() ?? []).map((entry) => [entry.functionName, { server: entry.server.name, name: entry.tool.name }]));
   return {
     definitions: (names) =>
       names.flatMap((name) => {
@@ -24,6 +25,7 @@ export function createToolHost(mcp?: { servers: readonly McpServerTools[]; optio
       }),
     run: (name, rawArguments, signal) =>
       mcpTools?.hasFunction(name) ? mcpTools.run(name, rawArguments, signal) : runTool(name, rawArguments, { signal, fetchAllowHosts }),
+    describe: (name) => (getTool(name) ? { server: null, name } : mcpSources.get(name)),
     close: async () => {
       await mcpTools?.close();
     },

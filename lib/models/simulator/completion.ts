@@ -7,7 +7,7 @@ import { messageText, type SimRequest } from "./request";
 import { simulatorReasons } from "./reasoning";
 import { findVerdictEnum } from "./schema-utils";
 import { answer, sentences } from "./text";
-import { decideToolCall, type ToolCallPlan } from "./tool-calls";
+import { decideToolCalls, type ToolCallPlan } from "./tool-calls";
 import type { Topic } from "./topic";
 import { countTextTokens, encodeText, toolCallTokens } from "../tokens";
 import type { Counter } from "./faults";
@@ -15,7 +15,8 @@ import type { Counter } from "./faults";
 /** What the simulated assistant says on one turn, with its completion token counts. */
 export interface AssistantTurn {
   content: string | null;
-  toolCall?: ToolCallPlan;
+  /** The turn's tool calls (several: parallel calls); absent for a text answer. */
+  toolCalls?: ToolCallPlan[];
   finishReason: "stop" | "length" | "tool_calls";
   /** Visible output tokens (content or tool call). */
   outputTokens: number;
@@ -104,9 +105,10 @@ export function planTurn(inputs: TurnInputs): AssistantTurn {
     return { ...turn, reasoningTokens: Math.min(wanted, room) };
   };
 
-  const toolCall = decideToolCall(req, topic, rng.fork("tools"));
-  if (toolCall) {
-    return withReasoning({ content: null, toolCall, finishReason: "tool_calls", outputTokens: toolCallTokens(toolCall.name, toolCall.arguments) });
+  const toolCalls = decideToolCalls(req, topic, rng.fork("tools"));
+  if (toolCalls.length > 0) {
+    const outputTokens = toolCalls.reduce((sum, call) => sum + toolCallTokens(call.name, call.arguments), 0);
+    return withReasoning({ content: null, toolCalls, finishReason: "tool_calls", outputTokens });
   }
 
   let content: string;

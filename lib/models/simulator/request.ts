@@ -63,6 +63,7 @@ export const chatRequestSchema = z
     response_format: responseFormat.nullish(),
     tools: z.array(tool).nullish(),
     tool_choice: toolChoice.nullish(),
+    parallel_tool_calls: z.boolean().nullish(),
     max_tokens: positiveInt.nullish(),
     max_completion_tokens: positiveInt.nullish(),
     seed: z.number().int().nullish(),

@@ -33,9 +33,7 @@ export function usageObject(promptTokens: number, cachedTokens: number, turn: As
 
 /** A non-streamed `chat.completion` body. */
 export function completionBody(meta: CompletionMeta, turn: AssistantTurn, usage: CompletionUsage): ChatCompletion {
-  const toolCalls = turn.toolCall
-    ? [{ id: turn.toolCall.id, type: "function" as const, function: { name: turn.toolCall.name, arguments: turn.toolCall.arguments } }]
-    : undefined;
+  const toolCalls = turn.toolCalls?.map((call) => ({ id: call.id, type: "function" as const, function: { name: call.name, arguments: call.arguments } }));
   return {
     id: meta.id,
     object: "chat.completion",
@@ -95,25 +93,26 @@ export async function* completionChunks(plan: StreamPlan, signal: AbortSignal): 
   const until = (ms: number) => sleep(start + ms - performance.now(), signal);
   await until(timing.firstTokenMs);
 
-  let pieces: string[];
-  if (turn.toolCall) {
-    const { id, name, arguments: args } = turn.toolCall;
-    yield chunk({
-      role: "assistant",
-      content: null,
-      refusal: null,
-      tool_calls: [{ index: 0, id, type: "function", function: { name, arguments: "" } }],
+  let opening: ChatCompletionChunk.Choice.Delta = {};
+  // Each tool call streams as its own run of chunks: index, id and name first, then argument fragments.
+  const pieces: ChatCompletionChunk.Choice.Delta[] = [];
+  if (turn.toolCalls) {
+    turn.toolCalls.forEach(({ id, name, arguments: args }, index) => {
+      const head = { tool_calls: [{ index, id, type: "function" as const, function: { name, arguments: "" } }] };
+      if (index === 0) opening = { role: "assistant", content: null, refusal: null, ...head };
+      else pieces.push(head);
+      for (const piece of tokenPieces(args)) pieces.push({ tool_calls: [{ index, function: { arguments: piece } }] });
     });
-    pieces = tokenPieces(args);
   } else {
-    yield chunk({ role: "assistant", content: "", refusal: null });
-    pieces = tokenPieces(turn.content ?? "");
+    opening = { role: "assistant", content: "", refusal: null };
+    for (const piece of tokenPieces(turn.content ?? "")) pieces.push({ content: piece });
   }
+  yield chunk(opening);
 
   for (let i = 0; i < pieces.length; i++) {
     if (plan.cutAfter !== undefined && i >= plan.cutAfter) throw streamCutError();
     await until(timing.firstTokenMs + timing.perTokenMs * (i + 1));
-    yield turn.toolCall ? chunk({ tool_calls: [{ index: 0, function: { arguments: pieces[i] } }] }) : chunk({ content: pieces[i] });
+    yield chunk(pieces[i]);
   }
   if (plan.cutAfter !== undefined) throw streamCutError();
   if (signal.aborted) throw abortError();

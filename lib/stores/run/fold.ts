@@ -171,7 +171,14 @@ function apply(draft: Draft, event: RunEvent): void {
     }
     case "node.tool_call": {
       const view = draft.instance(instanceKey(event));
-      view?.entries.push({ kind: "tool", callId: event.callId, tool: event.tool, arguments: event.arguments, result: null });
+      view?.entries.push({
+        kind: "tool",
+        callId: event.callId,
+        tool: event.tool,
+        ...(event.source ? { source: event.source } : {}),
+        arguments: event.arguments,
+        result: null,
+      });
       if (view) draft.preview(event.nodeId, `Calling ${event.tool}…`);
       return;
     }

@@ -29,6 +29,26 @@ async function researchRun(input = "Should a bakery switch its delivery vans to 
 }
 
 describe("run store", () => {
+  it("keeps where a tool lives from node.tool_call, and still folds older events without it", async () => {
+    const events = await researchRun();
+    const older = events.map((e) => {
+      if (e.type !== "node.tool_call") return e;
+      const { source: _source, ...rest } = e;
+      return { ...rest, tool: "Everything__get-sum" } as RunEvent;
+    });
+    const withSource = events.map((e) => (e.type === "node.tool_call" ? { ...e, source: { server: "Everything", name: "get-sum" } } : e));
+    const toolOf = (list: RunEvent[]) => {
+      const store = createRunStore({ graph: research });
+      list.forEach((e) => store.getState().receive(e));
+      store.getState().flush();
+      return store.getState().instances["researcher#0.0"].entries.find((e) => e.kind === "tool");
+    };
+    expect(toolOf(withSource)).toMatchObject({ tool: "calculator", source: { server: "Everything", name: "get-sum" }, result: { ok: true } });
+    const old = toolOf(older);
+    expect(old).toMatchObject({ tool: "Everything__get-sum", result: { ok: true } });
+    expect(old).not.toHaveProperty("source");
+  });
+
   it("folds a whole run: node states, pool instances, transcripts with prompts, streamed text, tool calls and the verdict", async () => {
     const events = await researchRun();
     const frames = manualFrames();
@@ -48,7 +68,7 @@ describe("run store", () => {
     expect(researcher.messages.map((m) => m.role)).toEqual(["system", "user"]);
     expect(researcher.messages[1].content).toContain("Should a bakery switch");
     const tool = researcher.entries.find((e) => e.kind === "tool");
-    expect(tool).toMatchObject({ kind: "tool", tool: "calculator", result: { ok: true } });
+    expect(tool).toMatchObject({ kind: "tool", tool: "calculator", source: { server: null, name: "calculator" }, result: { ok: true } });
     const text = researcher.entries.filter((e) => e.kind === "text").map((e) => (e.kind === "text" ? e.text : "")).join("");
     expect(text).toBe(researcher.output);
     expect(researcher.usage.outputTokens).toBeGreaterThan(0);

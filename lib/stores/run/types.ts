@@ -1,4 +1,4 @@
-import type { PlanSubtask, ReviewVerdict, RunEvent, TranscriptMessage } from "@/lib/engine/events";
+import type { PlanSubtask, ReviewVerdict, RunEvent, ToolSource, TranscriptMessage } from "@/lib/engine/events";
 import type { RunSummary } from "@/lib/engine/run-summary";
 import type { Role, Tier } from "@/lib/graph";
 import type { Usage } from "@/lib/models/cost";
@@ -19,6 +19,8 @@ export type TranscriptEntry =
       kind: "tool";
       callId: string;
       tool: string;
+      /** Where the tool lives (absent for events recorded before it was sent, and for unknown tools). */
+      source?: ToolSource;
       arguments: string;
       result: { ok: boolean; output: string; durationMs: number } | null;
     }
