@@ -63,3 +63,14 @@ export const httpToolSpecSchema = z
 
 export type HttpToolSpec = z.infer<typeof httpToolSpecSchema>;
 export type HttpToolSpecInput = z.input<typeof httpToolSpecSchema>;
+
+/** The stable id a node stores for an HTTP tool. */
+export function httpToolId(id: string): string {
+  return `http:${id}`;
+}
+
+/** An HTTP tool as a run calls it: the id nodes name it by and the spec, header values decrypted. */
+export interface HttpToolEntry {
+  toolId: string;
+  spec: HttpToolSpec;
+}
