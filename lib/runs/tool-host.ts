@@ -2,6 +2,7 @@ import type { ChatCompletionFunctionTool } from "openai/resources/chat/completio
 import type { ToolHost } from "@/lib/engine";
 import { getTool, outboundAllowHosts, runTool, TOOL_NAMES, toOpenAITool } from "@/lib/tools";
 import { callHttpTool, type HttpToolEntry } from "@/lib/tools/http";
+import { createRedactor } from "./redact";
 import { McpToolSet, type McpConnectOptions, type McpServerTools } from "@/lib/tools/mcp";
 
 /** A run's tools; `close()` ends its MCP sessions (and stdio processes) once the run is over. */
@@ -23,6 +24,9 @@ export function createToolHost(
   const allowHosts = outboundAllowHosts(process.env);
   const byId = new Map(httpTools.map((tool) => [tool.toolId, tool.spec]));
   const byFunction = new Map(httpTools.map((tool) => [tool.spec.name, tool.spec]));
+  // A service may echo a header back (an error quoting the token): the model never reads it, so
+  // it cannot repeat it in streamed text, where a secret split across chunks would slip past the run's redactor.
+  const scrub = createRedactor(httpTools.flatMap((tool) => Object.values(tool.spec.headers)));
   const reserved = [...TOOL_NAMES, ...byFunction.keys()];
   const mcpTools = mcp && mcp.servers.length > 0 ? new McpToolSet(mcp.servers, mcp.options, reserved) : null;
   const httpDefinition = (name: string): ChatCompletionFunctionTool | undefined => {
@@ -38,7 +42,11 @@ export function createToolHost(
       }),
     run: (name, rawArguments, signal) => {
       const http = getTool(name) ? undefined : byFunction.get(name);
-      if (http) return callHttpTool(http, rawArguments, { signal, allowHosts });
+      if (http) {
+        return callHttpTool(http, rawArguments, { signal, allowHosts }).then((result) =>
+          result.ok ? { ok: true, output: scrub(result.output) } : { ok: false, error: scrub(result.error) },
+        );
+      }
       return mcpTools?.hasFunction(name) ? mcpTools.run(name, rawArguments, signal) : runTool(name, rawArguments, { signal, fetchAllowHosts });
     },
     close: async () => {
