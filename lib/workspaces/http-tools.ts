@@ -28,6 +28,8 @@ export interface HttpToolSummary {
 /** `POST /api/v1/http-tools`. */
 export const createHttpToolBody = httpToolSpecSchema;
 export type CreateHttpToolBody = z.infer<typeof createHttpToolBody>;
+/** What a client sends to create one (defaults not yet applied). */
+export type CreateHttpToolInput = z.input<typeof createHttpToolBody>;
 
 type Row = Prisma.HttpToolGetPayload<object>;
 
