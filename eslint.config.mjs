@@ -39,6 +39,7 @@ const WIRE_TYPES = [
   "lib/runs/share-links.ts",
   "lib/workspaces/provider.ts",
   "lib/workspaces/mcp-servers.ts",
+  "lib/workspaces/http-tools.ts",
 ];
 
 // Single files are classified on the file axis (element patterns name folders).

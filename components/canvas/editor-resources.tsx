@@ -6,11 +6,11 @@ import type { ModelCatalog, ModelInfo } from "@/lib/models/catalog";
 
 /** A tool as the inspector lists it (the API's tool summary without its argument schema). */
 export interface ToolInfo {
-  /** What a node stores: a built-in's name, or an MCP tool's stable id. */
+  /** What a node stores: a built-in's name, an HTTP tool's `http:<id>` or an MCP tool's stable id. */
   name: string;
   title: string;
   description: string;
-  /** The MCP server it comes from, and the tool's own name there; absent for built-ins. */
+  /** The MCP server it comes from (or "HTTP tools"), and the tool's own name there (an HTTP tool's request); absent for built-ins. */
   group?: string;
   toolName?: string;
 }

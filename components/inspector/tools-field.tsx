@@ -6,7 +6,7 @@ import type { NodeData } from "@/lib/stores/editor";
 import { useEditorResources, type ToolInfo } from "@/components/canvas/editor-resources";
 
 /**
- * Tools as checkboxes, each with its description: the built-ins, then each MCP server's tools
+ * Tools as checkboxes, each with its description: the built-ins, the workspace's HTTP tools, then each MCP server's tools
  * under the server's name. Tools no longer known (a removed server or tool) are listed to remove.
  */
 export function ToolsField({ id, data, onChange }: { id: string; data: NodeData; onChange: (tools: string[]) => void }) {
@@ -64,7 +64,7 @@ export function ToolsField({ id, data, onChange }: { id: string; data: NodeData;
           {missing.map((name) => (
             <li key={name} className="flex items-center justify-between gap-2 rounded-md border border-red-200 bg-red-50 p-2 text-xs text-red-800">
               <span className="min-w-0 break-all">
-                <code>{name}</code> is not a known tool{name.startsWith("mcp:") ? " (its MCP server was removed or no longer lists it)" : ""}.
+                <code>{name}</code> is not a known tool{name.startsWith("mcp:") ? " (its MCP server was removed or no longer lists it)" : name.startsWith("http:") ? " (the HTTP tool was removed)" : ""}.
               </span>
               <button type="button" className="shrink-0 font-medium underline" onClick={() => onChange(data.tools.filter((tool) => tool !== name))}>
                 Remove {name}

@@ -8,7 +8,7 @@ const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-xs focus-visible:outline-2 focus-visible:outline-sky-600";
 
 /** `Name: value` (headers) or `NAME=value` (env) lines into an object; blank lines are skipped. */
-function parsePairs(text: string, separator: ":" | "="): Record<string, string> | string {
+export function parsePairs(text: string, separator: ":" | "="): Record<string, string> | string {
   const pairs: Record<string, string> = {};
   for (const line of text.split("\n").map((l) => l.trim()).filter(Boolean)) {
     const at = line.indexOf(separator);

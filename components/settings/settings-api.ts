@@ -1,11 +1,12 @@
 import type { ApiKeyInfo, CreatedApiKey } from "@/lib/auth/api-keys";
 import type { CatalogOverrides } from "@/lib/models/catalog";
 import type { WorkspaceShareLink } from "@/lib/runs/share-links";
+import type { CreateHttpToolInput, HttpToolSummary } from "@/lib/workspaces/http-tools";
 import type { CreateMcpServerInput, McpServerSummary } from "@/lib/workspaces/mcp-servers";
 import type { ProviderSettings } from "@/lib/workspaces/provider";
 import { call } from "@/components/workspace/graph-api";
 
-export type { ApiKeyInfo, CreatedApiKey, CreateMcpServerInput, McpServerSummary, ProviderSettings, WorkspaceShareLink };
+export type { ApiKeyInfo, CreatedApiKey, CreateMcpServerInput, CreateHttpToolInput, HttpToolSummary, McpServerSummary, ProviderSettings, WorkspaceShareLink };
 
 /** What the provider form sends: `apiKey` "" keeps the stored key, `clearKey` removes it. */
 export interface ProviderUpdate {
@@ -15,7 +16,7 @@ export interface ProviderUpdate {
   catalog?: CatalogOverrides | null;
 }
 
-/** API keys, provider settings and MCP servers, for the settings pages' client components. */
+/** API keys, provider settings, MCP servers and HTTP tools, for the settings pages' client components. */
 export const settingsApi = {
   apiKeys: () => call<{ apiKeys: ApiKeyInfo[] }>("GET", "/api/v1/api-keys"),
   createApiKey: (name: string) => call<CreatedApiKey>("POST", "/api/v1/api-keys", { name }),
@@ -26,4 +27,6 @@ export const settingsApi = {
   createMcpServer: (body: CreateMcpServerInput) => call<McpServerSummary>("POST", "/api/v1/mcp-servers", body),
   refreshMcpServer: (id: string) => call<McpServerSummary>("POST", `/api/v1/mcp-servers/${encodeURIComponent(id)}/refresh`),
   deleteMcpServer: (id: string) => call<{ id: string }>("DELETE", `/api/v1/mcp-servers/${encodeURIComponent(id)}`),
+  createHttpTool: (body: CreateHttpToolInput) => call<HttpToolSummary>("POST", "/api/v1/http-tools", body),
+  deleteHttpTool: (id: string) => call<{ id: string }>("DELETE", `/api/v1/http-tools/${encodeURIComponent(id)}`),
 };

@@ -109,4 +109,20 @@ export class ToolsSettingsPage {
   tools(server: string): Locator {
     return this.server(server).getByRole("list", { name: `Tools of ${server}` }).getByRole("listitem");
   }
+
+  /** Fills the add form for an HTTP tool and submits it. */
+  async addHttpTool(tool: { name: string; description: string; method: string; urlTemplate: string; parameters: string; headers?: string }) {
+    const form = this.page.getByRole("form", { name: "Add an HTTP tool" });
+    await form.getByLabel(/^Tool name/).fill(tool.name);
+    await form.getByLabel(/^Description/).fill(tool.description);
+    await form.getByLabel("Method").selectOption(tool.method);
+    await form.getByLabel("URL template").fill(tool.urlTemplate);
+    await form.getByLabel(/^Parameters/).fill(tool.parameters);
+    if (tool.headers) await form.getByLabel(/^Headers/).fill(tool.headers);
+    await form.getByRole("button", { name: "Add HTTP tool" }).click();
+  }
+
+  httpTool(name: string): Locator {
+    return this.page.getByRole("list", { name: "HTTP tools" }).getByRole("listitem", { name });
+  }
 }

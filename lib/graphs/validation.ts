@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { checkGraphDocument, graphProblems, type GraphDocument, type GraphIssue, type ValidationContext } from "@/lib/graph";
 import { DEFAULT_CATALOG } from "@/lib/models";
 import { TOOL_NAMES } from "@/lib/tools";
+import { httpToolId } from "@/lib/tools/http";
 import { mcpToolId } from "@/lib/tools/mcp";
 import { AppError } from "@/lib/errors";
 
@@ -17,13 +18,16 @@ import { AppError } from "@/lib/errors";
 const listedNames = z.array(z.object({ name: z.string() })).catch([]);
 
 /**
- * Every tool a node of this workspace may use: the built-ins, then the tools its MCP servers
+ * Every tool a node of this workspace may use: the built-ins, its HTTP tools, then the tools its MCP servers
  * listed when last checked, by stable id. A removed server or renamed tool drops out, so the
  * node that uses it gets an unknown-tool problem instead of a failure at run time.
  */
 export async function workspaceToolNames(workspaceId: string): Promise<string[]> {
-  const servers = await db.mcpServer.findMany({ where: { workspaceId }, select: { id: true, tools: true }, orderBy: { name: "asc" } });
-  return [...TOOL_NAMES, ...servers.flatMap((server) => listedNames.parse(server.tools).map((tool) => mcpToolId(server.id, tool.name)))];
+  const [servers, httpTools] = await Promise.all([
+    db.mcpServer.findMany({ where: { workspaceId }, select: { id: true, tools: true }, orderBy: { name: "asc" } }),
+    db.httpTool.findMany({ where: { workspaceId }, select: { id: true }, orderBy: { name: "asc" } }),
+  ]);
+  return [...TOOL_NAMES, ...httpTools.map((tool) => httpToolId(tool.id)), ...servers.flatMap((server) => listedNames.parse(server.tools).map((tool) => mcpToolId(server.id, tool.name)))];
 }
 
 /** The tools given (the built-ins unless told) and the priced models this server checks graphs against. */

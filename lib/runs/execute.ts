@@ -8,6 +8,7 @@ import { RunEventLog } from "./event-log";
 import { RunEventWriter } from "./event-store";
 import { createRedactor, redactDeep, redactedMessage } from "./redact";
 import { runtime } from "./runtime";
+import type { HttpToolEntry } from "@/lib/tools/http";
 import type { McpConnectOptions, McpServerTools } from "@/lib/tools/mcp";
 import { createToolHost } from "./tool-host";
 
@@ -23,6 +24,8 @@ export interface LaunchOptions {
   modelClient?: ModelClient;
   /** The workspace's MCP servers and their tools; connected only when a node calls one. */
   mcp?: { servers: readonly McpServerTools[]; options: McpConnectOptions };
+  /** The workspace's HTTP tools, header values decrypted. */
+  httpTools?: readonly HttpToolEntry[];
 }
 
 /**
@@ -30,7 +33,7 @@ export interface LaunchOptions {
  * bus as they happen and stored in batches; the final state is written when the engine ends.
  */
 export function launchRun(options: LaunchOptions): void {
-  const { runId, graph, input, catalog, provider, budgetNanoUsd, simulation, modelClient, mcp } = options;
+  const { runId, graph, input, catalog, provider, budgetNanoUsd, simulation, modelClient, mcp, httpTools = [] } = options;
   const controller = new AbortController();
   const history: RunEvent[] = [];
   const writer = new RunEventWriter(runId);
@@ -45,8 +48,8 @@ export function launchRun(options: LaunchOptions): void {
   });
   const { client, simulated } = modelClient ?? createModelClient({ ...provider, simulator: simulation });
   // Everything a run stores, streams or logs passes through this: provider errors may echo the key.
-  const redact = createRedactor([provider.apiKey, ...mcpSecrets(mcp?.servers ?? [])]);
-  const tools = createToolHost(mcp);
+  const redact = createRedactor([provider.apiKey, ...mcpSecrets(mcp?.servers ?? []), ...httpTools.flatMap((tool) => Object.values(tool.spec.headers))]);
+  const tools = createToolHost(mcp, httpTools);
 
   runtime.bus.open(runId);
   const done = runGraph(graph, input, {

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { getGraph } from "@/lib/graphs/service";
 import { requireRunnableGraph, workspaceToolNames } from "@/lib/graphs/validation";
 import { NANO_PER_USD, simSpeedFromEnv, type ModelClient } from "@/lib/models";
+import { workspaceHttpTools } from "@/lib/workspaces/http-tools";
 import { workspaceMcpServers } from "@/lib/workspaces/mcp-servers";
 import { workspaceProvider } from "@/lib/workspaces/provider";
 import { launchRun } from "./execute";
@@ -36,7 +37,7 @@ export async function startRun(
   const stored = await getGraph(workspaceId, graphId);
   const graph = requireRunnableGraph(stored.graph, await workspaceToolNames(workspaceId));
   const { provider, catalog, simulated } = await workspaceProvider(workspaceId);
-  const mcp = await workspaceMcpServers(workspaceId);
+  const [mcp, httpTools] = await Promise.all([workspaceMcpServers(workspaceId), workspaceHttpTools(workspaceId)]);
   const budgetNanoUsd = body.budgetUsd === undefined ? null : Math.round(body.budgetUsd * NANO_PER_USD);
   const run = await db.run.create({
     data: {
@@ -61,6 +62,7 @@ export async function startRun(
     simulation: { speed: body.simulation?.speed ?? simSpeedFromEnv(), seed: body.simulation?.seed ?? seedOf(run.id) },
     modelClient,
     mcp,
+    httpTools,
   });
   return { id: run.id, status: run.status };
 }

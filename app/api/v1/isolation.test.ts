@@ -30,6 +30,7 @@ interface Ids {
   shareLink: string;
   shareToken: string;
   mcpServer: string;
+  httpTool: string;
 }
 
 /**
@@ -77,6 +78,12 @@ const ROUTES: Record<string, Entry> = {
   "PATCH /api/v1/mcp-servers/[id]": { guard: "workspace", body: () => ({ name: "Renamed server" }) },
   "DELETE /api/v1/mcp-servers/[id]": { guard: "workspace" },
   "POST /api/v1/mcp-servers/[id]/refresh": { guard: "workspace" },
+  "GET /api/v1/http-tools": { guard: "workspace" },
+  "POST /api/v1/http-tools": {
+    guard: "workspace",
+    body: () => ({ name: "another_tool", description: "Another", parameters: { type: "object", properties: {} }, method: "GET", urlTemplate: "https://93.184.215.14/x" }),
+  },
+  "DELETE /api/v1/http-tools/[id]": { guard: "workspace" },
   "GET /api/v1/members": { guard: "workspace" },
   "PATCH /api/v1/members/[id]": { guard: "workspace", body: () => ({ role: "editor" }) },
   "DELETE /api/v1/members/[id]": { guard: "workspace" },
@@ -114,6 +121,7 @@ const RESOURCE_OF: Record<string, keyof Ids> = {
   shares: "shareLink",
   share: "shareToken",
   "mcp-servers": "mcpServer",
+  "http-tools": "httpTool",
 };
 
 interface Call {
@@ -179,7 +187,7 @@ let ownerCookie = "";
 let viewerCookie = "";
 let revokedKey = "";
 const SECRET_MARK = "their-confidential-marker";
-const NOWHERE = Object.fromEntries(["workspace", "graph", "run", "membership", "invitation", "apiKey", "shareLink", "shareToken", "mcpServer"].map((k) => [k, "does-not-exist"])) as unknown as Ids;
+const NOWHERE = Object.fromEntries(["workspace", "graph", "run", "membership", "invitation", "apiKey", "shareLink", "shareToken", "mcpServer", "httpTool"].map((k) => [k, "does-not-exist"])) as unknown as Ids;
 /** Share tokens that must all answer like NOWHERE's: revoked ones, and a run id used as a token. */
 const deadTokens: Record<string, string> = {};
 
@@ -195,7 +203,21 @@ async function seedWorkspace(workspaceId: string, userId: string, mark: string, 
   const mcpServer = await db.mcpServer.create({
     data: { workspaceId, name: `Server ${mark}`, transport: "stdio", command: "node", args: [], timeoutMs: 1000, status: "error", statusError: `Not started ${mark}`, tools: [], checkedAt: new Date() },
   });
-  Object.assign(into, { workspace: workspaceId, graph: graph.id, run: run.id, membership: membership.id, invitation: invitation.id, apiKey: apiKey.id, shareLink: link.id, shareToken: link.token, mcpServer: mcpServer.id });
+  const httpTool = await db.httpTool.create({
+    data: { workspaceId, name: `tool_${mark}`.replace(/[^a-zA-Z0-9_-]/g, "_"), description: `Tool ${mark}`, parameters: { type: "object" }, method: "GET", urlTemplate: "https://example.com/", timeoutMs: 1000 },
+  });
+  Object.assign(into, {
+    workspace: workspaceId,
+    graph: graph.id,
+    run: run.id,
+    membership: membership.id,
+    invitation: invitation.id,
+    apiKey: apiKey.id,
+    shareLink: link.id,
+    shareToken: link.token,
+    mcpServer: mcpServer.id,
+    httpTool: httpTool.id,
+  });
 }
 
 beforeAll(async () => {

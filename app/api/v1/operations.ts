@@ -15,6 +15,7 @@ import {
 import { graphDocumentSchema } from "@/lib/graph";
 import { createGraphBody, estimateRunBody, updateGraphBody } from "@/lib/graphs/schemas";
 import { createShareLinkBody, listRunsQuery, listShareLinksQuery, runPageSchema, runTraceSchema, startRunBody } from "@/lib/runs";
+import { createHttpToolBody } from "@/lib/workspaces/http-tools";
 import { createMcpServerBody, updateMcpServerBody } from "@/lib/workspaces/mcp-servers";
 import { providerSettingsBody } from "@/lib/workspaces/provider";
 
@@ -179,6 +180,28 @@ export const OPERATIONS: readonly ApiOperation[] = [
     summary: "List an MCP server's tools again",
     description: "If the server cannot be reached, its last listed tools are kept and the status says why.",
     response: { status: 200, description: "The server with its status and tools." },
+  },
+
+  // Tools: HTTP tools
+  {
+    method: "GET", route: "/api/v1/http-tools", operationId: "listHttpTools", tag: "Tools", auth: "workspace",
+    summary: "List the workspace's HTTP tools",
+    description: "Header values are never returned, only their names. Nodes name a tool by its `toolId` (`http:<id>`).",
+    response: { status: 200, description: "`{ tools }`." },
+  },
+  {
+    method: "POST", route: "/api/v1/http-tools", operationId: "createHttpTool", tag: "Tools", auth: "workspace", minRole: "owner",
+    summary: "Add an HTTP tool",
+    description: "`parameters` is a JSON Schema with `type: \"object\"`; `{name}` placeholders in `urlTemplate` are filled (URL-encoded) from the arguments, the rest go to the query string (GET, DELETE) or a JSON body (POST, PUT, PATCH). The URL goes through the outbound address guard.",
+    body: createHttpToolBody,
+    errors: ["conflict"],
+    response: { status: 201, description: "The tool." },
+  },
+  {
+    method: "DELETE", route: "/api/v1/http-tools/[id]", operationId: "deleteHttpTool", tag: "Tools", auth: "workspace", minRole: "owner",
+    summary: "Remove an HTTP tool",
+    description: "Nodes that use it get an unknown-tool problem.",
+    response: { status: 200, description: "`{ id }`." },
   },
 
   // Workspaces

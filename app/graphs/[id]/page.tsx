@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { myWorkspaceHoldingGraph } from "@/lib/graphs/locate";
 import { getGraph } from "@/lib/graphs/service";
 import { listTools } from "@/lib/tools";
+import { listHttpTools } from "@/lib/workspaces/http-tools";
 import { listMcpServers } from "@/lib/workspaces/mcp-servers";
 import { workspaceModels } from "@/lib/workspaces/provider";
 import { EditorRunControls } from "@/components/run/editor-run-controls";
@@ -60,9 +61,10 @@ export default async function GraphEditorPage({ params, searchParams }: Params) 
       </div>
     );
   }
-  const servers = await listMcpServers(access.workspace.id);
+  const [servers, httpTools] = await Promise.all([listMcpServers(access.workspace.id), listHttpTools(access.workspace.id)]);
   const tools = [
     ...listTools().map(({ name, title, description }) => ({ name, title, description })),
+    ...httpTools.map((tool) => ({ name: tool.toolId, title: tool.name, description: tool.description, group: "HTTP tools", toolName: `${tool.method} ${tool.urlTemplate}` })),
     ...servers.flatMap((server) => server.tools.map((tool) => ({ name: tool.id, title: tool.title ?? tool.name, description: tool.description, group: server.name, toolName: tool.name }))),
   ];
   return (
