@@ -6,7 +6,6 @@
  * foreign id must then answer exactly like one that does not exist. Share routes, whose token
  * is the credential, answer a revoked token, another workspace's or a run id like an unknown one.
  */
-import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashToken, newToken } from "@/lib/auth/secrets";
@@ -14,6 +13,7 @@ import { signUpForTest } from "@/lib/auth/testing";
 import { db, DEFAULT_WORKSPACE_SLUG } from "@/lib/db";
 import { TEMPLATES } from "@/lib/graph";
 import { createShareLink, runFinished, startRun } from "@/lib/runs";
+import { routeFiles } from "@/lib/api/testing";
 
 const APP_DIR = path.join(process.cwd(), "app");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -130,14 +130,6 @@ interface Call {
   method: Method;
   handler: Handler;
   entry: Entry | undefined;
-}
-
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return routeFiles(full);
-    return entry.name === "route.ts" ? [full] : [];
-  });
 }
 
 async function loadCalls(): Promise<Call[]> {

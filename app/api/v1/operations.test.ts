@@ -3,7 +3,6 @@
  * it is valid OpenAPI 3.1, each handler parses with exactly the schema objects the document
  * was generated from, guards with the declared role, and answers what its response schema says.
  */
-import { readdirSync } from "node:fs";
 import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -13,6 +12,7 @@ import { signUpForTest } from "@/lib/auth/testing";
 import { db, DEFAULT_WORKSPACE_SLUG } from "@/lib/db";
 import { TEMPLATES } from "@/lib/graph";
 import { runFinished, startRun } from "@/lib/runs";
+import { routeFiles } from "@/lib/api/testing";
 import { openApiDocument, OPERATIONS } from "./operations";
 
 // Records the schema every handler hands to the body and query parsers.
@@ -34,14 +34,6 @@ vi.mock("@/lib/api/respond", async (importOriginal) => {
 
 const API_DIR = path.join(process.cwd(), "app/api/v1");
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return routeFiles(full);
-    return entry.name === "route.ts" ? [full] : [];
-  });
-}
 
 const routeOf = (file: string) => "/api/v1/" + path.relative(API_DIR, path.dirname(file)).split(path.sep).join("/");
 const keyOf = (op: Pick<ApiOperation, "method" | "route">) => `${op.method} ${op.route}`;
