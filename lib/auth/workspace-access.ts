@@ -1,6 +1,7 @@
 import { db, ensureDatabase } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getAuth } from "./auth";
+import { publicOrigin } from "./public-origin";
 import { isWorkspaceRole, roleAtLeast, type WorkspaceRole } from "./roles";
 import { hashToken } from "./secrets";
 
@@ -12,10 +13,11 @@ export const SWITCHED_PARAM = "switched";
 
 /**
  * The `Set-Cookie` value that makes `workspaceId` the active workspace of this browser.
- * HttpOnly: only the server reads it; a year, so the choice survives restarts.
+ * HttpOnly: only the server reads it; a year, so the choice survives restarts. Secure when the
+ * public origin is https: behind a TLS-terminating proxy `request.url` still says http.
  */
 export function activeWorkspaceCookie(workspaceId: string, request: Request): string {
-  const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";
+  const secure = publicOrigin(request).startsWith("https:") ? "; Secure" : "";
   return `${ACTIVE_WORKSPACE_COOKIE}=${encodeURIComponent(workspaceId)}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax${secure}`;
 }
 
