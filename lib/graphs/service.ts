@@ -104,7 +104,9 @@ export async function updateGraph(
       { currentVersion: latest },
     );
   }
-  return getGraph(workspaceId, id);
+  const row = await db.graph.findFirst({ where: { id, workspaceId } });
+  if (!row) throw AppError.notFound("Graph");
+  return toRecord(row, toolNames);
 }
 
 async function storedVersion(workspaceId: string, id: string): Promise<number> {
