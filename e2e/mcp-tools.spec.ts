@@ -56,24 +56,35 @@ test("an owner adds an MCP server, gives an executor its get-sum tool, and the r
   await expect(call).toContainText(/The sum of -?[\d.e+-]+ and -?[\d.e+-]+ is/);
 });
 
-test("when the MCP server dies during a run, the node shows a tool error and the run still ends", async ({ page, request }) => {
-  const graph: GraphJson = { ...adderGraph, nodes: [{ ...adderGraph.nodes[0] }] };
+test("when the MCP server dies while a tool call is in flight, the node shows a tool error and the run still ends", async ({ page, request }) => {
   const { servers } = await (await request.get("/api/v1/mcp-servers")).json();
   const everything = servers.find((s: { name: string }) => s.name === "Everything");
-  graph.nodes[0].tools = [`mcp:${everything.id}:get-sum`];
-  const graphId = await createGraph(request, "Adds while the server dies", { graph });
-
-  // At realistic speed the model takes a while to ask for the tool: the server is gone by then.
-  const runId = await startRun(request, graphId, "What is the sum?", 1);
-  await server.stop();
-  expect(await waitForRunEnd(request, runId)).toBe("succeeded");
+  const graph: GraphJson = {
+    ...adderGraph,
+    nodes: [
+      {
+        ...adderGraph.nodes[0],
+        label: "Waiter",
+        // The simulator asks for 15 s or more: the call is still running when the server is killed.
+        instructions: "Start the long operation. [sim:tool=Everything__trigger-long-running-operation]",
+        tools: [`mcp:${everything.id}:trigger-long-running-operation`],
+      },
+    ],
+  };
+  const graphId = await createGraph(request, "Waits while the server dies", { graph });
+  const runId = await startRun(request, graphId, "Go", 0);
 
   const run = new RunPage(page);
   await run.goto(runId);
-  await expect(run.status).toHaveText("Succeeded");
   await run.openTab("Transcript");
-  await run.selectNode("Adder");
-  const call = run.response.getByRole("listitem", { name: "Tool call: Everything__get-sum" });
+  await run.selectNode("Waiter");
+  const call = run.response.getByRole("listitem", { name: "Tool call: Everything__trigger-long-running-operation" });
+  await expect(call).toContainText("running…", { timeout: 15_000 });
+  await server.stop();
+
+  // Well before the server's 60 s call timeout: the broken connection itself ends the call.
+  await expect(call).toContainText("the connection to the server was lost", { timeout: 10_000 });
   await expect(call).toContainText("error");
-  await expect(call).toContainText(/Could not connect to MCP server "Everything"|connection to the server was lost/);
+  await expect(run.status).toHaveText("Succeeded");
+  expect(await waitForRunEnd(request, runId)).toBe("succeeded");
 });

@@ -73,6 +73,27 @@ describe("runs with a workspace's MCP tools", () => {
     expect((await db.run.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("succeeded");
   }, 30_000);
 
+  it("turns a remote server that dies mid-call into a tool error at once, and the run goes on", async () => {
+    const doomed = await startEverythingHttp();
+    const remote = await createMcpServer(workspaceId, { name: "Remote", transport: { type: "http", url: doomed.url, headers: {} } });
+    const graph = await createGraph(workspaceId, {
+      name: "Loses its server",
+      graph: executorGraph([`mcp:${remote.id}:trigger-long-running-operation`], "Start the long operation. [sim:tool=Remote__trigger-long-running-operation]"),
+    });
+    const run = await startRun(workspaceId, graph.id, { input: "Go", simulation: { speed: 0 } });
+    // The call asks for 15 s or more; the server is killed while it runs, well inside the 60 s call timeout.
+    await expect.poll(async () => (await events(run.id, "node.tool_call")).length, { timeout: 10_000 }).toBe(1);
+    const killedAt = Date.now();
+    doomed.process.kill("SIGKILL");
+    await runFinished(run.id);
+
+    expect(Date.now() - killedAt).toBeLessThan(10_000);
+    const [result] = await events(run.id, "node.tool_result");
+    expect(result).toMatchObject({ ok: false, output: 'MCP tool "trigger-long-running-operation" on "Remote" failed: the connection to the server was lost' });
+    expect(await events(run.id, "node.completed")).toHaveLength(1);
+    expect((await db.run.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("succeeded");
+  }, 30_000);
+
   it("ends the stdio server's process when the run is cancelled mid-call", async () => {
     const local = await createMcpServer(workspaceId, {
       name: "Local",

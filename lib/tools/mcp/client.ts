@@ -41,6 +41,9 @@ function describeError(error: unknown): string {
   return `${error.message}${cause}`;
 }
 
+// The Streamable HTTP transport's words for a response stream that broke and could not be resumed.
+const BROKEN_STREAM = /^(SSE stream disconnected|Maximum reconnection attempts|Failed to reconnect)/;
+
 const CLIENT_INFO = { name: "tierflow", version: "1.0.0" };
 
 /** One live connection to an MCP server. Close it when done: for stdio that ends the process. */
@@ -93,8 +96,14 @@ export class McpConnection {
     client.onclose = () => {
       connection.lost = true;
     };
-    // Errors also surface on the pending request; this only keeps them out of the console.
-    client.onerror = () => {};
+    // Most errors also surface on the pending request. A broken response stream does not: the
+    // SDK only reports it here, and the request would wait for its timeout. Closing the client
+    // fails every pending request at once as a lost connection; the next call reconnects.
+    client.onerror = (error) => {
+      if (!BROKEN_STREAM.test(error.message)) return;
+      connection.lost = true;
+      void client.close().catch(() => {});
+    };
     try {
       await client.connect(transport, { timeout: Math.max(config.timeoutMs, MIN_CONNECT_TIMEOUT_MS), signal });
     } catch (error) {
