@@ -88,3 +88,24 @@ test("when the MCP server dies while a tool call is in flight, the node shows a 
   await expect(run.status).toHaveText("Succeeded");
   expect(await waitForRunEnd(request, runId)).toBe("succeeded");
 });
+
+test("an owner edits a server: the stored header is kept unseen, and the server is checked again", async ({ page }) => {
+  // The previous test killed the server; it is back for the check that follows the save.
+  server = await startEverythingServer();
+  const settings = new ToolsSettingsPage(page);
+  await settings.goto();
+  const form = await settings.editServer("Everything");
+  await expect(form.getByLabel("URL")).toHaveValue(MCP_E2E_URL);
+  await expect(form.getByLabel(/^Headers/)).toHaveValue("Authorization: ");
+  await form.getByLabel("Name").fill("Everything (edited)");
+  await form.getByLabel("Time limit per call (seconds)").fill("30");
+  await form.getByRole("button", { name: "Save changes" }).click();
+
+  const card = settings.server("Everything (edited)");
+  await expect(card.getByText(/^Connected · \d+ tools/)).toBeVisible({ timeout: 20_000 });
+  await expect(card.getByText("Headers (stored encrypted): Authorization")).toBeVisible();
+  await expect(page.getByRole("form", { name: "Edit Everything" })).toHaveCount(0);
+  await page.reload();
+  await expect(settings.server("Everything (edited)")).toBeVisible();
+  await expect(page.getByText("e2e-token-1234")).toHaveCount(0);
+});
