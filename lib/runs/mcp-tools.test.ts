@@ -4,7 +4,7 @@ import type { RunEvent } from "@/lib/engine/events";
 import { AppError } from "@/lib/errors";
 import { rawGraph, rawNode } from "@/lib/graph/testing";
 import { createGraph, updateGraph } from "@/lib/graphs/service";
-import { MCP_SERVER_BINS, startEverythingHttp, type RunningHttpServer } from "@/lib/tools/mcp/testing";
+import { MCP_SERVER_BINS, startEverythingHttp, startTestMcpServer, type RunningHttpServer } from "@/lib/tools/mcp/testing";
 import { createMcpServer, deleteMcpServer, type McpServerSummary } from "@/lib/workspaces/mcp-servers";
 import { execFileSync } from "node:child_process";
 import { readRunEvents } from "./event-store";
@@ -53,6 +53,32 @@ describe("runs with a workspace's MCP tools", () => {
     const [result] = await events(run.id, "node.tool_result");
     expect(result).toMatchObject({ nodeId: "work", callId: call.callId, ok: true, output: `The sum of ${args.a} and ${args.b} is ${args.a + args.b}.` });
     expect((await db.run.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("succeeded");
+  });
+
+  it("stores a tool id longer than 64 characters and gives the model a short unique function name mapped back to it", async () => {
+    const longName = `lookup_${"customer_order_history_".repeat(5)}v2`;
+    const mcp = await startTestMcpServer({
+      pages: [[{ name: longName, description: "Looks an order up", inputSchema: { type: "object", properties: { orderId: { type: "string" } }, required: ["orderId"] } }]],
+      call: (name, args) => ({ content: [{ type: "text", text: `${name.length} chars, order ${String(args.orderId)}` }] }),
+    });
+    try {
+      const orders = await createMcpServer(workspaceId, { name: "Orders", transport: { type: "http", url: mcp.url, headers: {} } });
+      const toolId = `mcp:${orders.id}:${longName}`;
+      expect(toolId.length).toBeGreaterThan(64);
+      const graph = await createGraph(workspaceId, { name: "Long tool", graph: executorGraph([toolId], "Look the order up.") });
+      expect(graph.problems).toEqual([]);
+      const run = await startRun(workspaceId, graph.id, { input: "Where is order 7?", simulation: { speed: 0 } });
+      await runFinished(run.id);
+
+      const [call] = await events(run.id, "node.tool_call");
+      expect(call.tool.length).toBeLessThanOrEqual(64);
+      expect(call.tool).toMatch(/^Orders__lookup_customer_order_history_[\w-]*_[0-9a-f]{8}$/);
+      expect(call.source).toMatchObject({ server: "Orders", name: longName });
+      const [result] = await events(run.id, "node.tool_result");
+      expect(result).toMatchObject({ ok: true, output: expect.stringMatching(new RegExp(`^${longName.length} chars, order `)) });
+    } finally {
+      await mcp.stop();
+    }
   });
 
   it("turns a call that outlives the server's time limit into a tool error, and the run goes on", async () => {
