@@ -7,7 +7,11 @@ import { createGraph, updateGraph } from "@/lib/graphs/service";
 import { MCP_SERVER_BINS, startEverythingHttp, startTestMcpServer, type RunningHttpServer } from "@/lib/tools/mcp/testing";
 import { createMcpServer, deleteMcpServer, type McpServerSummary } from "@/lib/workspaces/mcp-servers";
 import { execFileSync } from "node:child_process";
+import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
+import { DEFAULT_CATALOG } from "@/lib/models/catalog";
+import { estimateRunCost } from "@/lib/models/estimate";
 import { readRunEvents } from "./event-store";
+import { workspaceToolDefinitions } from "./tool-definitions";
 import { cancelRun, runFinished, startRun } from "./service";
 
 let everything: RunningHttpServer;
@@ -76,6 +80,37 @@ describe("runs with a workspace's MCP tools", () => {
       expect(call.source).toMatchObject({ server: "Orders", name: longName });
       const [result] = await events(run.id, "node.tool_result");
       expect(result).toMatchObject({ ok: true, output: expect.stringMatching(new RegExp(`^${longName.length} chars, order `)) });
+    } finally {
+      await mcp.stop();
+    }
+  });
+
+  it("counts a tool's definition, with its parameter schema, in the pre-run estimate of every call", async () => {
+    // A tool with a large schema: about 2,000 tokens sent with every call of the node.
+    const properties = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`field_${i}`, { type: "string", description: `Filter number ${i} of the report query: narrows the rows to those whose column ${i} matches this value exactly.` }]),
+    );
+    const mcp = await startTestMcpServer({
+      pages: [[{ name: "report", description: "Runs a report query", inputSchema: { type: "object", properties } }]],
+      call: () => ({ content: [{ type: "text", text: "3 rows" }] }),
+    });
+    try {
+      const reports = await createMcpServer(workspaceId, { name: "Reports", transport: { type: "http", url: mcp.url, headers: {} } });
+      const graph = executorGraph([`mcp:${reports.id}:report`], "Run the report.");
+      const stored = await createGraph(workspaceId, { name: "Reports", graph });
+      const input = "How many rows match?";
+      const run = await startRun(workspaceId, stored.id, { input, simulation: { speed: 0 } });
+      await runFinished(run.id);
+      const actual = (await events(run.id, "node.usage")).reduce((n, event) => n + event.usage.inputTokens, 0);
+
+      const definitions = await workspaceToolDefinitions(workspaceId, [`mcp:${reports.id}:report`]);
+      expect(definitions).toMatchObject([{ id: `mcp:${reports.id}:report`, name: "Reports__report", parameters: { properties: { field_0: { type: "string" } } } }]);
+      const exact = (text: string) => countTokens(text, { disallowedSpecial: new Set() });
+      const estimate = (tools: typeof definitions) => estimateRunCost(stored.graph, input, DEFAULT_CATALOG, { countTokens: exact, tools, simulated: true }).nodes[0].inputTokens;
+      const counted = estimate(definitions);
+      expect(Math.abs(counted.expected - actual) / actual).toBeLessThanOrEqual(0.1);
+      // Without the definition the tool counts as a small default and the estimate falls far short.
+      expect(estimate([]).expected).toBeLessThan(actual * 0.6);
     } finally {
       await mcp.stop();
     }
