@@ -12,7 +12,7 @@ export async function workspaceToolDefinitions(workspaceId: string, toolIds: rea
   const [mcp, httpTools] = await Promise.all([workspaceMcpServers(workspaceId), workspaceHttpTools(workspaceId)]);
   const host = createToolHost(mcp, httpTools);
   try {
-    return [...new Set(toolIds)].flatMap((id) => host.definitions([id]).map((definition) => ({ ...definition.function, id })));
+    return [...new Set(toolIds)].flatMap((id) => host.definitions([id]).flatMap((definition) => (definition.type === "function" ? [{ ...definition.function, id }] : [])));
   } finally {
     await host.close();
   }
