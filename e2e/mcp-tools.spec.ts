@@ -72,6 +72,7 @@ test("when the MCP server dies while a tool call is in flight, the node shows a 
     ],
   };
   const graphId = await createGraph(request, "Waits while the server dies", { graph });
+  const postsBefore = server.posts();
   const runId = await startRun(request, graphId, "Go", 0);
 
   const run = new RunPage(page);
@@ -80,6 +81,8 @@ test("when the MCP server dies while a tool call is in flight, the node shows a 
   await run.selectNode("Waiter");
   const call = run.response.getByRole("listitem", { name: "Tool call: Everything__trigger-long-running-operation" });
   await expect(call).toContainText("running…", { timeout: 15_000 });
+  // The run connects lazily: initialize, initialized, then the call itself reaches the server.
+  await expect.poll(() => server.posts() - postsBefore, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
   await server.stop();
 
   // Well before the server's 60 s call timeout: the broken connection itself ends the call.

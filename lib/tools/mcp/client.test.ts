@@ -56,8 +56,10 @@ describe("MCP over Streamable HTTP when the server dies", () => {
     const doomed = await startEverythingHttp();
     const connection = await McpConnection.open(httpServer("remote", doomed.url), { stdio: { enabled: false }, allowHosts: LOOPBACK });
     try {
+      const posts = doomed.posts();
       const call = connection.callTool("trigger-long-running-operation", { duration: 20, steps: 20 }, live());
-      setTimeout(() => doomed.process.kill("SIGKILL"), 300);
+      await expect.poll(() => doomed.posts()).toBe(posts + 1);
+      doomed.process.kill("SIGKILL");
       const started = Date.now();
       expect(await call).toEqual({ ok: false, error: 'MCP tool "trigger-long-running-operation" on "remote" failed: the connection to the server was lost' });
       expect(Date.now() - started).toBeLessThan(5000);
