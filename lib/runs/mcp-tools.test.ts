@@ -144,8 +144,9 @@ describe("runs with a workspace's MCP tools", () => {
     const run = await startRun(workspaceId, graph.id, { input: "Go", simulation: { speed: 0 } });
     // The call asks for 15 s or more; the server is killed while it runs, well inside the 60 s call timeout.
     await expect.poll(async () => (await events(run.id, "node.tool_call")).length, { timeout: 10_000 }).toBe(1);
-    // Connected lazily: initialize, initialized, then the call itself.
-    await expect.poll(() => doomed.posts(), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    // Three POSTs checked the server on save (initialize, initialized, tools/list); the run
+    // connects lazily with three more: initialize, initialized, then the call itself.
+    await expect.poll(() => doomed.posts(), { timeout: 10_000 }).toBeGreaterThanOrEqual(6);
     const killedAt = Date.now();
     doomed.process.kill("SIGKILL");
     await runFinished(run.id);
