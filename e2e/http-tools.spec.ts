@@ -5,15 +5,19 @@ import { createGraph, EditorPage, type GraphJson } from "./pages/editor-page";
 import { RunPage, startRun, waitForRunEnd } from "./pages/run-page";
 import { ToolsSettingsPage } from "./pages/settings-pages";
 
+test.describe.configure({ mode: "serial" });
+
 // The one loopback port playwright.config.ts allow-lists for tool servers; the MCP spec's server is stopped by then.
 const ORIGIN = `http://127.0.0.1:${MCP_E2E_PORT}`;
 const SECRET = "Bearer e2e-http-secret-7781";
 let server: http.Server;
 const seenAuth: string[] = [];
+const seenPaths: string[] = [];
 
 test.beforeAll(async () => {
   server = http.createServer((req, res) => {
     seenAuth.push(req.headers.authorization ?? "");
+    seenPaths.push(new URL(req.url ?? "/", ORIGIN).pathname);
     const id = decodeURIComponent(new URL(req.url ?? "/", ORIGIN).pathname.split("/").pop() ?? "");
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ order: id, status: "shipped" }));
   });
@@ -67,4 +71,27 @@ test("an owner adds an HTTP tool, gives it to an executor, and the transcript sh
   await expect(call).toContainText(/HTTP 200 OK/);
   await expect(call).toContainText(/"status":"shipped"/);
   await expect(page.getByText("e2e-http-secret")).toHaveCount(0);
+});
+
+test("an owner edits the HTTP tool: runs use the new URL and the kept secret header", async ({ page, request }) => {
+  const settings = new ToolsSettingsPage(page);
+  await settings.goto();
+  const form = await settings.editHttpTool("order_status");
+  await expect(form.getByLabel(/^Headers/)).toHaveValue("Authorization: ");
+  await form.getByLabel("URL template").fill(`${ORIGIN}/v2/orders/{orderId}`);
+  await form.getByLabel(/^Description/).fill("The shipping status of an order, from the v2 API");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  const card = settings.httpTool("order_status");
+  await expect(card).toContainText(`GET ${ORIGIN}/v2/orders/{orderId}`);
+  await expect(card).toContainText("from the v2 API");
+  await expect(card).toContainText("Headers: Authorization (values hidden)");
+
+  const { tools } = await (await request.get("/api/v1/http-tools")).json();
+  const graphId = await createGraph(request, "Checks an order on v2", { graph: { ...clerkGraph, nodes: [{ ...clerkGraph.nodes[0], tools: [tools[0].toolId] }] } });
+  seenAuth.length = 0;
+  seenPaths.length = 0;
+  expect(await waitForRunEnd(request, await startRun(request, graphId, "Where is my order?", 0))).toBe("succeeded");
+  expect(seenPaths.every((path) => path.startsWith("/v2/orders/"))).toBe(true);
+  expect(seenPaths.length).toBeGreaterThan(0);
+  expect(seenAuth).toEqual(seenPaths.map(() => SECRET));
 });

@@ -56,24 +56,59 @@ test("an owner adds an MCP server, gives an executor its get-sum tool, and the r
   await expect(call).toContainText(/The sum of -?[\d.e+-]+ and -?[\d.e+-]+ is/);
 });
 
-test("when the MCP server dies during a run, the node shows a tool error and the run still ends", async ({ page, request }) => {
-  const graph: GraphJson = { ...adderGraph, nodes: [{ ...adderGraph.nodes[0] }] };
+test("when the MCP server dies while a tool call is in flight, the node shows a tool error and the run still ends", async ({ page, request }) => {
   const { servers } = await (await request.get("/api/v1/mcp-servers")).json();
   const everything = servers.find((s: { name: string }) => s.name === "Everything");
-  graph.nodes[0].tools = [`mcp:${everything.id}:get-sum`];
-  const graphId = await createGraph(request, "Adds while the server dies", { graph });
-
-  // At realistic speed the model takes a while to ask for the tool: the server is gone by then.
-  const runId = await startRun(request, graphId, "What is the sum?", 1);
-  await server.stop();
-  expect(await waitForRunEnd(request, runId)).toBe("succeeded");
+  const graph: GraphJson = {
+    ...adderGraph,
+    nodes: [
+      {
+        ...adderGraph.nodes[0],
+        label: "Waiter",
+        // The simulator asks for 15 s or more: the call is still running when the server is killed.
+        instructions: "Start the long operation. [sim:tool=Everything__trigger-long-running-operation]",
+        tools: [`mcp:${everything.id}:trigger-long-running-operation`],
+      },
+    ],
+  };
+  const graphId = await createGraph(request, "Waits while the server dies", { graph });
+  const postsBefore = server.posts();
+  const runId = await startRun(request, graphId, "Go", 0);
 
   const run = new RunPage(page);
   await run.goto(runId);
-  await expect(run.status).toHaveText("Succeeded");
   await run.openTab("Transcript");
-  await run.selectNode("Adder");
-  const call = run.response.getByRole("listitem", { name: "Tool call: Everything__get-sum" });
+  await run.selectNode("Waiter");
+  const call = run.response.getByRole("listitem", { name: "Tool call: Everything__trigger-long-running-operation" });
+  await expect(call).toContainText("running…", { timeout: 15_000 });
+  // The run connects lazily: initialize, initialized, then the call itself reaches the server.
+  await expect.poll(() => server.posts() - postsBefore, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+  await server.stop();
+
+  // Well before the server's 60 s call timeout: the broken connection itself ends the call.
+  await expect(call).toContainText("the connection to the server was lost", { timeout: 10_000 });
   await expect(call).toContainText("error");
-  await expect(call).toContainText(/Could not connect to MCP server "Everything"|connection to the server was lost/);
+  await expect(run.status).toHaveText("Succeeded");
+  expect(await waitForRunEnd(request, runId)).toBe("succeeded");
+});
+
+test("an owner edits a server: the stored header is kept unseen, and the server is checked again", async ({ page }) => {
+  // The previous test killed the server; it is back for the check that follows the save.
+  server = await startEverythingServer();
+  const settings = new ToolsSettingsPage(page);
+  await settings.goto();
+  const form = await settings.editServer("Everything");
+  await expect(form.getByLabel("URL")).toHaveValue(MCP_E2E_URL);
+  await expect(form.getByLabel(/^Headers/)).toHaveValue("Authorization: ");
+  await form.getByLabel("Name").fill("Everything (edited)");
+  await form.getByLabel("Time limit per call (seconds)").fill("30");
+  await form.getByRole("button", { name: "Save changes" }).click();
+
+  const card = settings.server("Everything (edited)");
+  await expect(card.getByText(/^Connected · \d+ tools/)).toBeVisible({ timeout: 20_000 });
+  await expect(card.getByText("Headers (stored encrypted): Authorization")).toBeVisible();
+  await expect(page.getByRole("form", { name: "Edit Everything" })).toHaveCount(0);
+  await page.reload();
+  await expect(settings.server("Everything (edited)")).toBeVisible();
+  await expect(page.getByText("e2e-token-1234")).toHaveCount(0);
 });

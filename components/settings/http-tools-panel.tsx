@@ -1,8 +1,8 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { parsePairs } from "./mcp-server-form";
+import { keptSecretLines, parsePairs } from "./mcp-server-form";
 import { settingsApi, type CreateHttpToolInput, type HttpToolSummary } from "./settings-api";
 
 const inputClass =
@@ -18,15 +18,19 @@ function issuesOf(details: unknown): string[] {
   );
 }
 
-/** Adds an HTTP tool; the server checks the schema, the placeholders and the address. */
-function HttpToolForm({ onAdded }: { onAdded: (tool: HttpToolSummary) => void }) {
-  const [name, setName] = useState("");
-  const [description, setDescription] = useState("");
-  const [method, setMethod] = useState<(typeof METHODS)[number]>("GET");
-  const [urlTemplate, setUrlTemplate] = useState("");
-  const [parameters, setParameters] = useState(EXAMPLE_SCHEMA);
-  const [headers, setHeaders] = useState("");
-  const [timeout, setTimeoutSeconds] = useState("15");
+/**
+ * Adds an HTTP tool, or changes `tool`; the server checks the schema, the placeholders and the
+ * address. When changing, the stored headers appear with empty values, which keep them.
+ */
+function HttpToolForm({ tool, onSaved, onCancel }: { tool?: HttpToolSummary; onSaved: (tool: HttpToolSummary) => void; onCancel?: () => void }) {
+  const headingId = useId();
+  const [name, setName] = useState(tool?.name ?? "");
+  const [description, setDescription] = useState(tool?.description ?? "");
+  const [method, setMethod] = useState<(typeof METHODS)[number]>(tool?.method ?? "GET");
+  const [urlTemplate, setUrlTemplate] = useState(tool?.urlTemplate ?? "");
+  const [parameters, setParameters] = useState(tool ? JSON.stringify(tool.parameters, null, 2) : EXAMPLE_SCHEMA);
+  const [headers, setHeaders] = useState(tool ? keptSecretLines(tool.headerNames, ":") : "");
+  const [timeout, setTimeoutSeconds] = useState(String((tool?.timeoutMs ?? 15_000) / 1000));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -51,10 +55,11 @@ function HttpToolForm({ onAdded }: { onAdded: (tool: HttpToolSummary) => void })
       timeoutMs: Math.round(Number(timeout) * 1000),
     };
     setBusy(true);
-    const result = await settingsApi.createHttpTool(body);
+    const result = tool ? await settingsApi.updateHttpTool(tool.id, body) : await settingsApi.createHttpTool(body);
     setBusy(false);
     if (!result.ok) return setError([result.error.message, ...issuesOf(result.error.details)].join(" "));
-    onAdded(result.value);
+    onSaved(result.value);
+    if (tool) return;
     setName("");
     setDescription("");
     setUrlTemplate("");
@@ -62,9 +67,9 @@ function HttpToolForm({ onAdded }: { onAdded: (tool: HttpToolSummary) => void })
   };
 
   return (
-    <form onSubmit={submit} aria-labelledby="add-http-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="add-http-heading" className="text-base font-semibold">
-        Add an HTTP tool
+    <form onSubmit={submit} aria-labelledby={headingId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id={headingId} className="text-base font-semibold">
+        {tool ? `Edit ${tool.name}` : "Add an HTTP tool"}
       </h2>
       <label className="block text-sm font-medium">
         Tool name <span className="font-normal text-slate-500">(what the model calls: letters, digits, _ and -)</span>
@@ -103,7 +108,8 @@ function HttpToolForm({ onAdded }: { onAdded: (tool: HttpToolSummary) => void })
         <textarea value={parameters} onChange={(e) => setParameters(e.target.value)} rows={5} className={`${inputClass} font-mono`} />
       </label>
       <label className="block text-sm font-medium">
-        Headers <span className="font-normal text-slate-500">(one per line, e.g. Authorization: Bearer …; stored encrypted, never shown again)</span>
+        Headers <span className="font-normal text-slate-500">(one per line, e.g. Authorization: Bearer …; stored encrypted, never shown again
+          {tool ? "; leave a value empty to keep it" : ""})</span>
         <textarea value={headers} onChange={(e) => setHeaders(e.target.value)} rows={2} className={`${inputClass} font-mono`} />
       </label>
       <label className="block text-sm font-medium">
@@ -115,17 +121,26 @@ function HttpToolForm({ onAdded }: { onAdded: (tool: HttpToolSummary) => void })
           {error}
         </p>
       )}
-      <Button type="submit" variant="primary" disabled={busy}>
-        {busy ? "Saving…" : "Add HTTP tool"}
-      </Button>
+      <div className="flex gap-2">
+        <Button type="submit" variant="primary" disabled={busy}>
+          {busy ? "Saving…" : tool ? "Save changes" : "Add HTTP tool"}
+        </Button>
+        {onCancel && (
+          <Button type="button" onClick={onCancel}>
+            Cancel
+          </Button>
+        )}
+      </div>
     </form>
   );
 }
 
-/** The workspace's HTTP tools; owners also get add and remove. Header values are never shown, only their names. */
+/** The workspace's HTTP tools; owners also get add, edit and remove. Header values are never shown, only their names. */
 export function HttpToolsPanel({ initialTools, canManage }: { initialTools: HttpToolSummary[]; canManage: boolean }) {
   const [tools, setTools] = useState(initialTools);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const replace = (tool: HttpToolSummary) => setTools((all) => [...all.filter((t) => t.id !== tool.id), tool].sort((a, b) => a.name.localeCompare(b.name)));
 
   const remove = async (tool: HttpToolSummary) => {
     setError(null);
@@ -148,32 +163,50 @@ export function HttpToolsPanel({ initialTools, canManage }: { initialTools: Http
         <p className="text-sm text-slate-600">No HTTP tools yet.</p>
       ) : (
         <ul aria-label="HTTP tools" className="space-y-2">
-          {tools.map((tool) => (
-            <li key={tool.id} aria-label={tool.name} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
-              <div className="flex items-start justify-between gap-3">
-                <div className="min-w-0">
-                  <p className="font-mono font-medium">{tool.name}</p>
-                  <p className="break-all font-mono text-xs text-slate-600">
-                    {tool.method} {tool.urlTemplate}
-                  </p>
-                  <p className="mt-1 text-slate-700">{tool.description}</p>
-                  {tool.headerNames.length > 0 && <p className="mt-1 text-xs text-slate-500">Headers: {tool.headerNames.join(", ")} (values hidden)</p>}
+          {tools.map((tool) =>
+            editing === tool.id ? (
+              <li key={tool.id}>
+                <HttpToolForm
+                  tool={tool}
+                  onSaved={(saved) => {
+                    replace(saved);
+                    setEditing(null);
+                  }}
+                  onCancel={() => setEditing(null)}
+                />
+              </li>
+            ) : (
+              <li key={tool.id} aria-label={tool.name} className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                <div className="flex items-start justify-between gap-3">
+                  <div className="min-w-0">
+                    <p className="font-mono font-medium">{tool.name}</p>
+                    <p className="break-all font-mono text-xs text-slate-600">
+                      {tool.method} {tool.urlTemplate}
+                    </p>
+                    <p className="mt-1 text-slate-700">{tool.description}</p>
+                    {tool.headerNames.length > 0 && <p className="mt-1 text-xs text-slate-500">Headers: {tool.headerNames.join(", ")} (values hidden)</p>}
+                  </div>
+                  {canManage && (
+                    <div className="flex gap-1">
+                      <Button type="button" onClick={() => setEditing(tool.id)} aria-label={`Edit ${tool.name}`}>
+                        Edit
+                      </Button>
+                      <Button type="button" onClick={() => remove(tool)} aria-label={`Remove ${tool.name}`}>
+                        Remove
+                      </Button>
+                    </div>
+                  )}
                 </div>
-                {canManage && (
-                  <Button type="button" onClick={() => remove(tool)} aria-label={`Remove ${tool.name}`}>
-                    Remove
-                  </Button>
-                )}
-              </div>
-              <details className="mt-2">
-                <summary className="cursor-pointer text-xs text-slate-600">Parameters</summary>
-                <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(tool.parameters, null, 2)}</pre>
-              </details>
-            </li>
-          ))}
+                <details className="mt-2">
+                  <summary className="cursor-pointer text-xs text-slate-600">Parameters</summary>
+                  <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(tool.parameters, null, 2)}</pre>
+                </details>
+              </li>
+            ),
+          )}
         </ul>
       )}
-      {canManage && <HttpToolForm onAdded={(tool) => setTools((all) => [...all, tool].sort((a, b) => a.name.localeCompare(b.name)))} />}
+      {canManage && <HttpToolForm onSaved={replace} />}
     </section>
   );
 }

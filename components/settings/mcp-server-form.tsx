@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { settingsApi, type CreateMcpServerInput, type McpServerSummary } from "./settings-api";
 
@@ -18,16 +18,26 @@ export function parsePairs(text: string, separator: ":" | "="): Record<string, s
   return pairs;
 }
 
-/** Adds an MCP server: Tierflow connects at once and shows its tools, or the error. */
-export function McpServerForm({ onAdded }: { onAdded: (server: McpServerSummary) => void }) {
-  const [transport, setTransport] = useState<"http" | "stdio">("http");
-  const [name, setName] = useState("");
-  const [url, setUrl] = useState("");
-  const [headers, setHeaders] = useState("");
-  const [command, setCommand] = useState("");
-  const [args, setArgs] = useState("");
-  const [env, setEnv] = useState("");
-  const [timeout, setTimeoutSeconds] = useState("60");
+/** The stored secrets' names as form lines with empty values: a line left so keeps its value. */
+export function keptSecretLines(names: readonly string[], separator: ":" | "="): string {
+  return names.map((name) => `${name}${separator}${separator === ":" ? " " : ""}`).join("\n");
+}
+
+/**
+ * Adds an MCP server, or changes `server`: Tierflow connects at once and shows its tools, or
+ * the error. When changing, the stored headers or env appear with empty values, which keep them.
+ */
+export function McpServerForm({ server, onSaved, onCancel }: { server?: McpServerSummary; onSaved: (server: McpServerSummary) => void; onCancel?: () => void }) {
+  const headingId = useId();
+  const secretLines = (type: "http" | "stdio") => (server?.transport === type ? keptSecretLines(server.secretNames, type === "http" ? ":" : "=") : "");
+  const [transport, setTransport] = useState<"http" | "stdio">(server?.transport ?? "http");
+  const [name, setName] = useState(server?.name ?? "");
+  const [url, setUrl] = useState(server?.url ?? "");
+  const [headers, setHeaders] = useState(secretLines("http"));
+  const [command, setCommand] = useState(server?.command ?? "");
+  const [args, setArgs] = useState(server?.args.join("\n") ?? "");
+  const [env, setEnv] = useState(secretLines("stdio"));
+  const [timeout, setTimeoutSeconds] = useState(String((server?.timeoutMs ?? 60_000) / 1000));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -45,10 +55,11 @@ export function McpServerForm({ onAdded }: { onAdded: (server: McpServerSummary)
           : { type: "stdio", command: command.trim(), args: args.split("\n").map((a) => a.trim()).filter(Boolean), env: secrets },
     };
     setBusy(true);
-    const result = await settingsApi.createMcpServer(body);
+    const result = server ? await settingsApi.updateMcpServer(server.id, body) : await settingsApi.createMcpServer(body);
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
-    onAdded(result.value);
+    onSaved(result.value);
+    if (server) return;
     setName("");
     setUrl("");
     setHeaders("");
@@ -58,9 +69,9 @@ export function McpServerForm({ onAdded }: { onAdded: (server: McpServerSummary)
   };
 
   return (
-    <form onSubmit={submit} aria-labelledby="add-mcp-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="add-mcp-heading" className="text-base font-semibold">
-        Add an MCP server
+    <form onSubmit={submit} aria-labelledby={headingId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id={headingId} className="text-base font-semibold">
+        {server ? `Edit ${server.name}` : "Add an MCP server"}
       </h2>
       <fieldset className="flex gap-4 text-sm">
         <legend className="sr-only">Transport</legend>
@@ -82,7 +93,8 @@ export function McpServerForm({ onAdded }: { onAdded: (server: McpServerSummary)
             <input value={url} onChange={(e) => setUrl(e.target.value)} required placeholder="https://mcp.example.com/mcp" className={inputClass} />
           </label>
           <label className="block text-sm font-medium">
-            Headers <span className="font-normal text-slate-500">(one per line, e.g. Authorization: Bearer …; stored encrypted, never shown again)</span>
+            Headers <span className="font-normal text-slate-500">(one per line, e.g. Authorization: Bearer …; stored encrypted, never shown again
+              {server ? "; leave a value empty to keep it" : ""})</span>
             <textarea value={headers} onChange={(e) => setHeaders(e.target.value)} rows={2} className={`${inputClass} font-mono`} />
           </label>
         </>
@@ -100,7 +112,8 @@ export function McpServerForm({ onAdded }: { onAdded: (server: McpServerSummary)
             <textarea value={args} onChange={(e) => setArgs(e.target.value)} rows={2} className={`${inputClass} font-mono`} />
           </label>
           <label className="block text-sm font-medium">
-            Environment <span className="font-normal text-slate-500">(NAME=value per line; stored encrypted, never shown again)</span>
+            Environment <span className="font-normal text-slate-500">(NAME=value per line; stored encrypted, never shown again
+              {server ? "; leave a value empty to keep it" : ""})</span>
             <textarea value={env} onChange={(e) => setEnv(e.target.value)} rows={2} className={`${inputClass} font-mono`} />
           </label>
         </>
@@ -114,9 +127,16 @@ export function McpServerForm({ onAdded }: { onAdded: (server: McpServerSummary)
           {error}
         </p>
       )}
-      <Button type="submit" variant="primary" disabled={busy}>
-        {busy ? "Connecting…" : "Add server"}
-      </Button>
+      <div className="flex gap-2">
+        <Button type="submit" variant="primary" disabled={busy}>
+          {busy ? "Connecting…" : server ? "Save changes" : "Add server"}
+        </Button>
+        {onCancel && (
+          <Button type="button" onClick={onCancel}>
+            Cancel
+          </Button>
+        )}
+      </div>
     </form>
   );
 }

@@ -8,11 +8,12 @@ import { settingsApi, type McpServerSummary } from "./settings-api";
 
 const byName = (a: McpServerSummary, b: McpServerSummary) => a.name.localeCompare(b.name);
 
-/** The workspace's MCP servers with their status and tools; owners also get add, refresh and remove. */
+/** The workspace's MCP servers with their status and tools; owners also get add, refresh, edit and remove. */
 export function McpServersPanel({ initialServers, canManage }: { initialServers: McpServerSummary[]; canManage: boolean }) {
   const [servers, setServers] = useState(initialServers);
   const [removing, setRemoving] = useState<McpServerSummary | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const replace = (server: McpServerSummary) => setServers((all) => [...all.filter((s) => s.id !== server.id), server].sort(byName));
@@ -44,18 +45,31 @@ export function McpServersPanel({ initialServers, canManage }: { initialServers:
       {servers.length === 0 ? (
         <p className="text-sm text-slate-600">No MCP servers yet.</p>
       ) : (
-        servers.map((server) => (
-          <ServerCard
-            key={server.id}
-            server={server}
-            canManage={canManage}
-            refreshing={busy === server.id}
-            onRefresh={() => void refresh(server)}
-            onRemove={() => setRemoving(server)}
-          />
-        ))
+        servers.map((server) =>
+          editing === server.id ? (
+            <McpServerForm
+              key={server.id}
+              server={server}
+              onSaved={(saved) => {
+                replace(saved);
+                setEditing(null);
+              }}
+              onCancel={() => setEditing(null)}
+            />
+          ) : (
+            <ServerCard
+              key={server.id}
+              server={server}
+              canManage={canManage}
+              refreshing={busy === server.id}
+              onRefresh={() => void refresh(server)}
+              onEdit={() => setEditing(server.id)}
+              onRemove={() => setRemoving(server)}
+            />
+          ),
+        )
       )}
-      {canManage ? <McpServerForm onAdded={replace} /> : <p className="text-sm text-slate-600">Only owners of the workspace add and remove MCP servers.</p>}
+      {canManage ? <McpServerForm onSaved={replace} /> : <p className="text-sm text-slate-600">Only owners of the workspace add, change and remove MCP servers.</p>}
       <Dialog
         open={removing !== null}
         onClose={() => setRemoving(null)}
@@ -78,12 +92,14 @@ function ServerCard({
   canManage,
   refreshing,
   onRefresh,
+  onEdit,
   onRemove,
 }: {
   server: McpServerSummary;
   canManage: boolean;
   refreshing: boolean;
   onRefresh: () => void;
+  onEdit: () => void;
   onRemove: () => void;
 }) {
   const where = server.transport === "http" ? server.url : [server.command, ...server.args].join(" ");
@@ -107,6 +123,9 @@ function ServerCard({
           <div className="flex gap-1">
             <Button size="sm" aria-label={`Refresh ${server.name}`} disabled={refreshing} onClick={onRefresh}>
               {refreshing ? "Refreshing…" : "Refresh"}
+            </Button>
+            <Button size="sm" aria-label={`Edit ${server.name}`} onClick={onEdit}>
+              Edit
             </Button>
             <Button size="sm" variant="ghost" aria-label={`Remove ${server.name}`} onClick={onRemove}>
               Remove

@@ -1,12 +1,12 @@
 import type { ApiKeyInfo, CreatedApiKey } from "@/lib/auth/api-keys";
 import type { CatalogOverrides } from "@/lib/models/catalog";
 import type { WorkspaceShareLink } from "@/lib/runs/share-links";
-import type { CreateHttpToolInput, HttpToolSummary } from "@/lib/workspaces/http-tools";
-import type { CreateMcpServerInput, McpServerSummary } from "@/lib/workspaces/mcp-servers";
+import type { CreateHttpToolInput, HttpToolSummary, UpdateHttpToolBody } from "@/lib/workspaces/http-tools";
+import type { CreateMcpServerInput, McpServerSummary, UpdateMcpServerInput } from "@/lib/workspaces/mcp-servers";
 import type { ProviderSettings } from "@/lib/workspaces/provider";
 import { call } from "@/components/workspace/graph-api";
 
-export type { ApiKeyInfo, CreatedApiKey, CreateMcpServerInput, CreateHttpToolInput, HttpToolSummary, McpServerSummary, ProviderSettings, WorkspaceShareLink };
+export type { ApiKeyInfo, CreatedApiKey, CreateMcpServerInput, CreateHttpToolInput, HttpToolSummary, McpServerSummary, ProviderSettings, UpdateHttpToolBody, UpdateMcpServerInput, WorkspaceShareLink };
 
 /** What the provider form sends: `apiKey` "" keeps the stored key, `clearKey` removes it. */
 export interface ProviderUpdate {
@@ -25,8 +25,10 @@ export const settingsApi = {
   revokeShareLink: (id: string) => call<null>("DELETE", `/api/v1/shares/${encodeURIComponent(id)}`),
   updateProvider: (body: ProviderUpdate) => call<ProviderSettings>("PUT", "/api/v1/provider", body),
   createMcpServer: (body: CreateMcpServerInput) => call<McpServerSummary>("POST", "/api/v1/mcp-servers", body),
+  updateMcpServer: (id: string, body: UpdateMcpServerInput) => call<McpServerSummary>("PATCH", `/api/v1/mcp-servers/${encodeURIComponent(id)}`, body),
   refreshMcpServer: (id: string) => call<McpServerSummary>("POST", `/api/v1/mcp-servers/${encodeURIComponent(id)}/refresh`),
   deleteMcpServer: (id: string) => call<{ id: string }>("DELETE", `/api/v1/mcp-servers/${encodeURIComponent(id)}`),
   createHttpTool: (body: CreateHttpToolInput) => call<HttpToolSummary>("POST", "/api/v1/http-tools", body),
+  updateHttpTool: (id: string, body: UpdateHttpToolBody) => call<HttpToolSummary>("PATCH", `/api/v1/http-tools/${encodeURIComponent(id)}`, body),
   deleteHttpTool: (id: string) => call<{ id: string }>("DELETE", `/api/v1/http-tools/${encodeURIComponent(id)}`),
 };

@@ -102,6 +102,12 @@ export class ToolsSettingsPage {
     await form.getByRole("button", { name: "Add server" }).click();
   }
 
+  /** Opens the edit form of a server; the stored headers show with empty values, which keep them. */
+  async editServer(name: string): Promise<Locator> {
+    await this.server(name).getByRole("button", { name: `Edit ${name}` }).click();
+    return this.page.getByRole("form", { name: `Edit ${name}` });
+  }
+
   server(name: string): Locator {
     return this.page.getByRole("region", { name });
   }
@@ -120,6 +126,12 @@ export class ToolsSettingsPage {
     await form.getByLabel(/^Parameters/).fill(tool.parameters);
     if (tool.headers) await form.getByLabel(/^Headers/).fill(tool.headers);
     await form.getByRole("button", { name: "Add HTTP tool" }).click();
+  }
+
+  /** Opens the edit form of an HTTP tool; the stored headers show with empty values, which keep them. */
+  async editHttpTool(name: string): Promise<Locator> {
+    await this.httpTool(name).getByRole("button", { name: `Edit ${name}` }).click();
+    return this.page.getByRole("form", { name: `Edit ${name}` });
   }
 
   httpTool(name: string): Locator {

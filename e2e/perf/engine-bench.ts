@@ -21,7 +21,7 @@ const { ensureDatabase, db, DEFAULT_WORKSPACE_SLUG } = await import("@/lib/db");
 const { createGraph } = await import("@/lib/graphs/service");
 const { startRun, runFinished, streamRunEvents } = await import("@/lib/runs");
 const { createSimulator, SIMULATOR_BASE_URL } = await import("@/lib/models");
-const { createNode, getTemplate } = await import("@/lib/graph");
+const { createNode, getTemplate, GRAPH_SCHEMA_VERSION } = await import("@/lib/graph");
 const { instantClient, runFixture } = await import("@/lib/engine/test-harness");
 type GraphDocument = import("@/lib/graph").GraphDocument;
 
@@ -100,7 +100,7 @@ async function engineOverhead(): Promise<void> {
     }
   }
   // One call at a time, so time outside the simulator is exactly engine + persistence work.
-  const graph = { schemaVersion: 1, nodes, edges, settings: { maxConcurrency: 1 } } as GraphDocument;
+  const graph = { schemaVersion: GRAPH_SCHEMA_VERSION, nodes, edges, settings: { maxConcurrency: 1 } } as GraphDocument;
   const graphId = await storeGraph("200 nodes", graph);
   const samples: number[] = [];
   for (let round = 0; round < 4; round++) {
@@ -153,7 +153,7 @@ async function parallelism(): Promise<void> {
   const planner = createNode("planner", { id: "plan", label: "Planner", position: { x: 0, y: 0 }, tier: "nano" });
   const pool = createNode("executor", { id: "pool", label: "Worker", position: { x: 280, y: 0 }, tier: "mini" });
   const graph = {
-    schemaVersion: 1,
+    schemaVersion: GRAPH_SCHEMA_VERSION,
     nodes: [
       { ...planner, instructions: "Split the work into 50 subtasks. [sim:items=50] [sim:tokens=40]", options: { ...planner.options, maxSubtasks: 50, maxOutputTokens: 12_000 } },
       { ...pool, instructions: "Do the subtask. [sim:tokens=100] [sim:tool=none]", options: { ...pool.options, concurrency: 50 } },

@@ -8,10 +8,12 @@ export type GraphMigration = (document: Record<string, unknown>) => Record<strin
 export type GraphMigrations = Readonly<Record<number, GraphMigration>>;
 
 /**
- * The real registry. Version 1 is the first stored format, so it is empty; when the schema
- * changes, bump GRAPH_SCHEMA_VERSION and add `{ [previous]: step }` here.
+ * The real registry: when the schema changes, bump GRAPH_SCHEMA_VERSION and add `{ [previous]: step }` here.
+ * - 1 → 2: tool ids may be up to 200 characters (MCP tool ids); every version 1 document is a valid version 2 one.
  */
-export const GRAPH_MIGRATIONS: GraphMigrations = {};
+export const GRAPH_MIGRATIONS: GraphMigrations = {
+  1: (document) => document,
+};
 
 export type MigrationResult =
   | { ok: true; document: Record<string, unknown>; fromVersion: number }

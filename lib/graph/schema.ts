@@ -5,7 +5,7 @@ import { tierSchema, type Tier } from "./tiers";
 export type { Role, RoleOptions } from "./roles";
 
 /** Version of the stored graph document. Bump it only together with a migration in `migrate.ts`. */
-export const GRAPH_SCHEMA_VERSION = 1;
+export const GRAPH_SCHEMA_VERSION = 2;
 
 export const GRAPH_LIMITS = {
   nodes: 2000,
@@ -15,7 +15,11 @@ export const GRAPH_LIMITS = {
   labelLength: 80,
   modelLength: 100,
   tools: 16,
-  toolNameLength: 64,
+  /**
+   * A stored tool id, not the name the model sees: `mcp:<serverId>:<toolName>` holds an MCP
+   * tool name of up to 128 characters (the spec's limit). Runs give the model a function name of 64 at most.
+   */
+  toolIdLength: 200,
   instructionsLength: 20_000,
 } as const;
 
@@ -34,7 +38,7 @@ const baseNodeShape = {
   tier: tierSchema,
   /** Overrides the tier's default model. */
   model: z.string().min(1).max(GRAPH_LIMITS.modelLength).optional(),
-  tools: z.array(z.string().min(1).max(GRAPH_LIMITS.toolNameLength)).max(GRAPH_LIMITS.tools).default([]),
+  tools: z.array(z.string().min(1).max(GRAPH_LIMITS.toolIdLength)).max(GRAPH_LIMITS.tools).default([]),
   /** The node's system prompt. */
   instructions: z.string().max(GRAPH_LIMITS.instructionsLength).default(""),
   position: positionSchema,

@@ -23,6 +23,8 @@ export type TokenCounter = (text: string) => number;
 
 /** A tool definition as the model sees it; its size adds to every prompt of a node that has it. */
 export interface EstimateTool {
+  /** The id nodes store, when it is not the function name (workspace HTTP and MCP tools). */
+  id?: string;
   name: string;
   description?: string;
   parameters?: Record<string, unknown>;
@@ -145,7 +147,9 @@ export function estimateRunCost(graph: GraphDocument, input: string, catalog: Mo
   const order = topologicalOrder(topology) ?? graph.nodes.map((node) => node.id);
   const revisions = revisionPasses(graph, topology, simulated, parseDirectives([input]));
   const extraPasses = revisions.passes;
-  const toolTokens = new Map((options.tools ?? []).map((tool) => [tool.name, count(JSON.stringify({ type: "function", function: tool }))]));
+  const toolTokens = new Map(
+    (options.tools ?? []).map(({ id, ...definition }) => [id ?? definition.name, count(JSON.stringify({ type: "function", function: definition }))]),
+  );
   const flagship = catalog.models[catalog.tiers.flagship]?.pricing;
 
   const perScenario = SCENARIOS.map((scenario) => {

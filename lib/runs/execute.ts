@@ -6,7 +6,7 @@ import { createModelClient, type ModelCatalog, type ModelClient, type ProviderCo
 import { scaledClock } from "./clock";
 import { RunEventLog } from "./event-log";
 import { RunEventWriter } from "./event-store";
-import { createRedactor, redactDeep, redactedMessage } from "./redact";
+import { createRedactor, redactDeep, redactedMessage, StreamRedactor } from "./redact";
 import { runtime } from "./runtime";
 import type { HttpToolEntry } from "@/lib/tools/http";
 import type { McpConnectOptions, McpServerTools } from "@/lib/tools/mcp";
@@ -50,13 +50,14 @@ export function launchRun(options: LaunchOptions): void {
   // Everything a run stores, streams or logs passes through this: provider errors may echo the key.
   const redact = createRedactor([provider.apiKey, ...mcpSecrets(mcp?.servers ?? []), ...httpTools.flatMap((tool) => Object.values(tool.spec.headers))]);
   const tools = createToolHost(mcp, httpTools);
+  const outgoing = new StreamRedactor(redact, (event) => log.push(event));
 
   runtime.bus.open(runId);
   const done = runGraph(graph, input, {
     client,
     catalog,
     tools,
-    emit: (event) => log.push(redactDeep(event, redact)),
+    emit: (event) => outgoing.push(event),
     signal: controller.signal,
     simulated,
     clock: simulated ? scaledClock(simulation.speed) : undefined,

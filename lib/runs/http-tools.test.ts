@@ -6,6 +6,7 @@ import type { RunEvent } from "@/lib/engine/events";
 import { rawGraph, rawNode } from "@/lib/graph/testing";
 import { createGraph, getGraph } from "@/lib/graphs/service";
 import { createHttpTool, deleteHttpTool } from "@/lib/workspaces/http-tools";
+import { createModelClient } from "@/lib/models";
 import { readRunEvents } from "./event-store";
 import { runFinished, startRun } from "./service";
 
@@ -84,5 +85,38 @@ describe("runs with a workspace's HTTP tools", () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ path: expect.arrayContaining(["tools"]) });
     await expect(startRun(workspaceId, graph.id, { input: "Go", simulation: { speed: 0 } })).rejects.toMatchObject({ code: "invalid_graph" });
+  });
+
+  it("never stores a secret header the model streams back split across two chunks", async () => {
+    const secret = "Bearer split-secret-kumquat-4410";
+    await createHttpTool(workspaceId, {
+      name: "kept_secret",
+      description: "Holds a secret header",
+      parameters: { type: "object", properties: {} },
+      method: "GET",
+      urlTemplate: `${origin}/x`,
+      headers: { Authorization: secret },
+      timeoutMs: 5000,
+    });
+    // A provider whose answer repeats the secret, cut in two between stream chunks.
+    const chunk = (body: object) => `data: ${JSON.stringify({ id: "c1", object: "chat.completion.chunk", created: 0, model: "gpt-5.4-mini", ...body })}\n\n`;
+    const content = (text: string) => chunk({ choices: [{ index: 0, delta: { content: text }, finish_reason: null }] });
+    const sse = [
+      content("Your header is Bearer split-secret-kum"),
+      content("quat-4410, keep it safe."),
+      chunk({ choices: [{ index: 0, delta: {}, finish_reason: "stop" }] }),
+      chunk({ choices: [], usage: { prompt_tokens: 20, completion_tokens: 12, total_tokens: 32 } }),
+      "data: [DONE]\n\n",
+    ].join("");
+    const modelClient = createModelClient({ apiKey: "sk-test-provider-key-0000", fetch: async () => new Response(sse, { headers: { "content-type": "text/event-stream" } }) });
+    const graph = await createGraph(workspaceId, { name: "Repeats", graph: rawGraph([rawNode("executor", "work", { label: "Parrot", tools: [] })]) });
+    const run = await startRun(workspaceId, graph.id, { input: "Say the header" }, modelClient);
+    await runFinished(run.id);
+
+    const stored = await readRunEvents(run.id);
+    const streamed = stored.flatMap((event) => (event.type === "node.delta" ? [event.text] : [])).join("");
+    expect(streamed).toBe("Your header is [redacted], keep it safe.");
+    expect(stored.find((event) => event.type === "node.completed")).toMatchObject({ output: "Your header is [redacted], keep it safe." });
+    expect(JSON.stringify(stored)).not.toMatch(/kumquat|split-secret|quat-4410/);
   });
 });

@@ -4,10 +4,14 @@ import type { RunEvent } from "@/lib/engine/events";
 import { AppError } from "@/lib/errors";
 import { rawGraph, rawNode } from "@/lib/graph/testing";
 import { createGraph, updateGraph } from "@/lib/graphs/service";
-import { MCP_SERVER_BINS, startEverythingHttp, type RunningHttpServer } from "@/lib/tools/mcp/testing";
+import { MCP_SERVER_BINS, startEverythingHttp, startTestMcpServer, type RunningHttpServer } from "@/lib/tools/mcp/testing";
 import { createMcpServer, deleteMcpServer, type McpServerSummary } from "@/lib/workspaces/mcp-servers";
 import { execFileSync } from "node:child_process";
+import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
+import { DEFAULT_CATALOG } from "@/lib/models/catalog";
+import { estimateRunCost } from "@/lib/models/estimate";
 import { readRunEvents } from "./event-store";
+import { workspaceToolDefinitions } from "./tool-definitions";
 import { cancelRun, runFinished, startRun } from "./service";
 
 let everything: RunningHttpServer;
@@ -55,6 +59,63 @@ describe("runs with a workspace's MCP tools", () => {
     expect((await db.run.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("succeeded");
   });
 
+  it("stores a tool id longer than 64 characters and gives the model a short unique function name mapped back to it", async () => {
+    const longName = `lookup_${"customer_order_history_".repeat(5)}v2`;
+    const mcp = await startTestMcpServer({
+      pages: [[{ name: longName, description: "Looks an order up", inputSchema: { type: "object", properties: { orderId: { type: "string" } }, required: ["orderId"] } }]],
+      call: (name, args) => ({ content: [{ type: "text", text: `${name.length} chars, order ${String(args.orderId)}` }] }),
+    });
+    try {
+      const orders = await createMcpServer(workspaceId, { name: "Orders", transport: { type: "http", url: mcp.url, headers: {} } });
+      const toolId = `mcp:${orders.id}:${longName}`;
+      expect(toolId.length).toBeGreaterThan(64);
+      const graph = await createGraph(workspaceId, { name: "Long tool", graph: executorGraph([toolId], "Look the order up.") });
+      expect(graph.problems).toEqual([]);
+      const run = await startRun(workspaceId, graph.id, { input: "Where is order 7?", simulation: { speed: 0 } });
+      await runFinished(run.id);
+
+      const [call] = await events(run.id, "node.tool_call");
+      expect(call.tool.length).toBeLessThanOrEqual(64);
+      expect(call.tool).toMatch(/^Orders__lookup_customer_order_history_[\w-]*_[0-9a-f]{8}$/);
+      expect(call.source).toMatchObject({ server: "Orders", name: longName });
+      const [result] = await events(run.id, "node.tool_result");
+      expect(result).toMatchObject({ ok: true, output: expect.stringMatching(new RegExp(`^${longName.length} chars, order `)) });
+    } finally {
+      await mcp.stop();
+    }
+  });
+
+  it("counts a tool's definition, with its parameter schema, in the pre-run estimate of every call", async () => {
+    // A tool with a large schema: about 2,000 tokens sent with every call of the node.
+    const properties = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`field_${i}`, { type: "string", description: `Filter number ${i} of the report query: narrows the rows to those whose column ${i} matches this value exactly.` }]),
+    );
+    const mcp = await startTestMcpServer({
+      pages: [[{ name: "report", description: "Runs a report query", inputSchema: { type: "object", properties } }]],
+      call: () => ({ content: [{ type: "text", text: "3 rows" }] }),
+    });
+    try {
+      const reports = await createMcpServer(workspaceId, { name: "Reports", transport: { type: "http", url: mcp.url, headers: {} } });
+      const graph = executorGraph([`mcp:${reports.id}:report`], "Run the report.");
+      const stored = await createGraph(workspaceId, { name: "Reports", graph });
+      const input = "How many rows match?";
+      const run = await startRun(workspaceId, stored.id, { input, simulation: { speed: 0 } });
+      await runFinished(run.id);
+      const actual = (await events(run.id, "node.usage")).reduce((n, event) => n + event.usage.inputTokens, 0);
+
+      const definitions = await workspaceToolDefinitions(workspaceId, [`mcp:${reports.id}:report`]);
+      expect(definitions).toMatchObject([{ id: `mcp:${reports.id}:report`, name: "Reports__report", parameters: { properties: { field_0: { type: "string" } } } }]);
+      const exact = (text: string) => countTokens(text, { disallowedSpecial: new Set() });
+      const estimate = (tools: typeof definitions) => estimateRunCost(stored.graph, input, DEFAULT_CATALOG, { countTokens: exact, tools, simulated: true }).nodes[0].inputTokens;
+      const counted = estimate(definitions);
+      expect(Math.abs(counted.expected - actual) / actual).toBeLessThanOrEqual(0.1);
+      // Without the definition the tool counts as a small default and the estimate falls far short.
+      expect(estimate([]).expected).toBeLessThan(actual * 0.6);
+    } finally {
+      await mcp.stop();
+    }
+  });
+
   it("turns a call that outlives the server's time limit into a tool error, and the run goes on", async () => {
     const slow = await createMcpServer(workspaceId, {
       name: "Slow",
@@ -69,6 +130,30 @@ describe("runs with a workspace's MCP tools", () => {
 
     const [result] = await events(run.id, "node.tool_result");
     expect(result).toMatchObject({ ok: false, output: 'MCP tool "trigger-long-running-operation" on "Slow" did not answer within 1000 ms' });
+    expect(await events(run.id, "node.completed")).toHaveLength(1);
+    expect((await db.run.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("succeeded");
+  }, 30_000);
+
+  it("turns a remote server that dies mid-call into a tool error at once, and the run goes on", async () => {
+    const doomed = await startEverythingHttp();
+    const remote = await createMcpServer(workspaceId, { name: "Remote", transport: { type: "http", url: doomed.url, headers: {} } });
+    const graph = await createGraph(workspaceId, {
+      name: "Loses its server",
+      graph: executorGraph([`mcp:${remote.id}:trigger-long-running-operation`], "Start the long operation. [sim:tool=Remote__trigger-long-running-operation]"),
+    });
+    const run = await startRun(workspaceId, graph.id, { input: "Go", simulation: { speed: 0 } });
+    // The call asks for 15 s or more; the server is killed while it runs, well inside the 60 s call timeout.
+    await expect.poll(async () => (await events(run.id, "node.tool_call")).length, { timeout: 10_000 }).toBe(1);
+    // Three POSTs checked the server on save (initialize, initialized, tools/list); the run
+    // connects lazily with three more: initialize, initialized, then the call itself.
+    await expect.poll(() => doomed.posts(), { timeout: 10_000 }).toBeGreaterThanOrEqual(6);
+    const killedAt = Date.now();
+    doomed.process.kill("SIGKILL");
+    await runFinished(run.id);
+
+    expect(Date.now() - killedAt).toBeLessThan(10_000);
+    const [result] = await events(run.id, "node.tool_result");
+    expect(result).toMatchObject({ ok: false, output: 'MCP tool "trigger-long-running-operation" on "Remote" failed: the connection to the server was lost' });
     expect(await events(run.id, "node.completed")).toHaveLength(1);
     expect((await db.run.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("succeeded");
   }, 30_000);

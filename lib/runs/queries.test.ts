@@ -6,8 +6,8 @@ import { getRunDetail, listRuns } from "./queries";
 import { runFinished, startRun } from "./service";
 import { createShareLink, getSharedRun } from "./share";
 
-// Only version 1 exists so far: a pretend previous version, which called `edges` "links",
-// stands for the run snapshots a schema bump leaves behind (they are never rewritten).
+// A pretend previous version, which called `edges` "links", stands for the run snapshots a
+// schema bump leaves behind (they are never rewritten).
 vi.mock("@/lib/graph/migrate", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/lib/graph/migrate")>();
   const { GRAPH_SCHEMA_VERSION: current } = await import("@/lib/graph/schema");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createRedactor, createTextRedactor, redactDeep, redactedMessage } from "./redact";
+import type { EngineEvent } from "@/lib/engine/events";
+import { createRedactor, createTextRedactor, redactDeep, redactedMessage, StreamRedactor } from "./redact";
 
 describe("redactor", () => {
   const redact = createRedactor(["custom-secret-value", undefined, "short"]);
@@ -39,5 +40,40 @@ describe("redactor", () => {
   it("leaves values under kept keys as they are", () => {
     const redact = createTextRedactor(["confidential words"], "[hidden]");
     expect(redactDeep({ id: "confidential words", text: "confidential words" }, redact, new Set(["id"]))).toEqual({ id: "confidential words", text: "[hidden]" });
+  });
+});
+
+describe("stream redactor", () => {
+  const SECRET = "Token mcp header secret quince";
+  const scope = { nodeId: "work", instance: 0, iteration: 0, ts: 1 };
+  const delta = (text: string, nodeId = "work"): EngineEvent => ({ type: "node.delta", ...scope, nodeId, text });
+  const stream = () => {
+    const out: EngineEvent[] = [];
+    return { out, redactor: new StreamRedactor(createRedactor([SECRET]), (event) => out.push(event)) };
+  };
+  const texts = (events: EngineEvent[], nodeId = "work") => events.flatMap((e) => (e.type === "node.delta" && e.nodeId === nodeId ? [e.text] : []));
+
+  it("redacts a secret split across two deltas at any point, and releases the held text before the node's next event", () => {
+    for (let at = 1; at < SECRET.length; at++) {
+      const { out, redactor } = stream();
+      redactor.push(delta(`The header was ${SECRET.slice(0, at)}`));
+      redactor.push(delta(`${SECRET.slice(at)} and that is all.`));
+      redactor.push({ type: "node.completed", ...scope, output: `The header was ${SECRET} and that is all.` } as EngineEvent);
+      expect(texts(out).join("")).toBe("The header was [redacted] and that is all.");
+      expect(out.at(-1)).toMatchObject({ type: "node.completed", output: "The header was [redacted] and that is all." });
+      expect(JSON.stringify(out)).not.toMatch(/quince|mcp header/);
+    }
+  });
+
+  it("holds a key-shaped token until it ends, keeps other streams apart, and releases every stream before a run-level event", () => {
+    const { out, redactor } = stream();
+    redactor.push(delta("key: sk-proj-abc"));
+    redactor.push(delta("A reply from another node. ", "other"));
+    redactor.push(delta("DEF123456 done"));
+    redactor.push({ type: "run.cancelled", ts: 2 } as EngineEvent);
+    expect(texts(out).join("")).toBe("key: [redacted] done");
+    expect(texts(out, "other").join("")).toBe("A reply from another node. ");
+    expect(out.at(-1)).toMatchObject({ type: "run.cancelled" });
+    expect(JSON.stringify(out)).not.toContain("DEF123456");
   });
 });

@@ -4,8 +4,13 @@
  * reaches the database, a viewer, a share link or a log line.
  */
 
+import type { EngineEvent } from "@/lib/engine/events";
+
 /** Replaces secrets in a piece of text. */
 export type Redactor = (text: string) => string;
+
+/** A redactor that also lists the texts it replaces verbatim, longest first, so a stream knows what it must not cut. */
+export type SecretRedactor = Redactor & { readonly texts: readonly string[] };
 
 const REDACTED = "[redacted]";
 // Key-shaped tokens even when they are not the key we sent: OpenAI-style `sk-…`, Tierflow API keys, bearer credentials.
@@ -23,7 +28,7 @@ const MIN_SECRET_LENGTH = 8;
  * JSON string, e.g. a tool call's arguments), longest first so a text containing another goes
  * whole. Texts shorter than `minLength` are ignored: they would cut ordinary words.
  */
-export function createTextRedactor(texts: Iterable<string>, replacement: string, minLength = MIN_SECRET_LENGTH): Redactor {
+export function createTextRedactor(texts: Iterable<string>, replacement: string, minLength = MIN_SECRET_LENGTH): SecretRedactor {
   const forms = new Set<string>();
   for (const text of texts) {
     for (const form of [text, text.trim()]) {
@@ -33,17 +38,84 @@ export function createTextRedactor(texts: Iterable<string>, replacement: string,
     }
   }
   const ordered = [...forms].sort((a, b) => b.length - a.length);
-  if (ordered.length === 0) return (text) => text;
-  return (text) => ordered.reduce((out, form) => (out.includes(form) ? out.split(form).join(replacement) : out), text);
+  const redact: Redactor = (text) => ordered.reduce((out, form) => (out.includes(form) ? out.split(form).join(replacement) : out), text);
+  return Object.assign(redact, { texts: ordered });
 }
 
 /** A redactor for the given secrets (blank and very short ones are ignored) and anything key-shaped. */
-export function createRedactor(secrets: readonly (string | null | undefined)[]): Redactor {
+export function createRedactor(secrets: readonly (string | null | undefined)[]): SecretRedactor {
   const exact = createTextRedactor(
     secrets.filter((s): s is string => typeof s === "string"),
     REDACTED,
   );
-  return (text) => KEY_SHAPED.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), exact(text));
+  const redact: Redactor = (text) => KEY_SHAPED.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), exact(text));
+  return Object.assign(redact, { texts: exact.texts });
+}
+
+type DeltaEvent = Extract<EngineEvent, { type: "node.delta" }>;
+
+const scopeKey = (e: { nodeId: string; instance: number; iteration: number }) => `${e.nodeId}\u0000${e.instance}\u0000${e.iteration}`;
+// Characters of the tokens KEY_SHAPED matches; it can only match such a token whole.
+const TOKEN_CHAR = /[A-Za-z0-9._~+/=-]/;
+const BEARER_BEFORE = /\bBearer\s+$/i;
+// A token longer than this is released even if cut: no key is that long.
+const MAX_TOKEN = 256;
+
+/**
+ * Where `raw` may be cut so that everything before it can go out redacted: never inside a
+ * token (with its "Bearer "), nor inside any occurrence of a secret, and leaving enough
+ * characters after it to hold a secret that has only begun.
+ */
+function safeCut(raw: string, secrets: readonly string[]): number {
+  let cut = Math.max(0, raw.length - Math.max(0, (secrets[0]?.length ?? 0) - 1));
+  for (let moved = true; moved && cut > 0; ) {
+    moved = false;
+    if (TOKEN_CHAR.test(raw[cut - 1]) && (cut === raw.length || TOKEN_CHAR.test(raw[cut]))) {
+      let start = cut - 1;
+      while (start > 0 && TOKEN_CHAR.test(raw[start - 1]) && cut - start < MAX_TOKEN) start--;
+      if (cut - start < MAX_TOKEN) [cut, moved] = [start, true];
+    }
+    const bearer = BEARER_BEFORE.exec(raw.slice(Math.max(0, cut - 32), cut));
+    if (bearer && (cut === raw.length || TOKEN_CHAR.test(raw[cut]))) [cut, moved] = [cut - bearer[0].length, true];
+    for (const secret of secrets) {
+      const at = raw.indexOf(secret, Math.max(0, cut - secret.length + 1));
+      if (at >= 0 && at < cut) [cut, moved] = [at, true];
+    }
+  }
+  return cut;
+}
+
+export class StreamRedactor {
+  private readonly held = new Map<string, DeltaEvent>();
+
+  constructor(
+    private readonly redact: SecretRedactor,
+    private readonly emit: (event: EngineEvent) => void,
+  ) {}
+
+  push(event: EngineEvent): void {
+    if (event.type === "node.delta") return this.delta(event);
+    if ("nodeId" in event && "instance" in event && "iteration" in event) this.release(scopeKey(event));
+    else for (const key of [...this.held.keys()]) this.release(key);
+    this.emit(redactDeep(event, this.redact));
+  }
+
+  private delta(event: DeltaEvent): void {
+    const key = scopeKey(event);
+    // Held text is raw: it is redacted once it goes out, together with what completes it.
+    const raw = (this.held.get(key)?.text ?? "") + event.text;
+    const cut = safeCut(raw, this.redact.texts);
+    if (cut < raw.length) this.held.set(key, { ...event, text: raw.slice(cut) });
+    else this.held.delete(key);
+    if (cut > 0) this.emit({ ...event, text: this.redact(raw.slice(0, cut)) });
+  }
+
+  private release(key: string): void {
+    const held = this.held.get(key);
+    if (!held) return;
+    this.held.delete(key);
+    this.emit({ ...held, text: this.redact(held.text) });
+  }
 }
 
 const NOTHING: ReadonlySet<string> = new Set();

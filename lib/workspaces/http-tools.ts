@@ -7,7 +7,7 @@ import { decryptSecret, encryptSecret } from "@/lib/auth/secrets";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { BlockedHostError, checkOutboundUrl, outboundAllowHosts, TOOL_NAMES } from "@/lib/tools";
-import { HTTP_METHODS, httpToolId, httpToolSpecSchema, type HttpToolEntry, type HttpMethod, type HttpToolSpec } from "@/lib/tools/http";
+import { HTTP_METHODS, httpToolFieldsSchema, httpToolId, httpToolSpecSchema, type HttpToolEntry, type HttpMethod, type HttpToolSpec } from "@/lib/tools/http";
 
 type Env = Record<string, string | undefined>;
 
@@ -30,6 +30,23 @@ export const createHttpToolBody = httpToolSpecSchema;
 export type CreateHttpToolBody = z.infer<typeof createHttpToolBody>;
 /** What a client sends to create one (defaults not yet applied). */
 export type CreateHttpToolInput = z.input<typeof createHttpToolBody>;
+
+const fields = httpToolFieldsSchema.shape;
+/**
+ * `PATCH /api/v1/http-tools/:id`: the fields to change; the result is checked as a whole. A
+ * header sent with an empty value keeps its stored value, so a token need not be typed again;
+ * a header left out is removed.
+ */
+export const updateHttpToolBody = z.object({
+  name: fields.name.optional(),
+  description: fields.description.optional(),
+  parameters: fields.parameters.optional(),
+  method: fields.method.optional(),
+  urlTemplate: fields.urlTemplate.optional(),
+  headers: fields.headers.unwrap().optional(),
+  timeoutMs: fields.timeoutMs.unwrap().optional(),
+});
+export type UpdateHttpToolBody = z.infer<typeof updateHttpToolBody>;
 
 type Row = Prisma.HttpToolGetPayload<object>;
 
@@ -73,9 +90,9 @@ async function assertAllowed(urlTemplate: string, env: Env): Promise<void> {
   }
 }
 
-async function assertNameFree(workspaceId: string, name: string): Promise<void> {
+async function assertNameFree(workspaceId: string, name: string, exceptId?: string): Promise<void> {
   if ((TOOL_NAMES as readonly string[]).includes(name)) throw unprocessable(["name"], `"${name}" is the name of a built-in tool.`);
-  const clash = await db.httpTool.findFirst({ where: { workspaceId, name }, select: { id: true } });
+  const clash = await db.httpTool.findFirst({ where: { workspaceId, name, ...(exceptId ? { NOT: { id: exceptId } } : {}) }, select: { id: true } });
   if (clash) throw new AppError("conflict", `An HTTP tool named "${name}" already exists in this workspace.`, [{ path: ["name"], message: "is taken" }]);
 }
 
@@ -89,21 +106,40 @@ export async function listHttpTools(workspaceId: string): Promise<HttpToolSummar
 export async function createHttpTool(workspaceId: string, body: CreateHttpToolBody, env: Env = process.env): Promise<HttpToolSummary> {
   await assertNameFree(workspaceId, body.name);
   await assertAllowed(body.urlTemplate, env);
-  const headerNames = Object.keys(body.headers);
-  const row = await db.httpTool.create({
-    data: {
-      workspaceId,
-      name: body.name,
-      description: body.description,
-      parameters: body.parameters as Prisma.InputJsonValue,
-      method: body.method,
-      urlTemplate: body.urlTemplate,
-      headersEncrypted: headerNames.length ? encryptSecret(JSON.stringify(body.headers)) : null,
-      headerNames,
-      timeoutMs: body.timeoutMs,
-    },
-  });
+  const row = await db.httpTool.create({ data: { workspaceId, ...columnsOf(body) } });
   return summaryOf(row);
+}
+
+function columnsOf(spec: HttpToolSpec) {
+  const headerNames = Object.keys(spec.headers);
+  return {
+    name: spec.name,
+    description: spec.description,
+    parameters: spec.parameters as Prisma.InputJsonValue,
+    method: spec.method,
+    urlTemplate: spec.urlTemplate,
+    headersEncrypted: headerNames.length ? encryptSecret(JSON.stringify(spec.headers)) : null,
+    headerNames,
+    timeoutMs: spec.timeoutMs,
+  };
+}
+
+/** Changes an HTTP tool; the merged tool is checked like a new one (schema, placeholders, address). */
+export async function updateHttpTool(workspaceId: string, id: string, body: UpdateHttpToolBody, env: Env = process.env): Promise<HttpToolSummary> {
+  const row = await db.httpTool.findFirst({ where: { id, workspaceId } });
+  if (!row) throw AppError.notFound("HTTP tool");
+  const stored = storedHeaders(row);
+  const headers = body.headers
+    ? Object.fromEntries(Object.entries(body.headers).map(([key, value]) => [key, value === "" ? (stored[key] ?? "") : value]))
+    : stored;
+  const parsed = httpToolSpecSchema.safeParse({ ...summaryOf(row), ...body, headers });
+  if (!parsed.success) {
+    throw new AppError("unprocessable", "The changed HTTP tool is invalid.", parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })));
+  }
+  const spec = parsed.data;
+  if (spec.name !== row.name) await assertNameFree(workspaceId, spec.name, id);
+  if (spec.urlTemplate !== row.urlTemplate) await assertAllowed(spec.urlTemplate, env);
+  return summaryOf(await db.httpTool.update({ where: { id }, data: columnsOf(spec) }));
 }
 
 /** Removes an HTTP tool; nodes that use it then show an unknown-tool problem. */

@@ -65,6 +65,8 @@ export type CreateMcpServerBody = z.infer<typeof createMcpServerBody>;
 /** What a client sends to create one (defaults not yet applied). */
 export type CreateMcpServerInput = z.input<typeof createMcpServerBody>;
 export type UpdateMcpServerBody = z.infer<typeof updateMcpServerBody>;
+/** What a client sends to change one (defaults not yet applied). */
+export type UpdateMcpServerInput = z.input<typeof updateMcpServerBody>;
 
 type Row = Prisma.McpServerGetPayload<object>;
 

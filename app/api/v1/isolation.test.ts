@@ -83,6 +83,7 @@ const ROUTES: Record<string, Entry> = {
     guard: "workspace",
     body: () => ({ name: "another_tool", description: "Another", parameters: { type: "object", properties: {} }, method: "GET", urlTemplate: "https://93.184.215.14/x" }),
   },
+  "PATCH /api/v1/http-tools/[id]": { guard: "workspace", body: () => ({ description: "Changed" }) },
   "DELETE /api/v1/http-tools/[id]": { guard: "workspace" },
   "GET /api/v1/members": { guard: "workspace" },
   "PATCH /api/v1/members/[id]": { guard: "workspace", body: () => ({ role: "editor" }) },

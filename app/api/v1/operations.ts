@@ -15,7 +15,7 @@ import {
 import { graphDocumentSchema } from "@/lib/graph";
 import { createGraphBody, estimateRunBody, updateGraphBody } from "@/lib/graphs/schemas";
 import { createShareLinkBody, listRunsQuery, listShareLinksQuery, runPageSchema, runTraceSchema, startRunBody } from "@/lib/runs";
-import { createHttpToolBody } from "@/lib/workspaces/http-tools";
+import { createHttpToolBody, updateHttpToolBody } from "@/lib/workspaces/http-tools";
 import { createMcpServerBody, updateMcpServerBody } from "@/lib/workspaces/mcp-servers";
 import { providerSettingsBody } from "@/lib/workspaces/provider";
 
@@ -196,6 +196,14 @@ export const OPERATIONS: readonly ApiOperation[] = [
     body: createHttpToolBody,
     errors: ["conflict"],
     response: { status: 201, description: "The tool." },
+  },
+  {
+    method: "PATCH", route: "/api/v1/http-tools/[id]", operationId: "updateHttpTool", tag: "Tools", auth: "workspace", minRole: "owner",
+    summary: "Change an HTTP tool",
+    description: "Send only the fields to change; the changed tool is checked like a new one. A header sent with an empty value keeps the stored one; a header left out of `headers` is removed.",
+    body: updateHttpToolBody,
+    errors: ["conflict"],
+    response: { status: 200, description: "The tool." },
   },
   {
     method: "DELETE", route: "/api/v1/http-tools/[id]", operationId: "deleteHttpTool", tag: "Tools", auth: "workspace", minRole: "owner",

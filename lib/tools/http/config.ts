@@ -37,9 +37,8 @@ export const httpToolParametersSchema = z
 
 const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/, "is not a valid header name");
 
-/** The request side and the model side of an HTTP tool, as saved. */
-export const httpToolSpecSchema = z
-  .object({
+/** The fields of an HTTP tool, each checked on its own. */
+export const httpToolFieldsSchema = z.object({
     name: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, "use letters, digits, _ and -, at most 64 characters"),
     description: z.string().trim().min(1).max(2000),
     parameters: httpToolParametersSchema,
@@ -53,13 +52,15 @@ export const httpToolSpecSchema = z
     /** Header values are secrets: stored encrypted and never shown again. */
     headers: z.record(headerName, z.string().max(4000)).default({}),
     timeoutMs: z.number().int().min(1000).max(MAX_HTTP_TOOL_TIMEOUT_MS).default(DEFAULT_HTTP_TOOL_TIMEOUT_MS),
-  })
-  .superRefine((spec, ctx) => {
-    const properties = (spec.parameters.properties ?? {}) as Record<string, unknown>;
-    for (const name of templatePlaceholders(spec.urlTemplate)) {
-      if (!Object.hasOwn(properties, name)) ctx.addIssue({ code: "custom", path: ["urlTemplate"], message: `placeholder {${name}} is not a property of the parameters` });
-    }
-  });
+});
+
+/** The request side and the model side of an HTTP tool, as saved: the fields, and every URL placeholder a parameter. */
+export const httpToolSpecSchema = httpToolFieldsSchema.superRefine((spec, ctx) => {
+  const properties = (spec.parameters.properties ?? {}) as Record<string, unknown>;
+  for (const name of templatePlaceholders(spec.urlTemplate)) {
+    if (!Object.hasOwn(properties, name)) ctx.addIssue({ code: "custom", path: ["urlTemplate"], message: `placeholder {${name}} is not a property of the parameters` });
+  }
+});
 
 export type HttpToolSpec = z.infer<typeof httpToolSpecSchema>;
 export type HttpToolSpecInput = z.input<typeof httpToolSpecSchema>;

@@ -5,6 +5,7 @@ export {
   HTTP_METHODS,
   httpToolId,
   httpToolParametersSchema,
+  httpToolFieldsSchema,
   httpToolSpecSchema,
   MAX_HTTP_TOOL_TIMEOUT_MS,
   templatePlaceholders,

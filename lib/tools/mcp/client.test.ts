@@ -51,6 +51,26 @@ describe("MCP over Streamable HTTP (server-everything)", () => {
   });
 });
 
+describe("MCP over Streamable HTTP when the server dies", () => {
+  it("fails a call in flight as a lost connection at once, not at the call timeout", async () => {
+    const doomed = await startEverythingHttp();
+    const connection = await McpConnection.open(httpServer("remote", doomed.url), { stdio: { enabled: false }, allowHosts: LOOPBACK });
+    try {
+      const posts = doomed.posts();
+      const call = connection.callTool("trigger-long-running-operation", { duration: 20, steps: 20 }, live());
+      await expect.poll(() => doomed.posts()).toBe(posts + 1);
+      doomed.process.kill("SIGKILL");
+      const started = Date.now();
+      expect(await call).toEqual({ ok: false, error: 'MCP tool "trigger-long-running-operation" on "remote" failed: the connection to the server was lost' });
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(connection.lost).toBe(true);
+    } finally {
+      await connection.close();
+      await doomed.stop();
+    }
+  }, 15_000);
+});
+
 describe("MCP over stdio (server-everything)", () => {
   it("is refused unless the operator turns stdio on, and then only for listed commands", async () => {
     const config = stdioServer("everything", [MCP_SERVER_BINS.everything, "stdio"]);

@@ -41,6 +41,10 @@ function describeError(error: unknown): string {
   return `${error.message}${cause}`;
 }
 
+// How the Streamable HTTP transport reports a response stream that broke, and one it could not resume.
+const STREAM_BROKE = /^SSE stream disconnected/;
+const RESUME_FAILED = /^(Maximum reconnection attempts|Failed to reconnect: )/;
+
 const CLIENT_INFO = { name: "tierflow", version: "1.0.0" };
 
 /** One live connection to an MCP server. Close it when done: for stdio that ends the process. */
@@ -56,6 +60,22 @@ export class McpConnection {
     private readonly stderrTail: () => string,
     private readonly transport: Transport,
   ) {}
+
+  /** Calls in flight whose response stream carried event ids: the transport resumes those itself. */
+  private resumableCalls = 0;
+
+  /**
+   * Most errors also surface on the pending request. A broken response stream does not: the
+   * SDK only reports it here, and the call would wait for its timeout. Unless the stream can be
+   * resumed (and then only once resuming failed), closing the client fails every pending call
+   * at once as a lost connection; the next call reconnects.
+   */
+  private transportError(error: Error): void {
+    const broke = STREAM_BROKE.test(error.message) && this.resumableCalls === 0;
+    if (!broke && !RESUME_FAILED.test(error.message)) return;
+    this.lost = true;
+    void this.client.close().catch(() => {});
+  }
 
   /** The stdio server's process id (null over HTTP or once it has ended). */
   get pid(): number | null {
@@ -93,8 +113,7 @@ export class McpConnection {
     client.onclose = () => {
       connection.lost = true;
     };
-    // Errors also surface on the pending request; this only keeps them out of the console.
-    client.onerror = () => {};
+    client.onerror = (error) => connection.transportError(error);
     try {
       await client.connect(transport, { timeout: Math.max(config.timeoutMs, MIN_CONNECT_TIMEOUT_MS), signal });
     } catch (error) {
@@ -135,12 +154,19 @@ export class McpConnection {
    */
   async callTool(name: string, args: Record<string, unknown>, signal: AbortSignal): Promise<ToolRunResult> {
     if (signal.aborted) throw abortErrorFrom(signal);
+    let resumable = false;
+    const onresumptiontoken = () => {
+      if (!resumable) this.resumableCalls++;
+      resumable = true;
+    };
     try {
-      const result = await this.client.callTool({ name, arguments: args }, undefined, { timeout: this.config.timeoutMs, signal });
+      const result = await this.client.callTool({ name, arguments: args }, undefined, { timeout: this.config.timeoutMs, signal, onresumptiontoken });
       return toToolRunResult(result as Parameters<typeof toToolRunResult>[0], this.maxOutputChars);
     } catch (error) {
       if (signal.aborted) throw abortErrorFrom(signal, error);
       return { ok: false, error: this.describeCallError(name, error) };
+    } finally {
+      if (resumable) this.resumableCalls--;
     }
   }
 

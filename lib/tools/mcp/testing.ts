@@ -47,7 +47,18 @@ async function freePort(): Promise<number> {
 export interface RunningHttpServer {
   url: string;
   process: ChildProcess;
+  /** POST requests the server has logged receiving: a call is in flight once its POST is counted. */
+  posts(): number;
   stop(): Promise<void>;
+}
+
+/** Counts the POST requests `server-everything` logs on stdout. */
+export function countEverythingPosts(child: ChildProcess): () => number {
+  let posts = 0;
+  child.stdout!.on("data", (chunk: Buffer) => {
+    posts += chunk.toString().split("Received MCP POST request").length - 1;
+  });
+  return () => posts;
 }
 
 /** Starts `server-everything streamableHttp` on a free loopback port and waits until it listens. */
@@ -55,8 +66,9 @@ export async function startEverythingHttp(): Promise<RunningHttpServer> {
   const port = await freePort();
   const child = spawn(process.execPath, [MCP_SERVER_BINS.everything, "streamableHttp"], {
     env: { ...process.env, PORT: String(port) },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  const posts = countEverythingPosts(child);
   await new Promise<void>((resolve, reject) => {
     let output = "";
     const timer = setTimeout(() => reject(new Error(`server-everything did not start: ${output}`)), 15_000);
@@ -72,6 +84,7 @@ export async function startEverythingHttp(): Promise<RunningHttpServer> {
   return {
     url: `http://127.0.0.1:${port}/mcp`,
     process: child,
+    posts,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { TEMPLATES } from "@/lib/graph";
+import { GRAPH_SCHEMA_VERSION, TEMPLATES } from "@/lib/graph";
 import { GET as listGraphs, POST as createGraph } from "./route";
 import { DELETE as deleteGraph, GET as getGraph, PUT as updateGraph } from "./[id]/route";
 import { POST as estimateGraph } from "./[id]/estimate/route";
@@ -23,7 +23,7 @@ describe("graph API", () => {
     const created = await createGraph(post({ name: "Research", graph: research.graph }), noParams);
     expect(created.status).toBe(201);
     const body = await created.json();
-    expect(body).toMatchObject({ name: "Research", version: 1, graph: { schemaVersion: 1 } });
+    expect(body).toMatchObject({ name: "Research", version: 1, graph: { schemaVersion: GRAPH_SCHEMA_VERSION } });
     expect(body.graph.nodes).toHaveLength(research.graph.nodes.length);
     expect(typeof body.createdAt).toBe("string");
 

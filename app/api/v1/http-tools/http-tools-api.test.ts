@@ -1,18 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as listTools, POST as createTool } from "@/app/api/v1/http-tools/route";
-import { DELETE as deleteTool } from "@/app/api/v1/http-tools/[id]/route";
+import { DELETE as deleteTool, PATCH as patchTool } from "@/app/api/v1/http-tools/[id]/route";
 import { requestsAs, signUpForTest } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
-import type { HttpToolSummary } from "@/lib/workspaces/http-tools";
+import { workspaceHttpTools, type HttpToolSummary } from "@/lib/workspaces/http-tools";
 
 const TOKEN = "Bearer http-api-secret-quince-5521";
 let ownerCookie = "";
 let viewerCookie = "";
+let workspaceId = "";
 const asOwner = requestsAs(() => ownerCookie);
 const asViewer = requestsAs(() => viewerCookie);
 const none = { params: Promise.resolve({} as Record<string, never>) };
 const byId = (id: string) => ({ params: Promise.resolve({ id }) });
 const URL_BASE = "http://test/api/v1/http-tools";
+const patch = (as: typeof asOwner, id: string, body: unknown) => patchTool(as(`${URL_BASE}/${id}`, { method: "PATCH", body: JSON.stringify(body) }), byId(id));
 const post = (as: typeof asOwner, body: unknown) => createTool(as(URL_BASE, { method: "POST", body: JSON.stringify(body) }), none);
 const valid = {
   name: "get_order",
@@ -27,7 +29,7 @@ beforeAll(async () => {
   vi.stubEnv("TIERFLOW_OUTBOUND_ALLOW_HOSTS", "127.0.0.1");
   const owner = await signUpForTest({ name: "HTTP owner" });
   ownerCookie = owner.cookie;
-  const workspaceId = (await db.membership.findFirstOrThrow({ where: { userId: owner.userId } })).workspaceId;
+  workspaceId = (await db.membership.findFirstOrThrow({ where: { userId: owner.userId } })).workspaceId;
   const viewer = await signUpForTest({ name: "HTTP viewer" });
   viewerCookie = viewer.cookie;
   await db.membership.create({ data: { workspaceId, userId: viewer.userId, role: "viewer" } });
@@ -64,6 +66,27 @@ describe("HTTP tools API", () => {
     vi.stubEnv("TIERFLOW_OUTBOUND_ALLOW_HOSTS", "127.0.0.1");
     expect(response.status).toBe(422);
     expect(await response.text()).toContain("private network address");
+  });
+
+  it("lets an owner change a tool, keeping a header sent empty and checking the result as a whole", async () => {
+    const changed = await patch(asOwner, tool.id, {
+      description: "Finds an order by its id",
+      urlTemplate: "http://127.0.0.1:9/v2/orders/{orderId}",
+      headers: { Authorization: "", "X-Team": "ops" },
+    });
+    expect(changed.status).toBe(200);
+    const text = await changed.text();
+    expect(text).not.toContain("quince");
+    expect(JSON.parse(text)).toMatchObject({ id: tool.id, name: "get_order", description: "Finds an order by its id", headerNames: ["Authorization", "X-Team"] });
+    const [entry] = await workspaceHttpTools(workspaceId);
+    expect(entry.spec).toMatchObject({ urlTemplate: "http://127.0.0.1:9/v2/orders/{orderId}", headers: { Authorization: TOKEN, "X-Team": "ops" } });
+
+    const orphaned = await patch(asOwner, tool.id, { parameters: { type: "object", properties: {} } });
+    expect(orphaned.status).toBe(422);
+    expect(await orphaned.text()).toContain("placeholder {orderId}");
+    expect((await patch(asOwner, tool.id, { name: "calculator" })).status).toBe(422);
+    expect((await patch(asViewer, tool.id, { description: "Viewer was here" })).status).toBe(403);
+    expect((await workspaceHttpTools(workspaceId))[0].spec.description).toBe("Finds an order by its id");
   });
 
   it("lets a viewer list the tools but not add or remove one", async () => {

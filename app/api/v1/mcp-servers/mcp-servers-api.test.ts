@@ -65,6 +65,8 @@ describe("MCP servers API", () => {
     expect(JSON.parse(body).servers.map((s: McpServerSummary) => s.name)).toEqual(["Everything"]);
     expect((await post(asViewer, { name: "Mine", transport: { type: "http", url: everything.url } })).status).toBe(403);
     expect((await refreshServer(asViewer(`${URL_BASE}/${server.id}/refresh`, { method: "POST" }), byId(server.id))).status).toBe(403);
+    const renamed = await patchServer(asViewer(`${URL_BASE}/${server.id}`, { method: "PATCH", body: JSON.stringify({ name: "Viewer's" }) }), byId(server.id));
+    expect(renamed.status).toBe(403);
   });
 
   it("keeps a header sent empty on update, and records the cause when the server goes away", async () => {

@@ -5,7 +5,7 @@ import { estimateRunBody } from "@/lib/graphs/schemas";
 import { getGraph } from "@/lib/graphs/service";
 import { requireWellFormedGraph, workspaceToolNames } from "@/lib/graphs/validation";
 import { estimateRunCost } from "@/lib/models/estimate";
-import { listTools } from "@/lib/tools";
+import { workspaceToolDefinitions } from "@/lib/runs";
 import { workspaceModels } from "@/lib/workspaces/provider";
 
 type Params = { id: string };
@@ -24,7 +24,8 @@ export const POST = withWorkspace<Params>(async ({ request, params, access }) =>
   const { catalog, simulated } = await workspaceModels(access.workspace.id);
   const estimate = estimateRunCost(graph, body.input, catalog, {
     countTokens: (text) => (text ? countTokens(text, PLAIN) : 0),
-    tools: listTools(),
+    // Tool definitions are input tokens on every call of a node that has them.
+    tools: await workspaceToolDefinitions(access.workspace.id, graph.nodes.flatMap((node) => node.tools)),
     simulated,
   });
   return json({ ...estimate, simulated, tokenizer: "o200k_base" });
