@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 /** Points DATABASE_URL at a fresh SQLite file in a temp folder and returns that folder. Call before importing `@/lib/db`. */
-export function useScratchDatabase(): string {
+export function scratchDatabase(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "tierflow-bench-"));
   process.env.DATABASE_URL = `file:${path.join(dir, "bench.db")}`;
   process.env.NEXT_TELEMETRY_DISABLED = "1";

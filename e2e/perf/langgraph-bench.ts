@@ -11,9 +11,9 @@
  * profiling one variant with `node --cpu-prof --import tsx …`).
  */
 import path from "node:path";
-import { BenchmarkFailure, fmt, median, useScratchDatabase, verdict } from "./bench-kit";
+import { BenchmarkFailure, fmt, median, scratchDatabase, verdict } from "./bench-kit";
 
-const scratch = useScratchDatabase();
+const scratch = scratchDatabase();
 const { Annotation, StateGraph, START, END } = await import("@langchain/langgraph");
 const { SqliteSaver } = await import("@langchain/langgraph-checkpoint-sqlite");
 const { ensureDatabase, db, DEFAULT_WORKSPACE_SLUG } = await import("@/lib/db");
