@@ -6,7 +6,7 @@ const LEVELS = ["FULL", "NORMAL"] as const;
  * loses none to corruption; only a power cut or OS crash may drop the last commits. FULL also
  * syncs the WAL on every commit, for disks where that last guarantee matters.
  */
-export function sqliteSynchronous(env: NodeJS.ProcessEnv = process.env): (typeof LEVELS)[number] {
+export function sqliteSynchronous(env: Readonly<Record<string, string | undefined>> = process.env): (typeof LEVELS)[number] {
   const raw = env.TIERFLOW_SQLITE_SYNCHRONOUS?.trim().toUpperCase();
   if (!raw) return "NORMAL";
   const level = LEVELS.find((l) => l === raw);
