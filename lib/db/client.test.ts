@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db, ensureDatabase, sqliteWrite, DEFAULT_WORKSPACE_SLUG } from "@/lib/db";
+import { db, ensureDatabase, sqliteDateTime, sqliteWrite, DEFAULT_WORKSPACE_SLUG } from "@/lib/db";
 import { sqliteSynchronous } from "./pragmas";
 
 async function newRun(): Promise<string> {
@@ -58,6 +58,18 @@ describe("the SQLite connection", () => {
     await sqliteWrite(() => order.push("raw"));
     await prisma;
     expect(order).toEqual(["prisma", "raw"]);
+  });
+});
+
+describe("sqliteDateTime", () => {
+  it("writes a DateTime exactly as Prisma does, so Prisma reads it back and SQL orders it alike", async () => {
+    const runId = await newRun();
+    const when = new Date("2026-03-04T05:06:07.089Z");
+    await db.run.update({ where: { id: runId }, data: { startedAt: when } });
+    await sqliteWrite((run) => run('UPDATE "Run" SET "endedAt" = ? WHERE "id" = ?', sqliteDateTime(when), runId));
+    const [raw] = await db.$queryRawUnsafe<{ started: string; ended: string }[]>('SELECT CAST("startedAt" AS TEXT) AS started, CAST("endedAt" AS TEXT) AS ended FROM "Run" WHERE "id" = ?', runId);
+    expect(raw.ended).toBe(raw.started);
+    expect((await db.run.findUniqueOrThrow({ where: { id: runId } })).endedAt).toEqual(when);
   });
 });
 

@@ -77,3 +77,8 @@ export async function sqliteWrite<T>(work: (run: SqlWriter) => T): Promise<T> {
     await transaction.commit(); // releases the lock; the SQL COMMIT/ROLLBACK is ours above
   }
 }
+
+/** A DateTime as Prisma stores it in SQLite (ISO 8601 with "+00:00"), for `sqliteWrite`. */
+export function sqliteDateTime(date: Date): string {
+  return date.toISOString().replace(/Z$/, "+00:00");
+}
