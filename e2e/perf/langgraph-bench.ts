@@ -10,10 +10,13 @@
  * `npx tsx e2e/perf/langgraph-bench.ts [--rounds=N] [--only=tierflow-persist]` (the latter for
  * profiling one variant with `node --cpu-prof --import tsx …`).
  */
+import { setMaxListeners } from "node:events";
 import path from "node:path";
 import { BenchmarkFailure, fmt, median, scratchDatabase, verdict } from "./bench-kit";
 
 const scratch = scratchDatabase();
+// LangGraph adds an abort listener per node of a superstep to one signal: 50 is no leak.
+setMaxListeners(200);
 const { Annotation, StateGraph, START, END } = await import("@langchain/langgraph");
 const { SqliteSaver } = await import("@langchain/langgraph-checkpoint-sqlite");
 const { ensureDatabase, db, DEFAULT_WORKSPACE_SLUG } = await import("@/lib/db");
