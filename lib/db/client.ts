@@ -15,7 +15,7 @@ interface DbState {
   statements: Map<string, Database.Statement>;
 }
 
-const globalForDb = globalThis as unknown as { tierflowDb?: DbState };
+const globalForDb = globalThis as unknown as { tierflowDbState?: DbState };
 
 /**
  * Prisma's adapter, wrapped so the connection it opens gets Tierflow's pragmas and stays reachable
@@ -43,7 +43,7 @@ function createState(): DbState {
   return state;
 }
 
-const state: DbState = (globalForDb.tierflowDb ??= createState());
+const state: DbState = (globalForDb.tierflowDbState ??= createState());
 
 /** The one Prisma client. Cached on globalThis so dev reloads don't open a connection per edit. */
 export const db: PrismaClient = state.client;
