@@ -7,6 +7,7 @@ const benches: { file: string; flags?: string[] }[] = [
   { file: "e2e/perf/langgraph-bench.ts" },
   { file: "e2e/perf/viewers-bench.ts" },
   { file: "e2e/perf/memory-bench.ts", flags: ["--expose-gc"] },
+  { file: "e2e/perf/browser-stream-bench.ts" },
   { file: "e2e/perf/canvas-bench.ts" },
 ];
 // Figures depend on what else the machine is doing: say so beside them.
