@@ -15,13 +15,11 @@
  * the frame-rate limit off, where each delta is the time one drag step really took.
  * Figures, not assertions: the goal is printed beside them.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
-import path from "node:path";
-import { chromium, request, type APIRequestContext, type Browser } from "@playwright/test";
+import { cpus, loadavg } from "node:os";
+import { chromium, type APIRequestContext, type Browser } from "@playwright/test";
 import playwrightConfig from "../../playwright.config";
 import { benchGraph } from "./canvas-graphs";
+import { signIn, startServer, stopServer } from "./next-server";
 import { dragFrames, emptyPanePoint, nodeNearCentre, percentile, waitForCanvas } from "./canvas-measure";
 
 const SIZES = [10, 1000] as const;
@@ -35,40 +33,6 @@ interface Figures {
   pan: number[];
   overviewDrag: number[];
   overviewPan: number[];
-}
-
-async function startServer(): Promise<{ base: string; child?: ChildProcess }> {
-  if (process.env.CANVAS_BENCH_URL) return { base: process.env.CANVAS_BENCH_URL.replace(/\/$/, "") };
-  const distDir = process.env.NEXT_DIST_DIR || ".next-canvas-bench";
-  const env = { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" };
-  if (process.argv.includes("--build") || !existsSync(path.join(distDir, "BUILD_ID"))) {
-    console.log(`Building into ${distDir}…`);
-    const build = spawnSync("npx", ["next", "build"], { env, stdio: "inherit" });
-    if (build.status !== 0) throw new Error("next build failed");
-  }
-  const port = Number(process.env.CANVAS_BENCH_PORT ?? 3210);
-  const database = path.join(mkdtempSync(path.join(tmpdir(), "tierflow-canvas-bench-")), "bench.db");
-  const child = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...env, DATABASE_URL: `file:${database}`, TIERFLOW_SIM_SPEED: "0", OPENAI_API_KEY: "" },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 120; attempt++) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    const healthy = await fetch(`${base}/api/v1/health`).then((response) => response.ok, () => false);
-    if (healthy) return { base, child };
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("The server did not come up within 60 s");
-}
-
-/** Signs a bench account up (the first on the fresh database: it owns the default workspace). */
-async function signIn(base: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL: base });
-  const response = await api.post("/api/auth/sign-up/email", { data: { name: "Bench", email: `bench-${Date.now()}@example.test`, password: "canvas-bench-password" } });
-  if (!response.ok()) throw new Error(`Signing the bench account up failed: ${response.status()} ${await response.text()}`);
-  return api;
 }
 
 async function createGraph(api: APIRequestContext, size: number): Promise<string> {
@@ -160,7 +124,7 @@ async function main() {
     }
     console.log(`\nLoad average ${loadavg()[0].toFixed(2)} at the end.`);
   } finally {
-    if (server.child?.pid) process.kill(-server.child.pid, "SIGTERM");
+    stopServer(server);
   }
 }
 

@@ -1,13 +1,84 @@
+import type Database from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { sqliteSynchronous } from "./pragmas";
 import { databaseUrl, sqliteFilePath } from "./url";
 
-const globalForDb = globalThis as unknown as { tierflowDb?: PrismaClient };
+/** The adapter Prisma connected, with the better-sqlite3 connection it wraps (public in the adapter's JS). */
+type ConnectedAdapter = SqlDriverAdapter & { client: Database.Database };
 
-function createClient(): PrismaClient {
-  const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl()), timeout: 10_000 });
-  return new PrismaClient({ adapter });
+interface DbState {
+  client: PrismaClient;
+  adapter: Promise<ConnectedAdapter>;
+  connected: boolean;
+  statements: Map<string, Database.Statement>;
 }
 
+const globalForDb = globalThis as unknown as { tierflowDbState?: DbState };
+
+/**
+ * Prisma's adapter, wrapped so the connection it opens gets Tierflow's pragmas and stays reachable
+ * for `sqliteWrite`: hot-path writes then share Prisma's connection and its transaction lock
+ * instead of a second connection that would fight it for the file.
+ */
+function createState(): DbState {
+  const inner = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl()), timeout: 10_000 });
+  let connected!: (adapter: ConnectedAdapter) => void;
+  const adapter = new Promise<ConnectedAdapter>((resolve) => (connected = resolve));
+  const factory: SqlDriverAdapterFactory = {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    async connect() {
+      const opened = (await inner.connect()) as ConnectedAdapter;
+      // WAL: readers never wait for the writer and a commit appends instead of rewriting pages.
+      opened.client.pragma("journal_mode = WAL");
+      opened.client.pragma(`synchronous = ${sqliteSynchronous()}`);
+      state.connected = true;
+      connected(opened);
+      return opened;
+    },
+  };
+  const state: DbState = { client: new PrismaClient({ adapter: factory }), adapter, connected: false, statements: new Map() };
+  return state;
+}
+
+const state: DbState = (globalForDb.tierflowDbState ??= createState());
+
 /** The one Prisma client. Cached on globalThis so dev reloads don't open a connection per edit. */
-export const db: PrismaClient = globalForDb.tierflowDb ?? (globalForDb.tierflowDb = createClient());
+export const db: PrismaClient = state.client;
+
+/** Runs cached prepared statements on Prisma's connection; see `sqliteWrite`. */
+export type SqlWriter = (sql: string, ...params: unknown[]) => Database.RunResult;
+
+/**
+ * Runs `work` as one SQLite transaction on Prisma's own connection, holding the lock Prisma's
+ * transactions take, with statements prepared once per process. For hot-path writes where
+ * Prisma's per-call query building costs more than the write (a run's event batches). `work`
+ * is synchronous, so nothing else runs on the connection in between; a throw rolls it back.
+ */
+export async function sqliteWrite<T>(work: (run: SqlWriter) => T): Promise<T> {
+  if (!state.connected) await db.$connect(); // Prisma connects lazily, on its first query
+  const adapter = await state.adapter;
+  const transaction = await adapter.startTransaction(); // BEGIN, under the adapter's lock
+  const run: SqlWriter = (sql, ...params) => {
+    let statement = state.statements.get(sql);
+    if (!statement) state.statements.set(sql, (statement = adapter.client.prepare(sql)));
+    return statement.run(...params);
+  };
+  try {
+    const result = work(run);
+    run("COMMIT");
+    return result;
+  } catch (error) {
+    if (adapter.client.inTransaction) run("ROLLBACK");
+    throw error;
+  } finally {
+    await transaction.commit(); // releases the lock; the SQL COMMIT/ROLLBACK is ours above
+  }
+}
+
+/** A DateTime as Prisma stores it in SQLite (ISO 8601 with "+00:00"), for `sqliteWrite`. */
+export function sqliteDateTime(date: Date): string {
+  return date.toISOString().replace(/Z$/, "+00:00");
+}

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db, sqliteDateTime, sqliteWrite } from "@/lib/db";
 import { createRunSummary, foldRunEvents, runGraph, type RunOutcome, type RunSummary } from "@/lib/engine";
 import { isFinalEvent, type RunEvent } from "@/lib/engine/events";
 import type { GraphDocument } from "@/lib/graph";
@@ -90,39 +90,44 @@ function mcpSecrets(servers: readonly McpServerTools[]): string[] {
   return servers.flatMap(({ config: { transport } }) => Object.values(transport.type === "http" ? transport.headers : transport.env));
 }
 
+/**
+ * The run's per-node results and final state, in one transaction. Through prepared statements:
+ * Prisma's createMany cost ~0.1 ms per node here, most of a large run's persistence time.
+ */
 async function recordOutcome(runId: string, outcome: RunOutcome, summary: RunSummary): Promise<void> {
   const { totals } = outcome;
-  await db.$transaction([
-    db.runNode.createMany({
-      data: Object.values(summary.nodes).map((node) => ({
+  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+  await sqliteWrite((run) => {
+    for (const node of Object.values(summary.nodes)) {
+      run(
+        'INSERT INTO "RunNode" ("runId", "nodeId", "label", "role", "tier", "model", "status", "instances", "usage", "costNanoUsd", "latencyMs", "output", "error") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         runId,
-        nodeId: node.nodeId,
-        label: node.label,
-        role: node.role,
-        tier: node.tier,
-        model: node.model,
-        status: node.status,
-        instances: node.instances,
-        usage: node.usage as object,
-        costNanoUsd: node.costNanoUsd,
-        latencyMs: Math.round(node.wallMs),
-        output: node.output,
-        error: node.error,
-      })),
-    }),
-    db.run.update({
-      where: { id: runId },
-      data: {
-        status: outcome.status,
-        output: outcome.output,
-        approved: outcome.approved,
-        error: outcome.error ?? null,
-        costNanoUsd: totals.costNanoUsd,
-        baselineNanoUsd: totals.baselineNanoUsd,
-        costComplete: totals.costComplete,
-        usage: totals.usage as object,
-        endedAt: new Date(),
-      },
-    }),
-  ]);
+        node.nodeId,
+        node.label,
+        node.role,
+        node.tier,
+        node.model,
+        node.status,
+        node.instances,
+        json(node.usage),
+        node.costNanoUsd ?? null,
+        Math.round(node.wallMs),
+        node.output ?? null,
+        node.error ?? null,
+      );
+    }
+    run(
+      'UPDATE "Run" SET "status" = ?, "output" = ?, "approved" = ?, "error" = ?, "costNanoUsd" = ?, "baselineNanoUsd" = ?, "costComplete" = ?, "usage" = ?, "endedAt" = ? WHERE "id" = ?',
+      outcome.status,
+      outcome.output ?? null,
+      outcome.approved === undefined || outcome.approved === null ? null : Number(outcome.approved),
+      outcome.error ?? null,
+      totals.costNanoUsd,
+      totals.baselineNanoUsd,
+      Number(totals.costComplete),
+      json(totals.usage),
+      sqliteDateTime(new Date()),
+      runId,
+    );
+  });
 }

@@ -17,6 +17,18 @@ export interface StreamOptions {
   stillAllowed?: { check: () => Promise<boolean>; everyMs: number };
 }
 
+const encoder = new TextEncoder();
+const encodeFrame = (event: RunEvent) => encoder.encode(`id: ${event.seq}\ndata: ${JSON.stringify(event)}\n\n`);
+
+// Live events are the bus's own objects, shared by every viewer of the run: each is serialised
+// and encoded once, however many viewers get it or replay it later. Gone with the run's history.
+const frames = new WeakMap<RunEvent, Uint8Array>();
+function sharedFrame(event: RunEvent): Uint8Array {
+  let frame = frames.get(event);
+  if (!frame) frames.set(event, (frame = encodeFrame(event)));
+  return frame;
+}
+
 /**
  * The SSE stream of a run's events after `afterSeq`: a replay, then live events, closing
  * after the final one (an ended run resumed at or past its last event answers 204 instead).
@@ -35,7 +47,6 @@ export async function streamRunEvents(
   // Events are stored before a run's end is, so an ended run has nothing after its lastSeq:
   // 204 is how SSE says "do not reconnect", where an empty stream would be retried every second.
   if (isTerminalStatus(run.status) && run.lastSeq <= afterSeq) return new Response(null, { status: 204 });
-  const encoder = new TextEncoder();
   let stop = () => {};
 
   const body = new ReadableStream<Uint8Array>({
@@ -44,7 +55,7 @@ export async function streamRunEvents(
       let closed = false;
       let unsubscribe: (() => void) | null = null;
       const heartbeat = setInterval(() => controller.enqueue(encoder.encode(": keep-alive\n\n")), HEARTBEAT_MS);
-      const { stillAllowed } = options;
+      const { stillAllowed, redact } = options;
       const access = stillAllowed
         ? setInterval(() => {
             void stillAllowed.check().then((allowed) => {
@@ -54,6 +65,7 @@ export async function streamRunEvents(
         : undefined;
       stop = () => {
         if (closed) return;
+        flushPending();
         closed = true;
         clearInterval(heartbeat);
         clearInterval(access);
@@ -65,10 +77,19 @@ export async function streamRunEvents(
           // already closed by the client
         }
       };
+      // Frames sent in one turn of the event loop (a replay, a burst of deltas, events from
+      // several model streams) go out as one chunk: a socket write per viewer costs more than
+      // the frame, and with many viewers the writes, not the events, held the run back.
+      let pending: Uint8Array[] = [];
+      const flushPending = () => {
+        if (closed || pending.length === 0) return;
+        controller.enqueue(pending.length === 1 ? pending[0] : Buffer.concat(pending));
+        pending = [];
+      };
       const send = (event: RunEvent) => {
         if (closed || event.seq <= lastSeq) return;
         lastSeq = event.seq;
-        controller.enqueue(encoder.encode(`id: ${event.seq}\ndata: ${JSON.stringify(options.redact ? options.redact(event) : event)}\n\n`));
+        if (pending.push(redact ? encodeFrame(redact(event)) : sharedFrame(event)) === 1) setImmediate(flushPending);
         if (isFinalEvent(event)) stop();
       };
       signal.addEventListener("abort", stop);

@@ -32,6 +32,7 @@ const WORD = /[\p{L}][\p{L}\p{N}'’-]*|\p{N}+(?:[.,]\p{N}+)*/gu;
 const URL = /\bhttps?:\/\/[^\s<>"'`)\]]+/g;
 const NUMBER = /(?<![\p{L}\d.])-?\d+(?:\.\d+)?(?![\p{L}\d])/gu;
 const MAX_PHRASE_WORDS = 3;
+const SENTENCE_END = /[.!?:\n]\s*$/;
 
 function displayWord(word: string, sentenceStart: boolean): string {
   const hasInnerCapital = /\p{Lu}/u.test(word.slice(1));
@@ -52,7 +53,9 @@ export function extractPhrases(text: string): string[] {
   for (const m of text.matchAll(WORD)) {
     const start = m.index ?? 0;
     const gap = text.slice(lastEnd, start);
-    const sentenceStart = lastEnd === 0 ? !/\S/.test(gap) : /[.!?:\n]\s*$/.test(text.slice(0, start));
+    // A word match never ends in [.!?:\n], so testing the gap alone equals testing the whole text
+    // before `start`, without rescanning a growing prefix for every word.
+    const sentenceStart = lastEnd === 0 ? !/\S/.test(gap) : SENTENCE_END.test(gap);
     if (/[^\s]/.test(gap)) flush();
     lastEnd = start + m[0].length;
     const word = m[0].replace(/['’]s$/u, "");

@@ -1,0 +1,102 @@
+/**
+ * Streaming to a real browser (issue #16): a page served by `next start` (see next-server.ts)
+ * follows runs with Chromium's EventSource on the run's event stream.
+ *  1. Delta latency: from the engine emitting a delta (the event's `ts`) to the page receiving it,
+ *     p50/p95, over a 50-way fan-out at realistic simulator speed. Goal: p95 ≤ the 25 ms
+ *     coalescing window + 10 ms (a coalesced delta carries the ts of its first piece).
+ *  2. Start latency: from the page's `POST /runs` to its first event, on the instant simulator,
+ *     p95 over 20 runs. Goal ≤ 50 ms.
+ * Every run must end succeeded, else the bench exits non-zero.
+ */
+import { chromium } from "@playwright/test";
+import playwrightConfig from "../../playwright.config";
+import { BenchmarkFailure, fmt, percentile, verdict } from "./bench-kit";
+import { signIn, startServer, stopServer } from "./next-server";
+
+const COALESCE_MS = 25;
+const START_RUNS = 20;
+
+const planner = { role: "planner", label: "Planner", tier: "nano", tools: [], position: { x: 0, y: 0 } };
+const fanOut = {
+  schemaVersion: 1,
+  nodes: [
+    { ...planner, id: "plan", instructions: "Split the work into 50 subtasks. [sim:items=50] [sim:tokens=40]", options: { maxSubtasks: 50, maxOutputTokens: 12_000 } },
+    { id: "pool", role: "executor", label: "Worker", tier: "mini", tools: [], position: { x: 300, y: 0 }, instructions: "Do the subtask. [sim:tokens=120] [sim:tool=none]", options: { concurrency: 50 } },
+  ],
+  edges: [{ id: "e1", source: "plan", target: "pool", kind: "data" }],
+  settings: { maxConcurrency: 64 },
+};
+const single = {
+  schemaVersion: 1,
+  nodes: [{ id: "solo", role: "executor", label: "Solo", tier: "nano", tools: [], position: { x: 0, y: 0 }, instructions: "Answer. [sim:tokens=20] [sim:tool=none]" }],
+  edges: [],
+};
+
+/** In the page: starts a run through the API, follows it with EventSource, and times what arrives. */
+const followRun = async ({ graphId, speed }: { graphId: string; speed: number }) => {
+  const posted = performance.now();
+  const response = await fetch(`/api/v1/graphs/${graphId}/runs`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ input: "Survey 50 libraries", simulation: { speed } }),
+  });
+  if (!response.ok) return { error: `POST answered ${response.status}`, firstEventMs: 0, deltaLags: [], final: "" };
+  const { id } = (await response.json()) as { id: string };
+  return new Promise<{ error?: string; firstEventMs: number; deltaLags: number[]; final: string }>((resolve) => {
+    const source = new EventSource(`/api/v1/runs/${id}/events`);
+    let firstEventMs = -1;
+    const deltaLags: number[] = [];
+    source.onmessage = (message) => {
+      const received = Date.now();
+      if (firstEventMs < 0) firstEventMs = performance.now() - posted;
+      const event = JSON.parse(message.data) as { type: string; ts: number };
+      if (event.type === "node.delta") deltaLags.push(received - event.ts);
+      if (event.type.startsWith("run.") && event.type !== "run.started") {
+        source.close();
+        resolve({ firstEventMs, deltaLags, final: event.type });
+      }
+    };
+  });
+};
+
+async function main() {
+  const server = await startServer();
+  try {
+    const api = await signIn(server.base);
+    const graphIds: Record<string, string> = {};
+    for (const [name, graph] of Object.entries({ fanOut, single })) {
+      const created = await api.post("/api/v1/graphs", { data: { name, graph } });
+      if (created.status() !== 201) throw new BenchmarkFailure(`creating the ${name} graph answered ${created.status()}: ${await created.text()}`);
+      graphIds[name] = ((await created.json()) as { id: string }).id;
+    }
+    const executablePath = playwrightConfig.use?.launchOptions?.executablePath ?? "/usr/bin/chromium";
+    const browser = await chromium.launch({ executablePath, args: playwrightConfig.use?.launchOptions?.args ?? [] });
+    const page = await (await browser.newContext({ storageState: await api.storageState() })).newPage();
+    await page.goto(`${server.base}/runs`);
+
+    const fan = await page.evaluate(followRun, { graphId: graphIds.fanOut, speed: 1 });
+    if (fan.error || fan.final !== "run.completed") throw new BenchmarkFailure(`the fan-out run ${fan.error ?? `ended ${fan.final}`}`);
+    const p95 = percentile(fan.deltaLags, 95);
+    console.log(`Browser streaming: engine delta → Chromium EventSource (next start), 50-way fan-out at realistic speed, ${fan.deltaLags.length} deltas`);
+    console.log(`  p50 ${fmt(percentile(fan.deltaLags, 50), 0)} ms, p95 ${fmt(p95, 0)} ms (goal p95 ≤ ${COALESCE_MS} + 10 ms, ${verdict(p95, COALESCE_MS + 10)})`);
+
+    const starts: number[] = [];
+    for (let i = 0; i < START_RUNS + 1; i++) {
+      const run = await page.evaluate(followRun, { graphId: graphIds.single, speed: 0 });
+      if (run.error || run.final !== "run.completed") throw new BenchmarkFailure(`a start-latency run ${run.error ?? `ended ${run.final}`}`);
+      if (i > 0) starts.push(run.firstEventMs); // the first warms the route up
+    }
+    const startP95 = percentile(starts, 95);
+    console.log(`  POST /runs → first event in the page, instant simulation, ${starts.length} runs: p50 ${fmt(percentile(starts, 50), 0)} ms, p95 ${fmt(startP95, 0)} ms (goal ≤ 50 ms, ${verdict(startP95, 50)})`);
+    await browser.close();
+  } finally {
+    stopServer(server);
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error instanceof BenchmarkFailure ? `\nBenchmark failed: ${error.message}` : error);
+  process.exitCode = 1;
+}

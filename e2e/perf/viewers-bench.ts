@@ -1,0 +1,115 @@
+/**
+ * Many viewers of one run (issue #16): a 50-way fan-out at realistic simulator speed streamed over
+ * HTTP (the SSE handler, no Next) to 1 and then to 1,000 viewers in four other processes, rounds
+ * interleaved. Prints the p95 lag of every viewer behind the first one to get each event (events
+ * sent after all viewers were connected) and the run's wall time against the one-viewer run.
+ */
+import { fork } from "node:child_process";
+import http from "node:http";
+import path from "node:path";
+import { BenchmarkFailure, fmt, median, percentile, scratchDatabase, verdict } from "./bench-kit";
+
+scratchDatabase();
+const { ensureDatabase, db, DEFAULT_WORKSPACE_SLUG } = await import("@/lib/db");
+const { createGraph } = await import("@/lib/graphs/service");
+const { startRun, runFinished, streamRunEvents } = await import("@/lib/runs");
+const { createNode, GRAPH_SCHEMA_VERSION } = await import("@/lib/graph");
+type GraphDocument = import("@/lib/graph").GraphDocument;
+
+const VIEWERS = Number(process.argv.find((a) => a.startsWith("--viewers="))?.split("=")[1] ?? 1000);
+const CLIENT_PROCESSES = 4;
+const ROUNDS = Number(process.argv.find((a) => a.startsWith("--rounds="))?.split("=")[1] ?? 2);
+
+await ensureDatabase();
+const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: DEFAULT_WORKSPACE_SLUG } });
+const planner = createNode("planner", { id: "plan", label: "Planner", position: { x: 0, y: 0 }, tier: "nano" });
+const pool = createNode("executor", { id: "pool", label: "Worker", position: { x: 280, y: 0 }, tier: "mini" });
+const graph = {
+  schemaVersion: GRAPH_SCHEMA_VERSION,
+  nodes: [
+    { ...planner, instructions: "Split the work into 50 subtasks. [sim:items=50] [sim:tokens=40]", options: { ...planner.options, maxSubtasks: 50, maxOutputTokens: 12_000 } },
+    { ...pool, instructions: "Do the subtask. [sim:tokens=120] [sim:tool=none]", options: { ...pool.options, concurrency: 50 } },
+  ],
+  edges: [{ id: "e1", source: "plan", target: "pool", kind: "data" }],
+  settings: { maxConcurrency: 64 },
+} as GraphDocument;
+const { id: graphId } = await createGraph(workspace.id, { name: "viewers", graph });
+
+const server = http.createServer(async (req, res) => {
+  const controller = new AbortController();
+  req.on("close", () => controller.abort());
+  const runId = new URL(req.url!, "http://x").searchParams.get("run")!;
+  const response = await streamRunEvents(workspace.id, runId, 0, controller.signal);
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  const reader = response.body!.getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) res.write(next.value);
+  res.end();
+});
+await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+const { port } = server.address() as { port: number };
+
+interface Outcome {
+  wallMs: number;
+  lags: number[];
+}
+
+async function round(viewers: number): Promise<Outcome> {
+  const started = performance.now();
+  const { id } = await startRun(workspace.id, graphId, { input: "Survey 50 libraries", simulation: { speed: 1 } });
+  // Viewers spread over a few processes, so one client loop reading 1,000 sockets in turn does not become the lag measured.
+  const groups = Math.min(CLIENT_PROCESSES, viewers);
+  let connectedGroups = 0;
+  let connectedAt = Infinity;
+  const received = (
+    await Promise.all(
+      Array.from({ length: groups }, (_, g) => {
+        const size = Math.floor(viewers / groups) + (g < viewers % groups ? 1 : 0);
+        const child = fork(path.join(import.meta.dirname, "viewers-client.ts"), [`http://127.0.0.1:${port}/?run=${id}`, String(size)], { execArgv: ["--import", "tsx"] });
+        return new Promise<Record<number, number>[]>((resolve, reject) => {
+          child.on("message", (message: { type: string; received?: Record<number, number>[] }) => {
+            if (message.type !== "connected") resolve(message.received!);
+            else if (++connectedGroups === groups) connectedAt = performance.timeOrigin + performance.now();
+          });
+          child.on("exit", (code) => code && reject(new BenchmarkFailure(`a viewers' process exited with ${code}`)));
+        });
+      }),
+    )
+  ).flat();
+  await runFinished(id);
+  const wallMs = performance.now() - started;
+  const run = await db.run.findUniqueOrThrow({ where: { id }, select: { status: true, lastSeq: true } });
+  if (run.status !== "succeeded") throw new BenchmarkFailure(`run ${id} ended ${run.status}`);
+  const incomplete = received.filter((times) => Object.keys(times).length !== run.lastSeq).length;
+  if (incomplete) throw new BenchmarkFailure(`${incomplete} of ${viewers} viewers did not get all ${run.lastSeq} events`);
+  const lags: number[] = [];
+  for (let seq = 1; seq <= run.lastSeq; seq++) {
+    const times = received.map((t) => t[seq]);
+    const first = Math.min(...times);
+    if (first < connectedAt) continue; // replayed on connect, not streamed live to everyone
+    for (const at of times) lags.push(at - first);
+  }
+  return { wallMs, lags };
+}
+
+try {
+  const one: number[] = [];
+  const many: Outcome[] = [];
+  await round(1); // warm-up
+  for (let r = 0; r < ROUNDS; r++) {
+    one.push((await round(1)).wallMs);
+    many.push(await round(VIEWERS));
+  }
+  const lags = many.flatMap((o) => o.lags);
+  const p95 = percentile(lags, 95);
+  const ratio = median(many.map((o) => o.wallMs)) / median(one);
+  console.log(`Viewers: ${VIEWERS} viewers of one 50-way fan-out run at realistic speed, ${ROUNDS} interleaved rounds, ${lags.length} live receptions`);
+  console.log(`  lag behind the first viewer: p50 ${fmt(percentile(lags, 50), 1)} ms, p95 ${fmt(p95, 1)} ms (goal ≤ 20 ms, ${verdict(p95, 20)})`);
+  console.log(`  run wall ${fmt(median(many.map((o) => o.wallMs)), 0)} ms vs ${fmt(median(one), 0)} ms with one viewer: ${fmt(ratio, 3)}× (goal ≤ 1.05, ${verdict(ratio, 1.05)})`);
+} catch (error) {
+  console.error(error instanceof BenchmarkFailure ? `\nBenchmark failed: ${error.message}` : error);
+  process.exitCode = 1;
+} finally {
+  server.close();
+  server.closeAllConnections();
+  await db.$disconnect();
+}

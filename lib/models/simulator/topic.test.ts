@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { extractPhrases } from "./topic";
+
+describe("extractPhrases", () => {
+  it("shows a word lowered only where a sentence starts (text start, after . ! ? : or a line break)", () => {
+    // Expected values as the code before the speed-up produced them.
+    expect(extractPhrases("Compare Embedded Analytics. Storage engines matter: Write Paths too")).toEqual(["Embedded Analytics", "storage engines matter", "Paths"]);
+    expect(extractPhrases("Survey Vector Stores!\n  Postgres Extensions, Cloud Pricing? Local Models\n\nGreat Caching")).toEqual([
+      "survey Vector Stores",
+      "postgres Extensions",
+      "Cloud Pricing",
+      "local Models great",
+    ]);
+    expect(extractPhrases("Release v2.5 ships Fast Paths; Old Engines retire. 42 Teams use it")).toEqual(["release v2", "ships Fast Paths", "Old Engines retire", "Teams"]);
+  });
+
+  it("takes time in proportion to the text, not its square (a 300 KB conversation stays fast)", () => {
+    const text = "The embedded analytics engine keeps columnar storage. Postgres scales writes: SQLite stays simple! ".repeat(3_000);
+    const started = performance.now();
+    const phrases = extractPhrases(text);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(phrases.slice(0, 3)).toEqual(["embedded analytics engine", "postgres scales writes", "SQLite stays simple"]);
+  });
+});
