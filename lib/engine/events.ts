@@ -67,6 +67,11 @@ export interface ToolSource {
 
 type EventBodies = {
   "run.started": { input: string; simulated: boolean; nodeCount: number; budgetNanoUsd: number | null };
+  /**
+   * A run continues after its server stopped: `restored` instances keep their stored results,
+   * `rerun` ones (cut off mid-flight) start over; `costNanoUsd` is the spend carried over.
+   */
+  "run.resumed": { restored: NodeScope[]; rerun: NodeScope[]; costNanoUsd: number };
   "node.started": NodeScope & {
     role: Role;
     label: string;

@@ -1,9 +1,17 @@
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import type { PlanSubtask, RunEvent, RunEventOf } from "@/lib/engine/events";
 
+/** Events that finish an instance, charge for a call or decide a pass: stored at once, not on the timer. */
+const CHECKPOINT_TYPES = new Set<string>(["node.usage", "node.completed", "node.failed", "node.skipped", "review.revise"]);
+
+/** Database writes that go in the same transaction as a batch of events (per-node results, running cost). */
+export type CheckpointWrites = (batch: readonly RunEvent[]) => Prisma.PrismaPromise<unknown>[];
+
 /**
- * Writes a run's events in batches (one transaction per flush), so persistence costs
- * microseconds per event rather than a round trip each. Writes never overlap.
+ * Writes a run's events in batches (one transaction per flush) and hands each batch to
+ * `onStored` only once it is stored, so no viewer sees an event (a completion, a charge) that a
+ * crash could lose. A batch is written when an instance finishes or is charged, and otherwise at
+ * most `intervalMs` after its first event. Writes never overlap, and batches reach `onStored` in order.
  */
 export class RunEventWriter {
   private buffer: RunEvent[] = [];
@@ -12,12 +20,15 @@ export class RunEventWriter {
 
   constructor(
     private readonly runId: string,
+    private readonly onStored: (batch: readonly RunEvent[]) => void = () => {},
+    private readonly checkpoint: CheckpointWrites = () => [],
     private readonly intervalMs = 100,
   ) {}
 
   add(event: RunEvent): void {
     this.buffer.push(event);
-    this.timer ??= setTimeout(() => void this.flush(), this.intervalMs);
+    if (CHECKPOINT_TYPES.has(event.type)) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.intervalMs);
   }
 
   /** Resolves once everything added so far is stored. */
@@ -37,9 +48,10 @@ export class RunEventWriter {
               data: batch.map((event) => ({ runId: this.runId, seq: event.seq, type: event.type, data: event as object })),
             }),
             db.run.update({ where: { id: this.runId }, data: { lastSeq } }),
+            ...this.checkpoint(batch),
           ])
           .then(
-            () => undefined,
+            () => this.onStored(batch),
             (error: unknown) => console.error(`Could not store events of run ${this.runId}:`, error),
           ),
       );
@@ -70,4 +82,14 @@ export async function readRunPlans(runId: string, upToSeq: number): Promise<{ no
     const event = data as unknown as RunEventOf<"node.completed">;
     return event.plan ? [{ nodeId: event.nodeId, plan: event.plan }] : [];
   });
+}
+
+/** Every stored event of a run, in order. */
+export async function readAllRunEvents(runId: string): Promise<RunEvent[]> {
+  const events: RunEvent[] = [];
+  for (;;) {
+    const page = await readRunEvents(runId, events.at(-1)?.seq ?? 0);
+    events.push(...page);
+    if (page.length < 5000) return events;
+  }
 }
