@@ -9,7 +9,9 @@ const scope = (e: StreamedEvent) => `${e.nodeId}#${e.instance}.${e.iteration}`;
 
 test.describe("a run survives kill -9 of its server", () => {
   test.setTimeout(240_000);
-  const server = new OwnServer(PORT, { TIERFLOW_SIM_SPEED: "1", TIERFLOW_RUN_LEASE_S: "2" });
+  test.describe.configure({ mode: "serial" });
+  const server = new OwnServer(PORT, { TIERFLOW_SIM_SPEED: "1", TIERFLOW_RUN_LEASE_S: "2", TIERFLOW_SHUTDOWN_GRACE_S: "1" });
+  let graphId = "";
   let api: APIRequestContext;
 
   test.afterAll(async () => {
@@ -19,9 +21,9 @@ test.describe("a run survives kill -9 of its server", () => {
 
   test("resumes mid-fan-out: finished instances complete once, cost adds up, the stream has no gap", async () => {
     await server.start();
-    api = await playwrightRequest.newContext({ baseURL: server.base });
+    api = await playwrightRequest.newContext({ baseURL: server.base, storageState: { cookies: [], origins: [] } });
     const signUp = await api.post("/api/auth/sign-up/email", { data: { name: "Operator", email: "operator@example.test", password: "operator-password-1" } });
-    expect(signUp.status()).toBe(200);
+    expect(signUp.status(), await signUp.text()).toBe(200);
     const cookie = (await api.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 
     const { templates } = await (await api.get("/api/v1/templates")).json();
@@ -29,7 +31,8 @@ test.describe("a run survives kill -9 of its server", () => {
     graph.nodes.find((n: { id: string }) => n.id === "extractor").options.concurrency = 2;
     const created = await api.post("/api/v1/graphs", { data: { name: "Durable triage", graph } });
     expect(created.status()).toBe(201);
-    const started = await api.post(`/api/v1/graphs/${(await created.json()).id}/runs`, { data: { input: BATCH } });
+    graphId = (await created.json()).id;
+    const started = await api.post(`/api/v1/graphs/${graphId}/runs`, { data: { input: BATCH } });
     expect(started.status()).toBe(201);
     const runId: string = (await started.json()).id;
 
@@ -78,5 +81,21 @@ test.describe("a run survives kill -9 of its server", () => {
     expect(run.costUsd).toBeCloseTo(nodeSum, 9);
     const charged = all.filter((e) => e.type === "node.usage").reduce((sum, e) => sum + ((e.costNanoUsd as number | null) ?? 0), 0);
     expect(run.costUsd).toBeCloseTo(charged / 1e9, 9);
+  });
+
+  test("SIGTERM stops within the grace period and leaves the run for the next server, which finishes it", async () => {
+    const started = await api.post(`/api/v1/graphs/${graphId}/runs`, { data: { input: BATCH } });
+    const runId: string = (await started.json()).id;
+    await expect.poll(async () => (await (await api.get(`/api/v1/runs/${runId}`)).json()).nodes.some((n: { status: string }) => n.status === "running")).toBe(true);
+    const stopping = Date.now();
+    await server.stop("SIGTERM");
+    // Grace of 1 s, then the checkpoint: far sooner than the run would take to end.
+    expect(Date.now() - stopping).toBeLessThan(15_000);
+    await server.start();
+    await expect.poll(async () => (await (await api.get(`/api/v1/runs/${runId}`)).json()).status, { timeout: 120_000 }).toBe("succeeded");
+    const trace = await (await api.get(`/api/v1/runs/${runId}/trace`)).json();
+    const types: string[] = trace.events.map((e: { type: string }) => e.type);
+    expect(types.filter((t) => t === "run.resumed")).toHaveLength(1);
+    expect(types).not.toContain("run.cancelled");
   });
 });
