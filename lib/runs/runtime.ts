@@ -1,9 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { RunEventBus } from "./bus";
 
-/** The abort reason of runs stopped because this process shuts down: they stay `running`, to be resumed. */
-export const SHUTDOWN = new Error("The server is shutting down.");
-
 interface RunRuntime {
   bus: RunEventBus;
   /** Runs executing in this process, by id: cancelling aborts the controller. */
@@ -12,6 +9,8 @@ interface RunRuntime {
   ownerId: string;
   /** Set on SIGTERM: no new runs start or resume here. */
   draining: boolean;
+  /** The abort reason of runs stopped because this process shuts down (one object for every bundle). */
+  shutdown: Error;
   /** The lease heartbeat, once started. */
   heartbeat: ReturnType<typeof setInterval> | null;
 }
@@ -27,5 +26,9 @@ export const runtime: RunRuntime = (globalForRuns.tierflowRuns ??= {
   active: new Map(),
   ownerId: randomUUID(),
   draining: false,
+  shutdown: new Error("The server is shutting down."),
   heartbeat: null,
 });
+
+/** The abort reason of runs stopped because this process shuts down: they stay `running`, to be resumed. */
+export const SHUTDOWN = runtime.shutdown;
