@@ -4,7 +4,7 @@ import type { RunEvent } from "@/lib/engine/events";
 import { TEMPLATES } from "@/lib/graph";
 import { readAllRunEvents } from "./event-store";
 import { renewLeases } from "./ownership";
-import { takeOverExpiredRuns } from "./resume";
+import { resumeRun, takeOverExpiredRuns } from "./resume";
 import { runtime } from "./runtime";
 import { cancelRun, runFinished, startRun } from "./service";
 import { drainRuns } from "./shutdown";
@@ -88,7 +88,7 @@ describe("durable runs", () => {
     await db.run.delete({ where: { id: live.id } });
   });
 
-  it("marks an orphan interrupted, saying why, when automatic resume is off", async () => {
+  it("marks an orphan interrupted, saying why, when automatic resume is off; POST resume continues it", async () => {
     const orphan = await runOwnedElsewhere(new Date(Date.now() - 1000));
     process.env.TIERFLOW_RESUME = "off";
     try {
@@ -99,6 +99,11 @@ describe("durable runs", () => {
     const row = await db.run.findUniqueOrThrow({ where: { id: orphan.id } });
     expect(row.status).toBe("interrupted");
     expect(row.error).toContain("TIERFLOW_RESUME=off");
+    // Resuming it by hand continues it; a run that ended otherwise does not resume.
+    expect((await resumeRun(workspaceId, orphan.id)).status).toBe("running");
+    await runFinished(orphan.id);
+    expect((await db.run.findUniqueOrThrow({ where: { id: orphan.id } })).status).toBe("succeeded");
+    await expect(resumeRun(workspaceId, orphan.id)).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("cancels a run another live process owns through the database, which its owner's heartbeat honours", async () => {
