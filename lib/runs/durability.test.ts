@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db, DEFAULT_WORKSPACE_SLUG, ensureDatabase } from "@/lib/db";
 import type { RunEvent } from "@/lib/engine/events";
 import { TEMPLATES } from "@/lib/graph";
-import { readAllRunEvents } from "./event-store";
+import { readRunEvents } from "./event-store";
 import { renewLeases } from "./ownership";
 import { resumeRun, takeOverExpiredRuns } from "./resume";
 import { runtime } from "./runtime";
@@ -82,7 +82,7 @@ describe("durable runs", () => {
     expect((await db.run.findUniqueOrThrow({ where: { id: live.id } })).status).toBe("running");
     const resumed = await db.run.findUniqueOrThrow({ where: { id: orphan.id } });
     expect(resumed.status).toBe("succeeded");
-    const events = await readAllRunEvents(orphan.id);
+    const events = await readRunEvents(orphan.id, 0, Number.MAX_SAFE_INTEGER);
     expect(events.slice(0, 2).map((e) => e.type)).toEqual(["run.started", "run.resumed"]);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     await db.run.delete({ where: { id: live.id } });
@@ -126,7 +126,7 @@ describe("durable runs", () => {
     const row = await db.run.findUniqueOrThrow({ where: { id: run.id } });
     expect(row.status).toBe("running");
     expect(row.ownerId).toBeNull();
-    const events = await readAllRunEvents(run.id);
+    const events = await readRunEvents(run.id, 0, Number.MAX_SAFE_INTEGER);
     expect(events.some((e) => e.type === "run.cancelled")).toBe(false);
     await takeOverExpiredRuns();
     await runFinished(run.id);

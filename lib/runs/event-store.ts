@@ -83,13 +83,3 @@ export async function readRunPlans(runId: string, upToSeq: number): Promise<{ no
     return event.plan ? [{ nodeId: event.nodeId, plan: event.plan }] : [];
   });
 }
-
-/** Every stored event of a run, in order. */
-export async function readAllRunEvents(runId: string): Promise<RunEvent[]> {
-  const events: RunEvent[] = [];
-  for (;;) {
-    const page = await readRunEvents(runId, events.at(-1)?.seq ?? 0);
-    events.push(...page);
-    if (page.length < 5000) return events;
-  }
-}

@@ -5,7 +5,7 @@ import { readStoredGraph } from "@/lib/graphs/stored-document";
 import { requireRunnableGraph, workspaceToolNames } from "@/lib/graphs/validation";
 import { AppError } from "@/lib/errors";
 import { simSpeedFromEnv } from "@/lib/models";
-import { readAllRunEvents } from "./event-store";
+import { readRunEvents } from "./event-store";
 import { launchRun } from "./execute";
 import { expiredLease, leaseMs, ownLease, renewLeases } from "./ownership";
 import { runtime } from "./runtime";
@@ -42,7 +42,7 @@ async function continueRun(runId: string): Promise<void> {
   } catch (error) {
     return markInterrupted(runId, `This run cannot resume: ${errorMessage(error)}`);
   }
-  let stored = await readAllRunEvents(runId);
+  let stored = await readRunEvents(runId, 0, Number.MAX_SAFE_INTEGER);
   const last = stored.at(-1);
   // The server died between storing the final event and the outcome: no viewer saw that event
   // (it goes out only after the outcome), so it is dropped and the run ends again from its log.
