@@ -132,4 +132,13 @@ describe("durable runs", () => {
     await runFinished(run.id);
     expect((await db.run.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("succeeded");
   });
+
+  it("lets go of a run another process took over, without ending it", async () => {
+    const run = await startRun(workspaceId, await graphId(), { input: "Compare three message queues", simulation: { speed: 0.05 } });
+    await db.run.update({ where: { id: run.id }, data: { ownerId: "the-process-that-took-over" } });
+    await renewLeases();
+    await runFinished(run.id);
+    const row = await db.run.findUniqueOrThrow({ where: { id: run.id } });
+    expect(row).toMatchObject({ status: "running", ownerId: "the-process-that-took-over" });
+  });
 });

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { runtime } from "./runtime";
+import { runtime, SHUTDOWN } from "./runtime";
 
 /**
  * How long a run's owner may go without renewing its lease before another process takes the
@@ -26,8 +26,9 @@ export async function releaseLease(runId: string): Promise<void> {
 }
 
 /**
- * One heartbeat for the runs this process executes: renews their leases and stops those a
- * cancel from any process asked to stop (processes share only the database).
+ * One heartbeat for the runs this process executes: renews their leases, stops those a cancel
+ * from any process asked to stop (processes share only the database), and lets go of those
+ * another process took over (this one stalled past its lease), so a run never has two owners.
  */
 export async function renewLeases(): Promise<void> {
   const ids = [...runtime.active.keys()];
@@ -35,4 +36,6 @@ export async function renewLeases(): Promise<void> {
   await db.run.updateMany({ where: { id: { in: ids }, ownerId: runtime.ownerId }, data: ownLease() });
   const cancelled = await db.run.findMany({ where: { id: { in: ids }, cancelRequested: true }, select: { id: true } });
   for (const { id } of cancelled) runtime.active.get(id)?.controller.abort(new Error("Cancelled by the user."));
+  const lost = await db.run.findMany({ where: { id: { in: ids }, AND: [{ ownerId: { not: null } }, { ownerId: { not: runtime.ownerId } }] }, select: { id: true } });
+  for (const { id } of lost) runtime.active.get(id)?.controller.abort(SHUTDOWN);
 }
