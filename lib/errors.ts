@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   /** A stored graph or run snapshot this version cannot read: the request is fine, the stored document is not. */
   unreadable_document: 422,
   rate_limited: 429,
+  /** The server is shutting down: try again on another (or the restarted) one. */
+  unavailable: 503,
   internal: 500,
 } as const;
 

@@ -2,6 +2,7 @@ import type OpenAI from "openai";
 import type { ChatCompletionTool } from "openai/resources/chat/completions";
 import type { ModelCatalog } from "@/lib/models/catalog";
 import type { EngineEvent, ToolSource } from "./events";
+import type { RestoredRun } from "./restore";
 
 /** The tools a run may call: the run service backs it with the tool registry. */
 export interface ToolHost {
@@ -49,6 +50,8 @@ export interface EngineContext {
   /** Spend limit in nano-USD; `null`/absent for none. */
   budgetNanoUsd?: number | null;
   retry?: Partial<RetryPolicy>;
+  /** Set when resuming a run: its state from the stored events (`restoreRun`). */
+  restore?: RestoredRun;
 }
 
 export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({ maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 20_000 });

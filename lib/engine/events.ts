@@ -7,7 +7,7 @@ import type { Usage } from "@/lib/models/cost";
  * Money is integer nano-dollars (1e-9 USD) so sums are exact; `null` means unpriced.
  */
 
-/** Terminal statuses of a run (plus `interrupted`, set by the service after a crash). */
+/** Statuses of a run (`interrupted`: set by the service when a run left by a stopped server cannot resume, with the reason). */
 export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled", "budget_exceeded", "interrupted"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
@@ -67,6 +67,11 @@ export interface ToolSource {
 
 type EventBodies = {
   "run.started": { input: string; simulated: boolean; nodeCount: number; budgetNanoUsd: number | null };
+  /**
+   * A run continues after its server stopped: `restored` instances keep their stored results,
+   * `rerun` ones (cut off mid-flight) start over; `costNanoUsd` is the spend carried over.
+   */
+  "run.resumed": { restored: NodeScope[]; rerun: NodeScope[]; costNanoUsd: number };
   "node.started": NodeScope & {
     role: Role;
     label: string;

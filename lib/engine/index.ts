@@ -14,3 +14,5 @@ export { applyRunEvent, createRunSummary, foldRunEvents, nodeTimes, savingNanoUs
 export { joinPoolOutputs, joinSinkOutputs } from "./outputs";
 export { ROLE_RUNNERS, type RoleRunner, type RoleRunners } from "./roles";
 export * from "./events";
+export { restoreRun, type RestoredRun } from "./restore";
+export { RunLedger } from "./ledger";

@@ -3,6 +3,7 @@ import { resolveModel, type ResolvedModel } from "@/lib/models/catalog";
 import { errorMessage, isRunStop, NodeError, RunStoppedError } from "./errors";
 import type { NodeScope, PlanSubtask, ReviewVerdict } from "./events";
 import { InstanceTally } from "./ledger";
+import { scopeKey } from "./restore";
 import type { Prompt } from "./prompts";
 import type { RunRuntime } from "./runtime";
 
@@ -39,6 +40,7 @@ export function nodeModel(rt: RunRuntime, node: GraphNode): ResolvedModel {
  * Runs one instance and brackets it with events: `node.started` first, then `node.completed`
  * (usage, cost, latency) or `node.failed` (error, usage, cost). `finish` may add the node's output to the completion
  * that ends a pool's pass. A run stop emits nothing here: the run's final event closes it.
+ * In a resumed run, an instance whose completion is in the log returns it and emits nothing.
  */
 export async function runInstance(
   rt: RunRuntime,
@@ -48,6 +50,11 @@ export async function runInstance(
 ): Promise<InstanceOutput> {
   const { node } = spec;
   const scope: NodeScope = { nodeId: node.id, instance: spec.instance, iteration: spec.iteration };
+  const restored = rt.restored?.completed.get(scopeKey(scope));
+  if (restored) {
+    finish?.(restored);
+    return restored;
+  }
   const model = nodeModel(rt, node);
   const tally = new InstanceTally();
   const started = rt.clock.now();

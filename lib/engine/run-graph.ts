@@ -1,6 +1,7 @@
 import type { GraphDocument } from "@/lib/graph";
 import type { EngineContext } from "./context";
 import type { RunTotals } from "./events";
+import { scopeOfKey } from "./restore";
 import { ROLE_RUNNERS } from "./roles";
 import { createRuntime } from "./runtime";
 import { Scheduler } from "./scheduler";
@@ -34,9 +35,15 @@ export interface RunOutcome {
  */
 export async function runGraph(graph: GraphDocument, input: string, ctx: EngineContext): Promise<RunOutcome> {
   const rt = createRuntime(ctx, input, graph.settings.maxConcurrency);
-  const startedAt = rt.clock.now();
+  const restore = ctx.restore;
+  const startedAt = restore?.startedAt ?? rt.clock.now();
   const budget = ctx.budgetNanoUsd ?? null;
-  rt.emit({ type: "run.started", input, simulated: ctx.simulated, nodeCount: graph.nodes.length, budgetNanoUsd: budget });
+  if (restore) {
+    const restored = [...restore.completed.keys()].map(scopeOfKey);
+    rt.emit({ type: "run.resumed", restored, rerun: restore.unfinished, costNanoUsd: rt.ledger.totals(0).costNanoUsd });
+  } else {
+    rt.emit({ type: "run.started", input, simulated: ctx.simulated, nodeCount: graph.nodes.length, budgetNanoUsd: budget });
+  }
 
   const outcome = await new Scheduler(rt, graph, ROLE_RUNNERS).run();
   // Calls a stop cut off are billed too: their estimated usage goes out before the final event.

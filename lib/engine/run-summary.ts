@@ -181,6 +181,16 @@ function applyToDraft(draft: Draft, event: RunEvent): void {
     case "run.started":
       draft.run.status = "running";
       return;
+    case "run.resumed":
+      draft.run.status = "running";
+      // Cut-off instances start over: their first start no longer counts as one running.
+      for (const scope of event.rerun) {
+        const node = draft.node(scope.nodeId);
+        if (!node || scope.iteration !== node.iteration) continue;
+        node.instances = Math.max(0, node.instances - 1);
+        node.instancesRunning = Math.max(0, node.instancesRunning - 1);
+      }
+      return;
     case "node.started": {
       const node = draft.node(event.nodeId);
       if (!node || event.iteration < node.iteration) return;

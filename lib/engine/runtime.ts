@@ -4,6 +4,7 @@ import { BudgetGuard } from "./budget";
 import { resolveRetryPolicy, systemClock, type EngineClock, type EngineContext, type RetryPolicy, type ToolHost } from "./context";
 import type { EngineEvent } from "./events";
 import { RunLedger } from "./ledger";
+import type { RestoredRun } from "./restore";
 import { Semaphore } from "./semaphore";
 
 /** Why a run stopped early, if it did. */
@@ -46,6 +47,8 @@ export interface RunRuntime {
   modelSlots: Semaphore;
   budget: BudgetGuard;
   ledger: RunLedger;
+  /** A resumed run's state from its log; null for a fresh run. */
+  restored: RestoredRun | null;
   /** Calls in flight, which the calls add and remove themselves. */
   openCalls: Set<OpenCall>;
   /** Settles every call still open: a stopped run's final event must include what they spent. */
@@ -81,6 +84,13 @@ export function createRuntime(ctx: EngineContext, input: string, maxConcurrency:
 
   const budgetLimit = ctx.budgetNanoUsd ?? null;
   const openCalls = new Set<OpenCall>();
+  const budget = new BudgetGuard(budgetLimit, () => halt("budget_exceeded"));
+  const ledger = new RunLedger();
+  // A resumed run's earlier calls were billed: they count once, in the totals and against the budget.
+  for (const priced of ctx.restore?.spend ?? []) {
+    ledger.record(priced);
+    budget.commit(priced.costNanoUsd);
+  }
   return {
     client: ctx.client,
     catalog: ctx.catalog,
@@ -106,8 +116,9 @@ export function createRuntime(ctx: EngineContext, input: string, maxConcurrency:
       return { signal: controller.signal, release: () => children.delete(controller) };
     },
     modelSlots: new Semaphore(maxConcurrency),
-    budget: new BudgetGuard(budgetLimit, () => halt("budget_exceeded")),
-    ledger: new RunLedger(),
+    budget,
+    ledger,
+    restored: ctx.restore ?? null,
     openCalls,
     settleOpenCalls() {
       for (const call of [...openCalls]) call.settle();

@@ -3,6 +3,7 @@ import { errorMessage, RunStoppedError } from "./errors";
 import type { ReviewVerdict } from "./events";
 import { joinSinkOutputs } from "./outputs";
 import type { NodeJob, NodeResult, RevisionNote, RoleRunner, RoleRunners } from "./roles/types";
+import { scopeKey } from "./restore";
 import type { RunRuntime } from "./runtime";
 
 /** How the graph's nodes ended, as far as the scheduler is concerned. */
@@ -155,7 +156,10 @@ export class Scheduler {
       this.approvals.delete(s.node.id);
     }
     for (const s of states) s.remaining = s.preds.filter((p) => rerun.has(p.node.id) || p.status !== "done").length;
-    this.rt.emit({ type: "review.revise", ...from, targets: [...targets], feedback: verdict.feedback, nextIteration });
+    // A resumed run replays the decision its log holds: the same pass, not announced twice.
+    if (!this.rt.restored?.revisions.has(scopeKey(from))) {
+      this.rt.emit({ type: "review.revise", ...from, targets: [...targets], feedback: verdict.feedback, nextIteration });
+    }
     for (const s of states) this.maybeStart(s);
     return true;
   }

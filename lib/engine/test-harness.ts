@@ -11,6 +11,7 @@ import { createModelClient, createSimulator, DEFAULT_CATALOG, SIMULATOR_BASE_URL
 import { getTool, runTool, TOOL_NAMES, toOpenAITool } from "@/lib/tools";
 import type { EngineClock, EngineContext, RetryPolicy, ToolHost } from "./context";
 import type { EngineEvent } from "./events";
+import type { RestoredRun } from "./restore";
 import { runGraph, type RunOutcome } from "./run-graph";
 
 export { rawEdge, rawNode, type RawEdge, type RawNode };
@@ -94,6 +95,8 @@ export interface RunOptions {
   tools?: ToolHost;
   /** Called with each event as it is emitted. */
   onEvent?: (event: EngineEvent) => void;
+  /** Resume from this state (`restoreRun` of a run's earlier events). */
+  restore?: RestoredRun;
 }
 
 /** Runs a graph on the simulator (through `createModelClient`) and collects its events. */
@@ -113,6 +116,7 @@ export async function runFixture(graph: GraphDocument, input: string, options: R
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.budgetNanoUsd !== undefined ? { budgetNanoUsd: options.budgetNanoUsd } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.restore ? { restore: options.restore } : {}),
   };
   const outcome = await runGraph(graph, input, ctx);
   return { outcome, events };

@@ -21,8 +21,9 @@ interface LiveRun {
 export class RunEventBus {
   private readonly live = new Map<string, LiveRun>();
 
-  open(runId: string): void {
-    this.live.set(runId, { history: [], subscribers: new Set() });
+  /** Starts following a run; a resumed run brings its stored events, so late subscribers still get them all. */
+  open(runId: string, stored: readonly RunEvent[] = []): void {
+    this.live.set(runId, { history: [...stored], subscribers: new Set() });
   }
 
   isLive(runId: string): boolean {

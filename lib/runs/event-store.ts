@@ -1,9 +1,19 @@
-import { db, sqliteWrite } from "@/lib/db";
+import { db, sqliteWrite, type SqlWriter } from "@/lib/db";
 import type { PlanSubtask, RunEvent, RunEventOf } from "@/lib/engine/events";
 
+/** Events that finish an instance, charge for a call or decide a pass: stored at once, not on the timer. */
+const CHECKPOINT_TYPES = new Set<string>(["node.usage", "node.completed", "node.failed", "node.skipped", "review.revise"]);
+
+/** Database writes that go in the same transaction as a batch of events (per-node results, running cost). */
+export type CheckpointWrites = (batch: readonly RunEvent[], sql: SqlWriter) => void;
+
 /**
- * Writes a run's events in batches (one transaction per flush), so persistence costs
- * microseconds per event rather than a round trip each. Writes never overlap.
+ * Writes a run's events in batches (one transaction per flush) and hands each batch to
+ * `onStored` only once it is stored, so no viewer sees an event (a completion, a charge) that a
+ * crash could lose. A batch is written when an instance finishes or is charged, and otherwise at
+ * most `intervalMs` after its first event. Writes never overlap, and batches reach `onStored` in order.
+ * Through prepared statements: Prisma's createMany spent ~50 µs per event building the query
+ * and re-serialising the JSON, most of a run's persistence time.
  */
 export class RunEventWriter {
   private buffer: RunEvent[] = [];
@@ -12,12 +22,15 @@ export class RunEventWriter {
 
   constructor(
     private readonly runId: string,
+    private readonly onStored: (batch: readonly RunEvent[]) => void = () => {},
+    private readonly checkpoint: CheckpointWrites = () => {},
     private readonly intervalMs = 100,
   ) {}
 
   add(event: RunEvent): void {
     this.buffer.push(event);
-    this.timer ??= setTimeout(() => void this.flush(), this.intervalMs);
+    if (CHECKPOINT_TYPES.has(event.type)) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.intervalMs);
   }
 
   /** Resolves once everything added so far is stored. */
@@ -31,25 +44,18 @@ export class RunEventWriter {
     if (batch.length > 0) {
       const lastSeq = batch[batch.length - 1].seq;
       this.writing = this.writing.then(() =>
-        storeEventBatch(this.runId, batch, lastSeq).then(
-            () => undefined,
+        sqliteWrite((sql) => {
+          for (const event of batch) sql('INSERT INTO "RunEvent" ("runId", "seq", "type", "data") VALUES (?, ?, ?, ?)', this.runId, event.seq, event.type, JSON.stringify(event));
+          sql('UPDATE "Run" SET "lastSeq" = ? WHERE "id" = ?', lastSeq, this.runId);
+          this.checkpoint(batch, sql);
+        }).then(
+            () => this.onStored(batch),
             (error: unknown) => console.error(`Could not store events of run ${this.runId}:`, error),
           ),
       );
     }
     return this.writing;
   }
-}
-
-/**
- * One batch and the run's new lastSeq in one transaction, through prepared statements: Prisma's
- * createMany spent ~50 µs per event building the query and re-serialising the JSON.
- */
-function storeEventBatch(runId: string, batch: readonly RunEvent[], lastSeq: number): Promise<void> {
-  return sqliteWrite((run) => {
-    for (const event of batch) run('INSERT INTO "RunEvent" ("runId", "seq", "type", "data") VALUES (?, ?, ?, ?)', runId, event.seq, event.type, JSON.stringify(event));
-    run('UPDATE "Run" SET "lastSeq" = ? WHERE "id" = ?', lastSeq, runId);
-  });
 }
 
 /** Stored events of a run with seq > `afterSeq`, in order. */

@@ -1,13 +1,14 @@
-import { db, sqliteDateTime, sqliteWrite } from "@/lib/db";
-import { createRunSummary, foldRunEvents, runGraph, type RunOutcome, type RunSummary } from "@/lib/engine";
+import { db, sqliteDateTime, sqliteWrite, type SqlWriter } from "@/lib/db";
+import { createRunSummary, foldRunEvents, restoreRun, runGraph, RunLedger, type RunOutcome, type RunSummary } from "@/lib/engine";
 import { isFinalEvent, type RunEvent } from "@/lib/engine/events";
 import type { GraphDocument } from "@/lib/graph";
 import { createModelClient, type ModelCatalog, type ModelClient, type ProviderConfig } from "@/lib/models";
 import { scaledClock } from "./clock";
 import { RunEventLog } from "./event-log";
 import { RunEventWriter } from "./event-store";
+import { releaseLease } from "./ownership";
 import { createRedactor, redactDeep, redactedMessage, StreamRedactor } from "./redact";
-import { runtime } from "./runtime";
+import { runtime, SHUTDOWN } from "./runtime";
 import type { HttpToolEntry } from "@/lib/tools/http";
 import type { McpConnectOptions, McpServerTools } from "@/lib/tools/mcp";
 import { createToolHost } from "./tool-host";
@@ -26,33 +27,71 @@ export interface LaunchOptions {
   mcp?: { servers: readonly McpServerTools[]; options: McpConnectOptions };
   /** The workspace's HTTP tools, header values decrypted. */
   httpTools?: readonly HttpToolEntry[];
+  /** Resuming: the run's stored events. Finished work is restored from them, numbering continues after them. */
+  stored?: readonly RunEvent[];
 }
 
+const INSTANCE_END = new Set<string>(["node.usage", "node.completed", "node.failed", "node.skipped"]);
+
 /**
- * Starts a run in this process and returns at once. Events are numbered, published on the
- * bus as they happen and stored in batches; the final state is written when the engine ends.
+ * Starts (or resumes) a run in this process and returns at once. Events are numbered, stored,
+ * and published on the bus only once stored; each stored batch that ends an instance or charges a
+ * call also updates the run's node rows and running cost, so a crash loses no work a viewer saw.
  */
 export function launchRun(options: LaunchOptions): void {
-  const { runId, graph, input, catalog, provider, budgetNanoUsd, simulation, modelClient, mcp, httpTools = [] } = options;
+  const { runId, graph, input, catalog, provider, budgetNanoUsd, simulation, modelClient, mcp, httpTools = [], stored = [] } = options;
   const controller = new AbortController();
-  const history: RunEvent[] = [];
-  const writer = new RunEventWriter(runId);
+  const history: RunEvent[] = [...stored];
+  let summary = foldRunEvents(createRunSummary(graph, catalog), stored);
+  const ledger = new RunLedger();
+  const charge = (events: readonly RunEvent[]) => {
+    for (const event of events) if (event.type === "node.usage") ledger.record(event);
+  };
+  charge(stored);
+  const writer = new RunEventWriter(
+    runId,
+    (batch) => {
+      for (const event of batch) if (!isFinalEvent(event)) runtime.bus.publish(event);
+    },
+    (batch, sql) => {
+      summary = foldRunEvents(summary, batch);
+      charge(batch);
+      const touched = new Set(batch.flatMap((event) => (INSTANCE_END.has(event.type) && "nodeId" in event ? [event.nodeId] : [])));
+      if (touched.size === 0) return;
+      for (const nodeId of touched) writeNodeRow(sql, runId, summary.nodes[nodeId]);
+      const totals = ledger.totals(0);
+      sql(
+        'UPDATE "Run" SET "costNanoUsd" = ?, "baselineNanoUsd" = ?, "costComplete" = ?, "usage" = ? WHERE "id" = ?',
+        totals.costNanoUsd,
+        totals.baselineNanoUsd,
+        Number(totals.costComplete),
+        json(totals.usage),
+        runId,
+      );
+    },
+  );
   let finalEvent: RunEvent | null = null;
-  const log = new RunEventLog(runId, (event) => {
-    history.push(event);
-    writer.add(event);
-    // The final event goes out only once the run's outcome is stored, so a client that
-    // sees it and then asks for the run gets the finished state.
-    if (isFinalEvent(event)) finalEvent = event;
-    else runtime.bus.publish(event);
-  });
+  const log = new RunEventLog(
+    runId,
+    (event) => {
+      // Stopping for a shutdown is not an end: the run stays running for the next process to resume.
+      if (isFinalEvent(event) && controller.signal.reason === SHUTDOWN) return;
+      history.push(event);
+      writer.add(event);
+      // The final event goes out only once the run's outcome is stored, so a client that
+      // sees it and then asks for the run gets the finished state.
+      if (isFinalEvent(event)) finalEvent = event;
+    },
+    undefined,
+    stored.at(-1)?.seq ?? 0,
+  );
   const { client, simulated } = modelClient ?? createModelClient({ ...provider, simulator: simulation });
   // Everything a run stores, streams or logs passes through this: provider errors may echo the key.
   const redact = createRedactor([provider.apiKey, ...mcpSecrets(mcp?.servers ?? []), ...httpTools.flatMap((tool) => Object.values(tool.spec.headers))]);
   const tools = createToolHost(mcp, httpTools);
   const outgoing = new StreamRedactor(redact, (event) => log.push(event));
 
-  runtime.bus.open(runId);
+  runtime.bus.open(runId, stored);
   const done = runGraph(graph, input, {
     client,
     catalog,
@@ -62,11 +101,13 @@ export function launchRun(options: LaunchOptions): void {
     simulated,
     clock: simulated ? scaledClock(simulation.speed) : undefined,
     budgetNanoUsd,
+    ...(stored.length > 0 ? { restore: restoreRun(stored) } : {}),
   })
     .then(async (outcome) => {
       log.flush();
       await writer.flush();
-      const summary = foldRunEvents(createRunSummary(graph, catalog), history);
+      if (controller.signal.reason === SHUTDOWN) return releaseLease(runId);
+      summary = foldRunEvents(summary, history);
       await recordOutcome(runId, redactDeep(outcome, redact), summary);
       if (finalEvent) runtime.bus.publish(finalEvent);
     })
@@ -74,7 +115,7 @@ export function launchRun(options: LaunchOptions): void {
       const message = redactedMessage(error, redact);
       console.error(`Run ${runId} crashed: ${message}`, error instanceof Error ? redact(error.stack ?? "") : "");
       await writer.flush();
-      await db.run.update({ where: { id: runId }, data: { status: "failed", error: `Internal error: ${message}`, endedAt: new Date() } });
+      await db.run.update({ where: { id: runId }, data: { status: "failed", error: `Internal error: ${message}`, endedAt: new Date(), ownerId: null } });
     })
     .finally(async () => {
       // Ends the run's MCP sessions; stdio servers' processes stop here, after a cancel too.
@@ -90,34 +131,40 @@ function mcpSecrets(servers: readonly McpServerTools[]): string[] {
   return servers.flatMap(({ config: { transport } }) => Object.values(transport.type === "http" ? transport.headers : transport.env));
 }
 
-/**
- * The run's per-node results and final state, in one transaction. Through prepared statements:
- * Prisma's createMany cost ~0.1 ms per node here, most of a large run's persistence time.
- */
+const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+
+/** Inserts or replaces a node's result row, through the event writer's prepared statements. */
+function writeNodeRow(sql: SqlWriter, runId: string, node: RunSummary["nodes"][string]): void {
+  sql(
+    `INSERT INTO "RunNode" ("runId", "nodeId", "label", "role", "tier", "model", "status", "instances", "usage", "costNanoUsd", "latencyMs", "output", "error")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT ("runId", "nodeId") DO UPDATE SET "label" = excluded."label", "role" = excluded."role", "tier" = excluded."tier",
+       "model" = excluded."model", "status" = excluded."status", "instances" = excluded."instances", "usage" = excluded."usage",
+       "costNanoUsd" = excluded."costNanoUsd", "latencyMs" = excluded."latencyMs", "output" = excluded."output", "error" = excluded."error"`,
+    runId,
+    node.nodeId,
+    node.label,
+    node.role,
+    node.tier,
+    node.model,
+    node.status,
+    node.instances,
+    json(node.usage),
+    node.costNanoUsd ?? null,
+    Math.round(node.wallMs),
+    node.output ?? null,
+    node.error ?? null,
+  );
+}
+
+/** The run's per-node results and final state, in one transaction; the run leaves its owner. */
 async function recordOutcome(runId: string, outcome: RunOutcome, summary: RunSummary): Promise<void> {
   const { totals } = outcome;
-  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
-  await sqliteWrite((run) => {
-    for (const node of Object.values(summary.nodes)) {
-      run(
-        'INSERT INTO "RunNode" ("runId", "nodeId", "label", "role", "tier", "model", "status", "instances", "usage", "costNanoUsd", "latencyMs", "output", "error") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        runId,
-        node.nodeId,
-        node.label,
-        node.role,
-        node.tier,
-        node.model,
-        node.status,
-        node.instances,
-        json(node.usage),
-        node.costNanoUsd ?? null,
-        Math.round(node.wallMs),
-        node.output ?? null,
-        node.error ?? null,
-      );
-    }
-    run(
-      'UPDATE "Run" SET "status" = ?, "output" = ?, "approved" = ?, "error" = ?, "costNanoUsd" = ?, "baselineNanoUsd" = ?, "costComplete" = ?, "usage" = ?, "endedAt" = ? WHERE "id" = ?',
+  await sqliteWrite((sql) => {
+    for (const node of Object.values(summary.nodes)) writeNodeRow(sql, runId, node);
+    sql(
+      `UPDATE "Run" SET "status" = ?, "output" = ?, "approved" = ?, "error" = ?, "costNanoUsd" = ?, "baselineNanoUsd" = ?, "costComplete" = ?,
+         "usage" = ?, "endedAt" = ?, "ownerId" = NULL, "leaseExpiresAt" = NULL WHERE "id" = ?`,
       outcome.status,
       outcome.output ?? null,
       outcome.approved === undefined || outcome.approved === null ? null : Number(outcome.approved),

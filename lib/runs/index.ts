@@ -1,4 +1,6 @@
-export { startRun, runFinished, cancelRun, markInterruptedRuns, isTerminalStatus } from "./service";
+export { startRun, runFinished, cancelRun, isTerminalStatus } from "./service";
+export { resumeRun, takeOverExpiredRuns } from "./resume";
+export { drainRuns } from "./shutdown";
 export { getRunDetail, listRuns, listWorkspaceRuns, type RunDetail, type RunListItem, type RunNodeResult } from "./queries";
 export { streamRunEvents, resumeSeq } from "./stream";
 export {

@@ -7,6 +7,7 @@ import { workspaceHttpTools } from "@/lib/workspaces/http-tools";
 import { workspaceMcpServers } from "@/lib/workspaces/mcp-servers";
 import { workspaceProvider } from "@/lib/workspaces/provider";
 import { launchRun } from "./execute";
+import { expiredLease, leaseMs, ownLease } from "./ownership";
 import { runtime } from "./runtime";
 import type { StartRunBody } from "./schemas";
 
@@ -17,10 +18,22 @@ export function isTerminalStatus(status: string): boolean {
 }
 
 /** 32-bit FNV-1a: a stable simulator seed per run, so a run replays the same way. */
-function seedOf(text: string): number {
+export function seedOf(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >>> 0;
+}
+
+/** Refuses new work while this process shuts down: the client retries on the next one. */
+export function requireAcceptingRuns(): void {
+  if (runtime.draining) throw new AppError("unavailable", "The server is shutting down; try again in a moment.");
+}
+
+/** What a run of this workspace executes with: its provider, models and tools. */
+export async function workspaceRunContext(workspaceId: string) {
+  const { provider, catalog, simulated } = await workspaceProvider(workspaceId);
+  const [mcp, httpTools] = await Promise.all([workspaceMcpServers(workspaceId), workspaceHttpTools(workspaceId)]);
+  return { provider, catalog, simulated, mcp, httpTools };
 }
 
 /**
@@ -34,10 +47,10 @@ export async function startRun(
   body: StartRunBody,
   modelClient?: ModelClient,
 ): Promise<{ id: string; status: string }> {
+  requireAcceptingRuns();
   const stored = await getGraph(workspaceId, graphId);
   const graph = requireRunnableGraph(stored.graph, await workspaceToolNames(workspaceId));
-  const { provider, catalog, simulated } = await workspaceProvider(workspaceId);
-  const [mcp, httpTools] = await Promise.all([workspaceMcpServers(workspaceId), workspaceHttpTools(workspaceId)]);
+  const { provider, catalog, simulated, mcp, httpTools } = await workspaceRunContext(workspaceId);
   const budgetNanoUsd = body.budgetUsd === undefined ? null : Math.round(body.budgetUsd * NANO_PER_USD);
   const run = await db.run.create({
     data: {
@@ -50,6 +63,7 @@ export async function startRun(
       simulated: modelClient?.simulated ?? simulated,
       budgetNanoUsd,
       startedAt: new Date(),
+      ...ownLease(),
     },
   });
   launchRun({
@@ -72,7 +86,11 @@ export async function runFinished(runId: string): Promise<void> {
   await runtime.active.get(runId)?.done;
 }
 
-/** Cancels a running run: in-flight model and tool calls are aborted, and it ends `cancelled`. */
+/**
+ * Cancels a running run: in-flight model and tool calls are aborted, and it ends `cancelled`.
+ * A run another process owns is asked to stop through the database (its heartbeat sees the
+ * request); a run whose owner is gone ends here.
+ */
 export async function cancelRun(workspaceId: string, runId: string): Promise<{ id: string; status: string }> {
   const run = await db.run.findFirst({ where: { id: runId, workspaceId }, select: { status: true } });
   if (!run) throw AppError.notFound("Run");
@@ -84,21 +102,25 @@ export async function cancelRun(workspaceId: string, runId: string): Promise<{ i
     active.controller.abort(new Error("Cancelled by the user."));
     await active.done;
   } else {
-    // Nobody in this process is running it (it was left by another process): end it here.
-    await db.run.update({ where: { id: runId }, data: { status: "cancelled", endedAt: new Date() } });
+    const orphan = await db.run.updateMany({
+      where: { id: runId, status: { notIn: TERMINAL }, ...expiredLease() },
+      data: { status: "cancelled", error: "The run was cancelled", endedAt: new Date(), ownerId: null },
+    });
+    if (orphan.count === 0) {
+      await db.run.update({ where: { id: runId }, data: { cancelRequested: true } });
+      await waitForEnd(runId, leaseMs());
+    }
   }
   const after = await db.run.findUniqueOrThrow({ where: { id: runId }, select: { status: true } });
   return { id: runId, status: after.status };
 }
 
-/**
- * At start-up: runs left `running` by a process that died can never finish, so they are
- * marked `interrupted` instead of spinning forever.
- */
-export async function markInterruptedRuns(): Promise<number> {
-  const { count } = await db.run.updateMany({
-    where: { status: { in: ["queued", "running"] } },
-    data: { status: "interrupted", error: "The server stopped while this run was going.", endedAt: new Date() },
-  });
-  return count;
+/** Polls until a run another process owns has ended, for up to `ms`. */
+async function waitForEnd(runId: string, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const run = await db.run.findUnique({ where: { id: runId }, select: { status: true } });
+    if (!run || isTerminalStatus(run.status)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

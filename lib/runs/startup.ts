@@ -1,9 +1,16 @@
 import { ensureDatabase } from "@/lib/db";
-import { markInterruptedRuns } from "./service";
+import { startRunHeartbeat, takeOverExpiredRuns } from "./resume";
+import { installGracefulShutdown } from "./shutdown";
 
-/** What the run side does once before the server answers: migrate, then recover runs a stopped server left behind. */
+/**
+ * What the run side does once before the server answers: migrate, take over runs a stopped
+ * server left behind (their leases expired; runs live processes own are left alone), keep this
+ * process's leases alive, and drain runs on SIGTERM.
+ */
 export async function startServer(): Promise<void> {
   await ensureDatabase();
-  const interrupted = await markInterruptedRuns();
-  if (interrupted > 0) console.warn(`Marked ${interrupted} run(s) left running by a stopped server as interrupted.`);
+  installGracefulShutdown();
+  startRunHeartbeat();
+  const taken = await takeOverExpiredRuns();
+  if (taken > 0) console.warn(`Took over ${taken} run(s) left by a stopped server.`);
 }

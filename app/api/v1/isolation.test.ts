@@ -96,6 +96,7 @@ const ROUTES: Record<string, Entry> = {
   "GET /api/v1/runs/[id]": { guard: "workspace" },
   "GET /api/v1/runs/[id]/trace": { guard: "workspace" },
   "POST /api/v1/runs/[id]/cancel": { guard: "workspace" },
+  "POST /api/v1/runs/[id]/resume": { guard: "workspace" },
   "GET /api/v1/runs/[id]/events": { guard: "workspace" },
   "GET /api/v1/runs/[id]/shares": { guard: "workspace" },
   "POST /api/v1/runs/[id]/shares": { guard: "workspace", body: () => ({ hidePrompts: true }) },

@@ -102,6 +102,15 @@ export const OPERATIONS: readonly ApiOperation[] = [
   {
     method: "POST", route: "/api/v1/runs/[id]/cancel", operationId: "cancelRun", tag: "Runs", auth: "workspace", minRole: "editor",
     summary: "Cancel a run",
+    description: "Reaches the run wherever it executes: a run another server owns is stopped through its lease heartbeat.",
+    errors: ["conflict"],
+    response: { status: 200, description: "`{ id, status }`." },
+  },
+  {
+    method: "POST", route: "/api/v1/runs/[id]/resume", operationId: "resumeRun", tag: "Runs", auth: "workspace", minRole: "editor",
+    summary: "Resume a run",
+    description:
+      "Continues a run no live server executes (left `running` by a stopped server, or `interrupted`) from its stored events: finished node instances keep their results and cost, only unfinished work runs again, and numbering continues. Emits `run.resumed`.",
     errors: ["conflict"],
     response: { status: 200, description: "`{ id, status }`." },
   },

@@ -1,0 +1,109 @@
+import { db } from "@/lib/db";
+import { errorMessage } from "@/lib/engine/errors";
+import { isFinalEvent } from "@/lib/engine/events";
+import { readStoredGraph } from "@/lib/graphs/stored-document";
+import { requireRunnableGraph, workspaceToolNames } from "@/lib/graphs/validation";
+import { AppError } from "@/lib/errors";
+import { simSpeedFromEnv } from "@/lib/models";
+import { readRunEvents } from "./event-store";
+import { launchRun } from "./execute";
+import { expiredLease, leaseMs, ownLease, renewLeases } from "./ownership";
+import { runtime } from "./runtime";
+import { requireAcceptingRuns, seedOf, workspaceRunContext } from "./service";
+
+/** Whether runs left behind by a stopped server resume on their own (`TIERFLOW_RESUME=off` turns it off). */
+export function autoResumeEnabled(): boolean {
+  return process.env.TIERFLOW_RESUME?.trim().toLowerCase() !== "off";
+}
+
+/** Takes a run for this process if nobody holds it: `running` with an expired lease, or (when asked) `interrupted`. */
+async function claim(runId: string, allowInterrupted: boolean): Promise<boolean> {
+  const { count } = await db.run.updateMany({
+    where: { id: runId, OR: [{ status: "running", ...expiredLease() }, ...(allowInterrupted ? [{ status: "interrupted" }] : [])] },
+    data: { status: "running", error: null, endedAt: null, cancelRequested: false, ...ownLease() },
+  });
+  return count === 1;
+}
+
+async function markInterrupted(runId: string, reason: string): Promise<void> {
+  await db.run.update({ where: { id: runId }, data: { status: "interrupted", error: reason, endedAt: new Date(), ownerId: null, leaseExpiresAt: null } });
+}
+
+/**
+ * Continues a run this process has claimed, from its stored events: finished instances keep
+ * their results, spend carries over, numbering continues. A run that cannot resume (its
+ * snapshot no longer validates) ends `interrupted`, saying why. Answers what the run is now.
+ */
+async function continueRun(runId: string): Promise<"running" | "interrupted"> {
+  const run = await db.run.findUniqueOrThrow({ where: { id: runId } });
+  let graph;
+  try {
+    graph = requireRunnableGraph(readStoredGraph(run.graphSnapshot, { kind: "run", id: run.id }), await workspaceToolNames(run.workspaceId));
+  } catch (error) {
+    await markInterrupted(runId, `This run cannot resume: ${errorMessage(error)}`);
+    return "interrupted";
+  }
+  let stored = await readRunEvents(runId, 0, Number.MAX_SAFE_INTEGER);
+  const last = stored.at(-1);
+  // The server died between storing the final event and the outcome: no viewer saw that event
+  // (it goes out only after the outcome), so it is dropped and the run ends again from its log.
+  if (last && isFinalEvent(last)) {
+    await db.runEvent.delete({ where: { runId_seq: { runId, seq: last.seq } } });
+    stored = stored.slice(0, -1);
+  }
+  const { provider, catalog, mcp, httpTools } = await workspaceRunContext(run.workspaceId);
+  launchRun({
+    runId,
+    graph,
+    input: run.input,
+    catalog,
+    provider,
+    budgetNanoUsd: run.budgetNanoUsd,
+    simulation: { speed: simSpeedFromEnv(), seed: seedOf(runId) },
+    mcp,
+    httpTools,
+    stored,
+  });
+  return "running";
+}
+
+/** POST /runs/:id/resume: continues a run nobody is executing (left running by a stopped server, or interrupted). */
+export async function resumeRun(workspaceId: string, runId: string): Promise<{ id: string; status: string }> {
+  requireAcceptingRuns();
+  const run = await db.run.findFirst({ where: { id: runId, workspaceId }, select: { status: true } });
+  if (!run) throw AppError.notFound("Run");
+  if (run.status !== "running" && run.status !== "interrupted") {
+    throw new AppError("conflict", `This run already ended (${run.status.replace("_", " ")}); only a running or interrupted run resumes.`);
+  }
+  if (runtime.active.has(runId) || !(await claim(runId, true))) throw new AppError("conflict", "This run is being executed by a live server.");
+  // Not read back from the database: a fast run may already have ended by then.
+  return { id: runId, status: await continueRun(runId) };
+}
+
+/**
+ * Takes over every run whose owner stopped renewing its lease: resumes it, or with automatic
+ * resume off marks it `interrupted`. Runs another live process owns are left alone.
+ */
+export async function takeOverExpiredRuns(): Promise<number> {
+  if (runtime.draining) return 0;
+  const orphans = await db.run.findMany({ where: { status: "running", ...expiredLease() }, select: { id: true } });
+  let taken = 0;
+  for (const { id } of orphans) {
+    if (runtime.active.has(id) || !(await claim(id, false))) continue;
+    taken++;
+    if (autoResumeEnabled()) await continueRun(id);
+    else await markInterrupted(id, "The server stopped while this run was going, and automatic resume is off (TIERFLOW_RESUME=off). Resume it to continue.");
+  }
+  return taken;
+}
+
+/** Starts this process's lease heartbeat (once): renew owned runs, honour cancels, take over orphans. */
+export function startRunHeartbeat(): void {
+  if (runtime.heartbeat) return;
+  runtime.heartbeat = setInterval(() => {
+    void renewLeases()
+      .then(takeOverExpiredRuns)
+      .catch((error: unknown) => console.error("Run heartbeat failed:", error));
+  }, leaseMs() / 3);
+  runtime.heartbeat.unref();
+}
