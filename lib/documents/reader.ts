@@ -23,11 +23,11 @@ export async function createDocumentReader(workspaceId: string, collectionIds: r
 }
 
 /**
- * What a run's planner is told about its attached files, appended to the task: real models and
- * the simulator alike fan out over this list and then read the files with the document tools.
+ * What a run's planners are told about its attached files (after the task): real models and
+ * the simulator alike fan out over this list, then read the files with the document tools.
  */
 export function documentManifest(files: readonly DocumentFileInfo[]): string {
   if (files.length === 0) return "";
   const lines = files.map((file) => `- ${file.path} (${file.kind}, ${file.sizeBytes} bytes)`);
-  return `\n\nAttached files (${files.length}; read them with list_files, read_file and search_files):\n${lines.join("\n")}`;
+  return `Attached files (${files.length}; read them with list_files, read_file and search_files):\n${lines.join("\n")}`;
 }

@@ -49,6 +49,11 @@ export interface EngineContext {
   /** Spend limit in nano-USD; `null`/absent for none. */
   budgetNanoUsd?: number | null;
   retry?: Partial<RetryPolicy>;
+  /**
+   * A listing of the documents attached to the run. Planners and nodes that work on the task
+   * directly see it after the task; pool instances reach their files through the document tools.
+   */
+  attachments?: string;
 }
 
 export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({ maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 20_000 });

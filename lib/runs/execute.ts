@@ -8,6 +8,7 @@ import { RunEventLog } from "./event-log";
 import { RunEventWriter } from "./event-store";
 import { createRedactor, redactDeep, redactedMessage } from "./redact";
 import { runtime } from "./runtime";
+import type { DocumentReader } from "@/lib/tools";
 import type { HttpToolEntry } from "@/lib/tools/http";
 import type { McpConnectOptions, McpServerTools } from "@/lib/tools/mcp";
 import { createToolHost } from "./tool-host";
@@ -26,6 +27,9 @@ export interface LaunchOptions {
   mcp?: { servers: readonly McpServerTools[]; options: McpConnectOptions };
   /** The workspace's HTTP tools, header values decrypted. */
   httpTools?: readonly HttpToolEntry[];
+  /** The attached collections, read through the document tools; `attachments` lists their files for planners. */
+  documents?: DocumentReader;
+  attachments?: string;
 }
 
 /**
@@ -33,7 +37,7 @@ export interface LaunchOptions {
  * bus as they happen and stored in batches; the final state is written when the engine ends.
  */
 export function launchRun(options: LaunchOptions): void {
-  const { runId, graph, input, catalog, provider, budgetNanoUsd, simulation, modelClient, mcp, httpTools = [] } = options;
+  const { runId, graph, input, catalog, provider, budgetNanoUsd, simulation, modelClient, mcp, httpTools = [], documents, attachments } = options;
   const controller = new AbortController();
   const history: RunEvent[] = [];
   const writer = new RunEventWriter(runId);
@@ -49,7 +53,7 @@ export function launchRun(options: LaunchOptions): void {
   const { client, simulated } = modelClient ?? createModelClient({ ...provider, simulator: simulation });
   // Everything a run stores, streams or logs passes through this: provider errors may echo the key.
   const redact = createRedactor([provider.apiKey, ...mcpSecrets(mcp?.servers ?? []), ...httpTools.flatMap((tool) => Object.values(tool.spec.headers))]);
-  const tools = createToolHost(mcp, httpTools);
+  const tools = createToolHost(mcp, httpTools, documents);
 
   runtime.bus.open(runId);
   const done = runGraph(graph, input, {
@@ -61,6 +65,7 @@ export function launchRun(options: LaunchOptions): void {
     simulated,
     clock: simulated ? scaledClock(simulation.speed) : undefined,
     budgetNanoUsd,
+    attachments,
   })
     .then(async (outcome) => {
       log.flush();

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { createDocumentReader, documentManifest } from "@/lib/documents";
 import { AppError } from "@/lib/errors";
 import { getGraph } from "@/lib/graphs/service";
 import { requireRunnableGraph, workspaceToolNames } from "@/lib/graphs/validation";
@@ -38,6 +39,10 @@ export async function startRun(
   const graph = requireRunnableGraph(stored.graph, await workspaceToolNames(workspaceId));
   const { provider, catalog, simulated } = await workspaceProvider(workspaceId);
   const [mcp, httpTools] = await Promise.all([workspaceMcpServers(workspaceId), workspaceHttpTools(workspaceId)]);
+  // Checked against the workspace before the run exists: a foreign collection id answers 404.
+  const documentIds = body.documents ?? [];
+  const documents = documentIds.length > 0 ? await createDocumentReader(workspaceId, documentIds) : undefined;
+  const attachments = documents ? documentManifest(await documents.list()) : undefined;
   const budgetNanoUsd = body.budgetUsd === undefined ? null : Math.round(body.budgetUsd * NANO_PER_USD);
   const run = await db.run.create({
     data: {
@@ -49,6 +54,7 @@ export async function startRun(
       status: "running",
       simulated: modelClient?.simulated ?? simulated,
       budgetNanoUsd,
+      documents: documentIds.length > 0 ? [...new Set(documentIds)] : undefined,
       startedAt: new Date(),
     },
   });
@@ -63,6 +69,8 @@ export async function startRun(
     modelClient,
     mcp,
     httpTools,
+    documents,
+    attachments,
   });
   return { id: run.id, status: run.status };
 }
