@@ -15,3 +15,4 @@ export { DOCUMENT_LIMITS, formatBytes, type DocumentLimits } from "./limits";
 export { createDocumentReader, documentManifest } from "./reader";
 export { searchCollections } from "./search";
 export { uploadDocuments, type UploadedFile, type UploadResult } from "./upload";
+export { readUploadForm, searchQuery } from "./form";
