@@ -16,3 +16,4 @@ export { createDocumentReader, documentManifest } from "./reader";
 export { searchCollections } from "./search";
 export { uploadDocuments, type UploadedFile, type UploadResult } from "./upload";
 export { readUploadForm, searchQuery } from "./form";
+export { documentEstimate } from "./estimate";
