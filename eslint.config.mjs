@@ -40,6 +40,8 @@ const WIRE_TYPES = [
   "lib/workspaces/provider.ts",
   "lib/workspaces/mcp-servers.ts",
   "lib/workspaces/http-tools.ts",
+  "lib/documents/collections.ts",
+  "lib/documents/upload.ts",
 ];
 
 // Single files are classified on the file axis (element patterns name folders).
