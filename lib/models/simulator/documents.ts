@@ -17,6 +17,7 @@ const SOURCES = /Sources?: ((?:`[^`\n]+`(?:, )?)+)/g;
 const IRRELEVANT = [
   /(^|\/)(tests?|__tests__|spec|__mocks__|fixtures)\//,
   /\.(test|spec)\.[^./]+$/,
+  /(^|\/)test_[^/]+\.py$|_test\.(go|py)$/,
   /(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml|Cargo\.lock|poetry\.lock|Gemfile\.lock|go\.sum|composer\.lock)$/,
   /(^|\/)(dist|build|out|vendor|node_modules|coverage)\//,
   /\.min\.[^./]+$/,
