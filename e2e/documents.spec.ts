@@ -22,7 +22,7 @@ test("a repository zip uploaded to Documents is read file by file by the Codebas
   await expect(documents.uploadResult).toContainText("Added 29 files, skipped 1.");
   await expect(documents.uploadResult.getByRole("list", { name: "Skipped files" })).toHaveText("sample-shop/docs/logo.png: binary file (.png)");
   await expect(documents.files.getByRole("row")).toHaveCount(1 + 29);
-  await expect(documents.files.getByRole("cell", { name: "sample-shop/pricing/rules.py" })).toBeVisible();
+  await expect(documents.files.getByRole("cell", { name: "sample-shop/pricing/rules.py", exact: true })).toBeVisible();
 
   const graphId = await createGraph(request, "Document the sample shop", { template: "codebase-docs" });
   const editor = new EditorPage(page);
