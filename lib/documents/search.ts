@@ -4,14 +4,6 @@ import { rankBm25 } from "./bm25";
 import { queryTerms, termsOf } from "./terms";
 
 const SNIPPET_CHARS = 300;
-const IN_BATCH = 500;
-
-async function inBatches<T>(ids: readonly string[], load: (batch: string[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += IN_BATCH) out.push(...(await load(ids.slice(i, i + IN_BATCH))));
-  return out;
-}
-
 /**
  * BM25 search over collections: the postings of the query's terms and the chunk statistics
  * come from ordinary indexed tables, and the ranking is computed here, so SQLite and Postgres
@@ -22,14 +14,11 @@ export async function searchCollections(collectionIds: readonly string[], query:
   if (terms.length === 0 || collectionIds.length === 0) return [];
   const where = { collectionId: { in: [...collectionIds] } };
   const [postings, stats] = await Promise.all([
-    db.documentPosting.findMany({ where: { ...where, term: { in: terms } }, select: { term: true, chunkId: true, frequency: true } }),
+    db.documentPosting.findMany({ where: { ...where, term: { in: terms } }, select: { term: true, chunkId: true, frequency: true, chunkTerms: true } }),
     db.documentChunk.aggregate({ where, _count: { _all: true }, _avg: { termCount: true } }),
   ]);
   if (postings.length === 0) return [];
-  const matched = [...new Set(postings.map((p) => p.chunkId))];
-  const lengths = new Map(
-    (await inBatches(matched, (ids) => db.documentChunk.findMany({ where: { id: { in: ids } }, select: { id: true, termCount: true } }))).map((c) => [c.id, c.termCount]),
-  );
+  const lengths = new Map(postings.map((p) => [p.chunkId, p.chunkTerms]));
   const ranked = rankBm25(terms, postings, { chunks: stats._count._all, averageLength: stats._avg.termCount ?? 1, lengthOf: (id) => lengths.get(id) ?? 1 }).slice(0, limit);
   const chunks = await db.documentChunk.findMany({
     where: { id: { in: ranked.map((r) => r.chunkId) } },

@@ -92,7 +92,7 @@ const newId = () => randomBytes(12).toString("base64url");
 
 type DocumentRow = { id: string; workspaceId: string; collectionId: string; path: string; kind: string; sizeBytes: number; text: string; lineCount: number };
 type ChunkRow = { id: string; documentId: string; collectionId: string; startLine: number; endLine: number; termCount: number; text: string };
-type PostingRow = { term: string; chunkId: string; collectionId: string; frequency: number };
+type PostingRow = { term: string; chunkId: string; collectionId: string; frequency: number; chunkTerms: number };
 
 function indexInto(
   rows: { documents: DocumentRow[]; chunks: ChunkRow[]; postings: PostingRow[] },
@@ -103,7 +103,7 @@ function indexInto(
   for (const chunk of chunkDocument(doc.kind, doc.text)) {
     const chunkId = newId();
     const { frequencies, length } = chunkTermFrequencies(chunk.text, doc.path, DECLARED_NAME);
-    for (const [term, frequency] of frequencies) rows.postings.push({ term, chunkId, collectionId: doc.collectionId, frequency });
+    for (const [term, frequency] of frequencies) rows.postings.push({ term, chunkId, collectionId: doc.collectionId, frequency, chunkTerms: length });
     rows.chunks.push({ id: chunkId, documentId, collectionId: doc.collectionId, startLine: chunk.startLine, endLine: chunk.endLine, termCount: length, text: chunk.text });
   }
 }
@@ -126,8 +126,8 @@ async function store(collectionId: string, rows: { documents: DocumentRow[]; chu
         await tx.$executeRaw`INSERT INTO "DocumentChunk" ("id", "documentId", "collectionId", "startLine", "endLine", "termCount", "text") VALUES ${Prisma.join(values)}`;
       }
       for (let i = 0; i < rows.postings.length; i += BATCH) {
-        const values = rows.postings.slice(i, i + BATCH).map((p) => Prisma.sql`(${p.term}, ${p.chunkId}, ${p.collectionId}, ${p.frequency})`);
-        await tx.$executeRaw`INSERT INTO "DocumentPosting" ("term", "chunkId", "collectionId", "frequency") VALUES ${Prisma.join(values)}`;
+        const values = rows.postings.slice(i, i + BATCH).map((p) => Prisma.sql`(${p.term}, ${p.chunkId}, ${p.collectionId}, ${p.frequency}, ${p.chunkTerms})`);
+        await tx.$executeRaw`INSERT INTO "DocumentPosting" ("term", "chunkId", "collectionId", "frequency", "chunkTerms") VALUES ${Prisma.join(values)}`;
       }
     },
     { timeout: 300_000, maxWait: 30_000 },

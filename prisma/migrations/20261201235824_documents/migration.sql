@@ -42,6 +42,7 @@ CREATE TABLE "DocumentPosting" (
     "chunkId" TEXT NOT NULL,
     "collectionId" TEXT NOT NULL,
     "frequency" INTEGER NOT NULL,
+    "chunkTerms" INTEGER NOT NULL,
 
     PRIMARY KEY ("chunkId", "term"),
     CONSTRAINT "DocumentPosting_chunkId_fkey" FOREIGN KEY ("chunkId") REFERENCES "DocumentChunk" ("id") ON DELETE CASCADE ON UPDATE CASCADE
