@@ -40,6 +40,8 @@ const WIRE_TYPES = [
   "lib/workspaces/provider.ts",
   "lib/workspaces/mcp-servers.ts",
   "lib/workspaces/http-tools.ts",
+  "lib/documents/collections.ts",
+  "lib/documents/upload.ts",
 ];
 
 // Single files are classified on the file axis (element patterns name folders).
@@ -68,7 +70,7 @@ const mayImport = {
   stores: [layer("graph"), layer("engine", ["events.ts", "run-summary.ts"]), modelsPure],
   evals: [layer("runs"), layer("graph"), layer("models"), layer("db"), errors],
   // Runs carry a graph document snapshot; share links mint and hash tokens with the helpers API keys use.
-  runs: [layer("engine"), layer("db"), layer("graph"), layer("models"), layer("tools"), layer("graphs"), layer("workspaces"), layer("auth", "secrets.ts"), errors],
+  runs: [layer("engine"), layer("db"), layer("graph"), layer("models"), layer("tools"), layer("graphs"), layer("workspaces"), layer("documents"), layer("auth", "secrets.ts"), errors],
   graphs: [layer("db"), layer("graph"), layer("models"), layer("tools"), layer("auth"), errors],
   workspaces: [layer("db"), layer("graph"), layer("models"), layer("tools"), layer("auth"), errors],
   documents: [layer("db"), layer("graph"), layer("models"), layer("tools"), layer("auth"), errors],

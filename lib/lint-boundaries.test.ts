@@ -149,6 +149,18 @@ describe("layer boundaries", () => {
       problem: boundary("lib/engine/fixture.ts", 1, "This `@/` import does not resolve to a file of the project."),
     },
     {
+      why: "the document library imports the run service above it",
+      file: "lib/documents/fixture.ts",
+      code: 'import { startRun } from "@/lib/runs";\nexport const x = startRun;\n',
+      problem: boundary("lib/documents/fixture.ts", 1, /from elements of type "documents" to elements of type "runs"/),
+    },
+    {
+      why: "the document tools read the database instead of their reader",
+      file: "lib/tools/documents/fixture.ts",
+      code: 'import { db } from "@/lib/db";\nexport const x = db;\n',
+      problem: boundary("lib/tools/documents/fixture.ts", 1, /from elements of type "tools" to elements of type "db"/),
+    },
+    {
       why: "a file sits in a folder that is no layer",
       file: "lib/misc/fixture.ts",
       code: "export const x = 1;\n",
@@ -173,6 +185,16 @@ describe("layer boundaries", () => {
       why: "the run service mints share tokens with lib/auth's secrets",
       file: "lib/runs/fixture.ts",
       code: 'import { newToken } from "@/lib/auth/secrets";\nimport { db } from "../db";\nexport const x = [newToken, db];\n',
+    },
+    {
+      why: "the document library stores in the database and reuses lib/tools' HTML extractor; the run service reads documents",
+      file: "lib/documents/fixture.ts",
+      code: 'import { db } from "@/lib/db";\nimport { htmlToText } from "@/lib/tools";\nexport const x = [db, htmlToText];\n',
+    },
+    {
+      why: "the run service builds a run's document reader",
+      file: "lib/runs/fixture.ts",
+      code: 'import { createDocumentReader } from "@/lib/documents";\nexport const x = createDocumentReader;\n',
     },
     {
       why: "a test of lib/models runs the real engine and tools",

@@ -22,6 +22,8 @@ export interface RunHistoryItem {
 export interface StartRunRequest {
   input: string;
   budgetUsd?: number;
+  /** Document collections the run's document tools may read. */
+  documents?: string[];
   simulation?: { speed?: number };
 }
 
@@ -63,6 +65,6 @@ export const runApi = {
   share: (runId: string, visibility: { hidePrompts: boolean; showTask: boolean }) =>
     call<ShareLinkItem & { url: string }>(`${privateRunUrl(runId)}/shares`, { method: "POST", body: JSON.stringify(visibility) }),
   revokeShare: (linkId: string) => call<null>(`/api/v1/shares/${encodeURIComponent(linkId)}`, { method: "DELETE" }),
-  estimate: (graphId: string, input: string, graph: GraphDocument, signal?: AbortSignal) =>
-    call<RunEstimate>(`/api/v1/graphs/${encodeURIComponent(graphId)}/estimate`, { method: "POST", body: JSON.stringify({ input, graph }), signal }),
+  estimate: (graphId: string, input: string, graph: GraphDocument, documents: readonly string[], signal?: AbortSignal) =>
+    call<RunEstimate>(`/api/v1/graphs/${encodeURIComponent(graphId)}/estimate`, { method: "POST", body: JSON.stringify({ input, graph, documents }), signal }),
 };

@@ -10,6 +10,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { curlCommand } from "@/components/ui/curl";
 import { Dialog } from "@/components/ui/dialog";
 import { SimulatorBadge } from "@/components/ui/simulator-badge";
+import { CollectionPicker } from "@/components/documents/collection-picker";
 import { EstimateTable } from "./estimate-table";
 import { checkLaunch } from "./launch-checks";
 import { BudgetNote, RunBlockers } from "./launch-notices";
@@ -26,7 +27,7 @@ const ESTIMATE_DEBOUNCE_MS = 350;
 const NO_PROBLEMS: readonly string[] = [];
 
 /**
- * The Run control: a button opening a dialog that takes the task and an optional budget,
+ * The Run control: a button opening a dialog that takes the task, an optional budget and the document collections to attach,
  * shows the cost estimate (per node and total, low–high) before anything is spent, says what is
  * wrong with the input and when the budget is below the estimate, starts the run and opens its
  * live view. Host it in the editor toolbar or on a run page ("Run again").
@@ -102,7 +103,8 @@ function LaunchForm({
   const [input, setInput] = useState(initialInput);
   const [budget, setBudget] = useState("");
   const [pace, setPace] = useState<string>(PACES[0].value);
-  const [exact, setExact] = useState<{ input: string; estimate: RunEstimate } | null>(null);
+  const [documents, setDocuments] = useState<string[]>([]);
+  const [exact, setExact] = useState<{ input: string; documents: string; estimate: RunEstimate } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; problems: string[] } | null>(null);
 
@@ -110,18 +112,21 @@ function LaunchForm({
   const approx = useMemo(() => estimateRunCost(graph, input, DEFAULT_CATALOG, { simulated }), [graph, input, simulated]);
   // Keyed on the document's content: a host re-creating an equal graph object must not refetch.
   const graphJson = useMemo(() => JSON.stringify(graph), [graph]);
+  // The server counts attached documents by their files' sizes; the browser cannot.
+  const documentsKey = documents.join(",");
   useEffect(() => {
     const controller = new AbortController();
     const timer = setTimeout(async () => {
-      const result = await runApi.estimate(graphId, input, JSON.parse(graphJson) as GraphDocument, controller.signal);
-      if (result.ok && !controller.signal.aborted) setExact({ input, estimate: result.value });
+      const attached = documentsKey ? documentsKey.split(",") : [];
+      const result = await runApi.estimate(graphId, input, JSON.parse(graphJson) as GraphDocument, attached, controller.signal);
+      if (result.ok && !controller.signal.aborted) setExact({ input, documents: documentsKey, estimate: result.value });
     }, ESTIMATE_DEBOUNCE_MS);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [graphId, graphJson, input]);
-  const isExact = exact !== null && exact.input === input;
+  }, [graphId, graphJson, input, documentsKey]);
+  const isExact = exact !== null && exact.input === input && exact.documents === documentsKey;
   const estimate = isExact ? exact.estimate : approx;
 
   const checks = checkLaunch(input, budget, estimate);
@@ -133,6 +138,7 @@ function LaunchForm({
   const startRequest = (): StartRunRequest => ({
     input,
     ...(budgetValue !== undefined ? { budgetUsd: budgetValue } : {}),
+    ...(documents.length > 0 ? { documents } : {}),
     ...(simulated ? { simulation: { speed: Number(pace) } } : {}),
   });
   const ready = !checks.taskError && !checks.budgetError;
@@ -222,6 +228,7 @@ function LaunchForm({
           </div>
         )}
       </div>
+      <CollectionPicker selected={documents} onChange={setDocuments} />
       <BudgetNote id={ids.budgetNote} checks={checks} />
       {simulated && (
         <div className="flex items-start gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900">

@@ -7,6 +7,7 @@ import { RoleIcon } from "@/components/canvas/role-icon";
 import { ROLE_STYLE } from "@/components/canvas/role-style";
 import { cx } from "@/components/ui/cx";
 import { estimatedNote, formatCost, formatDuration, formatTokens } from "./format";
+import { FilesReadList } from "@/components/documents/files-read-list";
 import { NodeStatusBadge } from "./status-badge";
 import { PlanList, PromptMessages, TranscriptEntries, VerdictCard } from "./transcript-entries";
 
@@ -149,6 +150,7 @@ function InstanceDetail({ instanceKey, role, promptsHidden }: { instanceKey: Ins
         <Figure term="Cost" value={formatCost(view.costNanoUsd, view.estimatedCalls)} title={estimatedNote(view.estimatedCalls) || undefined} />
         <Figure term="Wall time" value={view.endedAt === null ? "running" : formatDuration(view.endedAt - view.startedAt)} />
       </dl>
+      <FilesReadList entries={view.entries} />
       <section aria-label="Prompt">
         <h4 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">Prompt</h4>
         {promptsHidden ? <p className="text-sm text-slate-500">Prompts and instructions are hidden on this shared link.</p> : <PromptMessages messages={view.messages} />}

@@ -7,7 +7,7 @@ import { WorkspaceSwitcher } from "./workspace-switcher";
 const navLinkClass = "rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900";
 
 /**
- * The bar on every page: home link, workspace switcher, links to the runs and the API reference; `title` continues the trail (the editor
+ * The bar on every page: home link, workspace switcher, links to the runs, the documents and the API reference; `title` continues the trail (the editor
  * puts the graph's name there); `children` go to the right, before the simulator badge and the account menu.
  */
 export function AppHeader({
@@ -42,6 +42,9 @@ export function AppHeader({
         <nav aria-label="Main" className="flex items-center gap-1 text-sm">
           <Link href="/runs" className={navLinkClass}>
             Runs
+          </Link>
+          <Link href="/documents" className={navLinkClass}>
+            Documents
           </Link>
           <Link href="/api-docs" className={navLinkClass}>
             API reference

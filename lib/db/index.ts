@@ -3,7 +3,7 @@ import { migrateDatabase } from "./migrate";
 import { databaseUrl } from "./url";
 
 export { db, sqliteDateTime, sqliteWrite, type SqlWriter } from "./client";
-export type { Prisma } from "@/lib/generated/prisma/client";
+export { Prisma } from "@/lib/generated/prisma/client";
 
 /** The workspace every request lands in until accounts exist (and the first owner's later). */
 export const DEFAULT_WORKSPACE_SLUG = "local";

@@ -52,6 +52,11 @@ export interface EngineContext {
   retry?: Partial<RetryPolicy>;
   /** Set when resuming a run: its state from the stored events (`restoreRun`). */
   restore?: RestoredRun;
+  /**
+   * A listing of the documents attached to the run. Planners and nodes that work on the task
+   * directly see it after the task; pool instances reach their files through the document tools.
+   */
+  attachments?: string;
 }
 
 export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({ maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 20_000 });

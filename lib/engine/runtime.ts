@@ -35,6 +35,8 @@ export interface RunRuntime {
   retry: RetryPolicy;
   /** The run's task text. */
   input: string;
+  /** The task with the attached documents' listing, for planners and single nodes. */
+  inputWithAttachments: string;
   /** Stamps (in place: pass a fresh object) and forwards an event; dropped once the run's final event went out. */
   emit(event: EngineEventBody): void;
   /** Aborted when the run stops (cancel or budget). */
@@ -98,6 +100,7 @@ export function createRuntime(ctx: EngineContext, input: string, maxConcurrency:
     clock,
     retry: resolveRetryPolicy(ctx.retry),
     input,
+    inputWithAttachments: ctx.attachments ? `${input}\n\n${ctx.attachments}` : input,
     emit(event) {
       if (closed) return;
       // Callers hand over a fresh object: stamping it in place saves a copy per streamed delta.

@@ -11,7 +11,15 @@ export const updateGraphBody = z
   .refine((body) => body.name !== undefined || body.graph !== undefined, "The request body must have a name, a graph, or both.");
 
 /** `POST /api/v1/graphs/:id/estimate`: `graph` prices the editor's unsaved document instead of the stored one. */
+/** Collections a run attaches (`POST …/runs`) or an estimate prices (`POST …/estimate`). */
+export const attachedDocumentsField = z
+  .array(z.string().min(1).max(100))
+  .max(20, "Attach at most 20 collections.")
+  .optional()
+  .meta({ description: "Ids of document collections whose files the run's document tools (list_files, read_file, search_files) may read." });
+
 export const estimateRunBody = z.object({
   input: z.string().max(100_000, "The task is longer than 100,000 characters."),
   graph: z.unknown().optional(),
+  documents: attachedDocumentsField,
 });

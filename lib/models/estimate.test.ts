@@ -2,7 +2,7 @@ import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
 import { describe, expect, it } from "vitest";
 import { runGraph, type EngineContext, type RunOutcome } from "@/lib/engine";
 import { TEMPLATES, type GraphDocument } from "@/lib/graph";
-import { getTool, listTools, runTool, toOpenAITool } from "@/lib/tools";
+import { getTool, listTools, READ_FILE_MAX_CHARS, runTool, toOpenAITool, type DocumentReader } from "@/lib/tools";
 import { DEFAULT_CATALOG, type ModelCatalog } from "./catalog";
 import { createModelClient } from "./client";
 import { approxTokenCount, estimateRunCost, type EstimateOptions } from "./estimate";
@@ -23,19 +23,37 @@ async function simulate(
   seed: number,
   catalog: ModelCatalog = DEFAULT_CATALOG,
   emit: EngineContext["emit"] = () => {},
+  attached?: { documents: DocumentReader; attachments: string },
 ): Promise<RunOutcome> {
   const ctx: EngineContext = {
     client: createModelClient({ simulator: { speed: 0, seed } }).client,
     catalog,
     tools: {
       definitions: (names) => names.flatMap((name) => (getTool(name) ? [toOpenAITool(getTool(name)!)] : [])),
-      run: (name, args, signal) => runTool(name, args, { signal }),
+      run: (name, args, signal) => runTool(name, args, { signal, documents: attached?.documents }),
     },
     emit,
     signal: new AbortController().signal,
     simulated: true,
+    attachments: attached?.attachments,
   };
   return runGraph(graph, input, ctx);
+}
+
+/** A repository in memory: `n` source files of `lines` lines each, listed the way lib/documents lists them. */
+function repository(n: number, lines: number): { documents: DocumentReader; listing: string; readTokens: number } {
+  const files = Array.from({ length: n }, (_, i) => {
+    const text = Array.from({ length: lines }, (_, l) => `export function handler${i}_${l}(request) { return route(request, "/v${i}/${l}"); }`).join("\n");
+    return { path: `src/module-${i}.ts`, text, sizeBytes: text.length, kind: "code", lineCount: lines };
+  });
+  const documents: DocumentReader = {
+    list: async () => files.map(({ text: _, ...info }) => info),
+    read: async (path) => files.find((f) => f.path === path) ?? null,
+    search: async () => [],
+  };
+  const listing = `Attached files (${n}; read them with list_files, read_file and search_files):\n${files.map((f) => `- ${f.path} (code, ${f.sizeBytes} bytes)`).join("\n")}`;
+  const readTokens = Math.ceil(files.reduce((t, f) => t + Math.min(f.sizeBytes, READ_FILE_MAX_CHARS), 0) / n / 4) + 20;
+  return { documents, listing, readTokens };
 }
 
 describe("estimateRunCost against simulated runs", () => {
@@ -67,6 +85,28 @@ describe("estimateRunCost against simulated runs", () => {
     expect(estimate.nodes.find((n) => n.nodeId === "summariser")!.instances.expected).toBe(12);
     const actual = (await simulate(graph, input, 7)).totals.costNanoUsd;
     expect(Math.abs(estimate.costNanoUsd.expected - actual) / actual).toBeLessThanOrEqual(0.3);
+  });
+
+  it("counts attached documents: a subtask per file, each reading its file, so bigger files cost more", async () => {
+    const graph = TEMPLATES.find((t) => t.id === "codebase-docs")!.graph;
+    const input = "Document this repository.";
+    const summaries = [];
+    const reads = [];
+    for (const lines of [10, 80]) {
+      const repo = repository(12, lines);
+      const documents = { listing: repo.listing, files: 12, readTokens: repo.readTokens };
+      const estimate = estimateRunCost(graph, input, DEFAULT_CATALOG, { ...SIM, documents });
+      const summariser = estimate.nodes.find((n) => n.nodeId === "summariser")!;
+      expect(summariser.instances.high).toBe(12);
+      const actual = (await simulate(graph, input, 3, DEFAULT_CATALOG, () => {}, { documents: repo.documents, attachments: repo.listing })).totals.costNanoUsd;
+      expect(actual).toBeGreaterThanOrEqual(estimate.costNanoUsd.low);
+      expect(actual).toBeLessThanOrEqual(estimate.costNanoUsd.high);
+      summaries.push(summariser.inputTokens.expected);
+      reads.push(repo.readTokens);
+    }
+    // Each of the (at least 8 expected) summarisers reads its file once: the input grows with the files' sizes.
+    expect(reads[1] - reads[0]).toBeGreaterThan(1_000);
+    expect(summaries[1] - summaries[0]).toBeGreaterThanOrEqual(8 * (reads[1] - reads[0]));
   });
 
   it("prices revision passes the simulator is told to make", async () => {

@@ -37,7 +37,25 @@ export interface EstimateOptions {
   tools?: readonly EstimateTool[];
   /** Simulated runs follow the simulator's known behaviour and its `[sim:…]` directives in the task. */
   simulated?: boolean;
+  /** The documents the run attaches: their sizes are known before it starts. */
+  documents?: EstimateDocuments;
 }
+
+/** What attached documents feed the model: the file listing planners see, and what one read returns. */
+export interface EstimateDocuments {
+  /** The listing appended to the task of planners and single nodes. */
+  listing: string;
+  /** Files attached: a planner fans out over them (up to its `maxSubtasks`). */
+  files: number;
+  /** Tokens one `read_file` returns on average (each file's size, up to the tool's cap). */
+  readTokens: number;
+}
+
+/** Tokens one `search_files` call returns: five chunks' snippets with their `path:lines`. */
+const SEARCH_RESULT_TOKENS = 400;
+/** A document tool in a run without documents answers with a one-line error. */
+const NO_DOCUMENTS_TOKENS = 20;
+const DOCUMENT_TOOL_NAMES = ["list_files", "read_file", "search_files"];
 
 export interface NodeEstimate {
   nodeId: string;
@@ -98,9 +116,11 @@ const VERDICT_SCHEMA_TOKENS = 90;
 const REVIEW_HOW_TO_TOKENS = 75;
 const PLAN_HOW_TO = "# Executors\n\nSplit the task into at most N subtasks. Give each a short title, self-contained instructions, and the exact label of the executor that should take it:";
 
-function subtaskCounts(simulated: boolean, directives: Directives, max: number): Range {
+function subtaskCounts(simulated: boolean, directives: Directives, max: number, files: number): Range {
   const clamp = (n: number) => Math.max(1, Math.min(n, max));
   if (simulated && directives.items) return uniform(clamp(directives.items));
+  // One subtask per file, less the ones a classifier leaves out (tests, lockfiles, assets).
+  if (files > 0) return { low: clamp(Math.ceil(files * 0.6)), expected: clamp(Math.ceil(files * 0.8)), high: clamp(files) };
   return { low: clamp(3), expected: clamp(3.5), high: clamp(simulated ? 4 : 6) };
 }
 
@@ -118,6 +138,15 @@ function routedShare(subtasks: number, index: number, k: number): number {
   const share = (n: number) => Math.max(0, Math.ceil((n - index) / k));
   const lo = Math.floor(subtasks);
   return share(lo) + (subtasks - lo) * (share(lo + 1) - share(lo));
+}
+
+/** What one tool call of a node returns, in tokens: a file read is the attached files' average size. */
+function toolResultTokens(tools: readonly string[], input: string, docs: EstimateDocuments | undefined): number {
+  if (docs && tools.includes("read_file")) return docs.readTokens;
+  if (docs && tools.includes("search_files")) return SEARCH_RESULT_TOKENS;
+  if (!docs && DOCUMENT_TOOL_NAMES.some((name) => tools.includes(name))) return NO_DOCUMENTS_TOKENS;
+  if (tools.includes("fetch_url") && /https?:\/\//.test(input)) return 1500;
+  return tools.includes("calculator") ? 8 : 150;
 }
 
 /** What a node hands downstream in one scenario. */
@@ -157,7 +186,7 @@ export function estimateRunCost(graph: GraphDocument, input: string, catalog: Mo
     const usages = new Map<string, Usage & { instances: number }>();
     for (const id of order) {
       const node = byId.get(id)!;
-      const ctx: NodeContext = { scenario, input, count, simulated, topology, byId, produced, toolTokens };
+      const ctx: NodeContext = { scenario, input, count, simulated, topology, byId, produced, toolTokens, documents: options.documents };
       const model = resolveModel(catalog, node.tier, node.model);
       // A simulated run reasons where the simulator does; a real one where the catalog says.
       const reasons = simulated ? simulatorReasons(model.id) : modelReasons(model);
@@ -252,6 +281,7 @@ interface NodeContext {
   byId: Map<string, GraphNode>;
   produced: Map<string, Produced>;
   toolTokens: Map<string, number>;
+  documents?: EstimateDocuments;
   /** A revision pass: the previous output and the feedback join the prompt. */
   revisionTokens?: number;
 }
@@ -266,7 +296,8 @@ function estimateNode(node: GraphNode, reasons: boolean, ctx: NodeContext): { us
   const tools = node.tools.length > 0 ? 1 + node.tools.reduce((n, name) => n + (ctx.toolTokens.get(name) ?? DEFAULT_TOOL_TOKENS), 0) : 0;
   const maxToolCalls = "maxToolCalls" in node.options ? node.options.maxToolCalls : 6;
   const rounds = tools > 0 ? toolRounds(ctx.simulated, maxToolCalls)[s] : 0;
-  const toolResult = node.tools.includes("fetch_url") && /https?:\/\//.test(input) ? 1500 : node.tools.includes("calculator") ? 8 : 150;
+  const docs = ctx.documents;
+  const toolResult = toolResultTokens(node.tools, input, docs);
   // A predecessor not yet estimated (a cycle in a graph still being drawn) contributes nothing.
   const upstream = (ctx.topology.dataPredecessors.get(node.id) ?? []).flatMap((id) => {
     const out = ctx.produced.get(id);
@@ -290,6 +321,8 @@ function estimateNode(node: GraphNode, reasons: boolean, ctx: NodeContext): { us
   };
 
   const task = count(`# Task\n\n${input}`);
+  // Planners and single nodes see the attached files' listing after the task (pool instances do not).
+  const taskWithFiles = docs ? count(`# Task\n\n${input}\n\n${docs.listing}`) : task;
   if (node.role === "planner") {
     const labels = [...new Set((ctx.topology.dataSuccessors.get(node.id) ?? []).map((id) => ctx.byId.get(id)!).filter((n) => n.role === "executor").map((n) => n.label))];
     const roster = labels.reduce((n, label) => {
@@ -297,9 +330,9 @@ function estimateNode(node: GraphNode, reasons: boolean, ctx: NodeContext): { us
       const about = (executor.instructions.trim() || getRoleDefinition("executor").defaultInstructions).replace(/\s+/g, " ").slice(0, 300);
       return n + count(`- ${label}${executor.tools.length ? ` (tools: ${executor.tools.join(", ")})` : ""}: ${about}`) + 1;
     }, 0);
-    const n = subtaskCounts(ctx.simulated, directives, node.options.maxSubtasks)[s];
+    const n = subtaskCounts(ctx.simulated, directives, node.options.maxSubtasks, docs?.files ?? 0)[s];
     const plan = Math.min(4 + n * PROFILE.planItem[s], maxOut);
-    const user = task + upstreamTokens(upstream) + count(PLAN_HOW_TO) + roster + 4;
+    const user = taskWithFiles + upstreamTokens(upstream) + count(PLAN_HOW_TO) + roster + 4;
     const routed = new Map(labels.map((label, i) => [label, routedShare(n, i, labels.length)]));
     return { usage: instance(user, PLAN_SCHEMA_TOKENS + labels.reduce((k, l) => k + count(l) + 1, 0), plan, 0), produced: { instances: 1, perInstance: plan, pool: false, routed } };
   }
@@ -313,7 +346,7 @@ function estimateNode(node: GraphNode, reasons: boolean, ctx: NodeContext): { us
 
   const planners = upstream.filter((u) => u.node.role === "planner");
   if (planners.length === 0) {
-    const user = task + upstreamTokens(upstream);
+    const user = taskWithFiles + upstreamTokens(upstream);
     return { usage: instance(user, 0, answer, 0), produced: { instances: 1, perInstance: answer, pool: false } };
   }
   const instances = planners.reduce((n, u) => n + (u.out.routed?.get(node.label) ?? 0), 0);

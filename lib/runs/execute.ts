@@ -9,6 +9,7 @@ import { RunEventWriter } from "./event-store";
 import { releaseLease } from "./ownership";
 import { createRedactor, redactDeep, redactedMessage, StreamRedactor } from "./redact";
 import { runtime, SHUTDOWN } from "./runtime";
+import type { DocumentReader } from "@/lib/tools";
 import type { HttpToolEntry } from "@/lib/tools/http";
 import type { McpConnectOptions, McpServerTools } from "@/lib/tools/mcp";
 import { createToolHost } from "./tool-host";
@@ -29,6 +30,9 @@ export interface LaunchOptions {
   httpTools?: readonly HttpToolEntry[];
   /** Resuming: the run's stored events. Finished work is restored from them, numbering continues after them. */
   stored?: readonly RunEvent[];
+  /** The attached collections, read through the document tools; `attachments` lists their files for planners. */
+  documents?: DocumentReader;
+  attachments?: string;
 }
 
 const INSTANCE_END = new Set<string>(["node.usage", "node.completed", "node.failed", "node.skipped"]);
@@ -39,7 +43,7 @@ const INSTANCE_END = new Set<string>(["node.usage", "node.completed", "node.fail
  * call also updates the run's node rows and running cost, so a crash loses no work a viewer saw.
  */
 export function launchRun(options: LaunchOptions): void {
-  const { runId, graph, input, catalog, provider, budgetNanoUsd, simulation, modelClient, mcp, httpTools = [], stored = [] } = options;
+  const { runId, graph, input, catalog, provider, budgetNanoUsd, simulation, modelClient, mcp, httpTools = [], stored = [], documents, attachments } = options;
   const controller = new AbortController();
   const history: RunEvent[] = [...stored];
   let summary = foldRunEvents(createRunSummary(graph, catalog), stored);
@@ -88,7 +92,7 @@ export function launchRun(options: LaunchOptions): void {
   const { client, simulated } = modelClient ?? createModelClient({ ...provider, simulator: simulation });
   // Everything a run stores, streams or logs passes through this: provider errors may echo the key.
   const redact = createRedactor([provider.apiKey, ...mcpSecrets(mcp?.servers ?? []), ...httpTools.flatMap((tool) => Object.values(tool.spec.headers))]);
-  const tools = createToolHost(mcp, httpTools);
+  const tools = createToolHost(mcp, httpTools, documents);
   const outgoing = new StreamRedactor(redact, (event) => log.push(event));
 
   runtime.bus.open(runId, stored);
@@ -101,6 +105,7 @@ export function launchRun(options: LaunchOptions): void {
     simulated,
     clock: simulated ? scaledClock(simulation.speed) : undefined,
     budgetNanoUsd,
+    attachments,
     ...(stored.length > 0 ? { restore: restoreRun(stored) } : {}),
   })
     .then(async (outcome) => {

@@ -52,4 +52,16 @@ describe("PromptHider", () => {
     const call = hider.event(numbered({ type: "node.tool_call", ts: 1, ...scope("work"), callId: "fetch_url", tool: "fetch_url", arguments: "{}" }));
     expect(call).toMatchObject({ callId: "fetch_url", tool: "fetch_url", nodeId: "work" });
   });
+
+  it("hides the file text document tools returned but keeps which file was read", () => {
+    const hider = new PromptHider(graph, TASK, false);
+    const call = hider.event(numbered({ type: "node.tool_call", ts: 1, ...scope("work"), callId: "c1", tool: "read_file", arguments: '{"path":"src/pricing.ts"}' }));
+    const read = hider.event(numbered({ type: "node.tool_result", ts: 2, ...scope("work"), callId: "c1", tool: "read_file", ok: true, output: "src/pricing.ts (lines 1-3 of 3)\nconst SECRET_RATE = 0.17;", durationMs: 1 }));
+    const searched = hider.event(numbered({ type: "node.tool_result", ts: 3, ...scope("work"), callId: "c2", tool: "search_files", ok: true, output: "src/pricing.ts:1-3 (score 1.00)\nconst SECRET_RATE", durationMs: 1 }));
+    const sum = hider.event(numbered({ type: "node.tool_result", ts: 4, ...scope("work"), callId: "c3", tool: "calculator", ok: true, output: "42", durationMs: 1 }));
+    expect(call).toMatchObject({ arguments: '{"path":"src/pricing.ts"}' });
+    expect(read).toMatchObject({ output: "[hidden]" });
+    expect(searched).toMatchObject({ output: "[hidden]" });
+    expect(sum).toMatchObject({ output: "42" });
+  });
 });

@@ -2,6 +2,7 @@ import type { PlanSubtask, RunEvent } from "@/lib/engine/events";
 import { renderPlan } from "@/lib/engine/outputs";
 import { systemPrompt } from "@/lib/engine/prompts";
 import type { GraphDocument } from "@/lib/graph";
+import { FILE_TEXT_TOOLS } from "@/lib/tools";
 import type { RunDetail } from "./queries";
 import { createTextRedactor, redactDeep, type Redactor } from "./redact";
 
@@ -14,7 +15,8 @@ const IDENTIFIERS: ReadonlySet<string> = new Set(["type", "id", "runId", "nodeId
 /**
  * What a share link with "Hide prompts" leaves out: every node's instructions (its system
  * prompt), the messages each instance was sent, the subtask instructions planners wrote
- * (their plans and streamed answers) and, unless the sharer chose to show it, the run's task.
+ * (their plans and streamed answers), the file text document tools returned (`read_file`,
+ * `search_files`: which files were read still shows) and, unless the sharer chose to show it, the run's task.
  * Fields that hold them are emptied; then every other text (answers, feedback, errors, tool
  * calls) has verbatim copies of them replaced, since a model may quote its prompt.
  *
@@ -65,6 +67,8 @@ export class PromptHider {
       case "node.delta":
         // A planner streams its plan, instructions and all.
         return this.planners.has(event.nodeId) ? { ...event, text: "" } : event;
+      case "node.tool_result":
+        return FILE_TEXT_TOOLS.has(event.tool) ? { ...event, output: HIDDEN } : event;
       case "node.completed": {
         if (!event.plan) return event;
         if (this.learn(event.nodeId, event.plan)) this.rebuild();

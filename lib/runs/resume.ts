@@ -51,7 +51,8 @@ async function continueRun(runId: string): Promise<"running" | "interrupted"> {
     await db.runEvent.delete({ where: { runId_seq: { runId, seq: last.seq } } });
     stored = stored.slice(0, -1);
   }
-  const { provider, catalog, mcp, httpTools } = await workspaceRunContext(run.workspaceId);
+  const documentIds = Array.isArray(run.documents) ? run.documents.filter((id): id is string => typeof id === "string") : [];
+  const { provider, catalog, mcp, httpTools, documents, attachments } = await workspaceRunContext(run.workspaceId, documentIds);
   launchRun({
     runId,
     graph,
@@ -62,6 +63,8 @@ async function continueRun(runId: string): Promise<"running" | "interrupted"> {
     simulation: { speed: simSpeedFromEnv(), seed: seedOf(runId) },
     mcp,
     httpTools,
+    documents,
+    attachments,
     stored,
   });
   return "running";

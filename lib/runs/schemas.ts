@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { RUN_STATUSES } from "@/lib/engine/events";
+import { attachedDocumentsField } from "@/lib/graphs/schemas";
 import { isSimSpeed, SIM_SPEED } from "@/lib/models/simulator/speed";
 
 /** `POST /api/v1/graphs/:id/runs`. */
 export const startRunBody = z.object({
   input: z.string().trim().min(1, "Give the run a task.").max(100_000, "The task is longer than 100,000 characters."),
   budgetUsd: z.number().positive("A budget must be more than $0.").max(10_000, "A budget is at most $10,000.").optional(),
+  documents: attachedDocumentsField,
   simulation: z
     .object({
       /** The simulator's speed-up factor (`SIM_SPEED`). Ignored with a real API key. */

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { createDocumentReader, documentManifest } from "@/lib/documents";
 import { AppError } from "@/lib/errors";
 import { getGraph } from "@/lib/graphs/service";
 import { requireRunnableGraph, workspaceToolNames } from "@/lib/graphs/validation";
@@ -29,11 +30,13 @@ export function requireAcceptingRuns(): void {
   if (runtime.draining) throw new AppError("unavailable", "The server is shutting down; try again in a moment.");
 }
 
-/** What a run of this workspace executes with: its provider, models and tools. */
-export async function workspaceRunContext(workspaceId: string) {
+/** What a run of this workspace executes with: its provider, models, tools and attached documents. */
+export async function workspaceRunContext(workspaceId: string, documentIds: readonly string[] = []) {
   const { provider, catalog, simulated } = await workspaceProvider(workspaceId);
   const [mcp, httpTools] = await Promise.all([workspaceMcpServers(workspaceId), workspaceHttpTools(workspaceId)]);
-  return { provider, catalog, simulated, mcp, httpTools };
+  const documents = documentIds.length > 0 ? await createDocumentReader(workspaceId, documentIds) : undefined;
+  const attachments = documents ? documentManifest(await documents.list()) : undefined;
+  return { provider, catalog, simulated, mcp, httpTools, documents, attachments };
 }
 
 /**
@@ -50,7 +53,9 @@ export async function startRun(
   requireAcceptingRuns();
   const stored = await getGraph(workspaceId, graphId);
   const graph = requireRunnableGraph(stored.graph, await workspaceToolNames(workspaceId));
-  const { provider, catalog, simulated, mcp, httpTools } = await workspaceRunContext(workspaceId);
+  // Checked against the workspace before the run exists: a foreign collection id answers 404.
+  const documentIds = body.documents ?? [];
+  const { provider, catalog, simulated, mcp, httpTools, documents, attachments } = await workspaceRunContext(workspaceId, documentIds);
   const budgetNanoUsd = body.budgetUsd === undefined ? null : Math.round(body.budgetUsd * NANO_PER_USD);
   const run = await db.run.create({
     data: {
@@ -62,6 +67,7 @@ export async function startRun(
       status: "running",
       simulated: modelClient?.simulated ?? simulated,
       budgetNanoUsd,
+      documents: documentIds.length > 0 ? [...new Set(documentIds)] : undefined,
       startedAt: new Date(),
       ...ownLease(),
     },
@@ -77,6 +83,8 @@ export async function startRun(
     modelClient,
     mcp,
     httpTools,
+    documents,
+    attachments,
   });
   return { id: run.id, status: run.status };
 }

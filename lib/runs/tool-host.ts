@@ -1,6 +1,6 @@
 import type { ChatCompletionFunctionTool } from "openai/resources/chat/completions";
 import type { ToolHost } from "@/lib/engine";
-import { getTool, outboundAllowHosts, runTool, TOOL_NAMES, toOpenAITool } from "@/lib/tools";
+import { getTool, outboundAllowHosts, runTool, TOOL_NAMES, toOpenAITool, type DocumentReader } from "@/lib/tools";
 import { callHttpTool, type HttpToolEntry } from "@/lib/tools/http";
 import { createRedactor } from "./redact";
 import { McpToolSet, type McpConnectOptions, type McpServerTools } from "@/lib/tools/mcp";
@@ -12,13 +12,14 @@ export interface RunToolHost extends ToolHost {
 
 /**
  * The engine's view of the tools: the built-in registry (`fetch_url` reaches what the
- * operator's allow-lists let past the outbound guard), the workspace's HTTP tools (nodes name
+ * operator's allow-lists let past the outbound guard; the document tools read `documents`, the run's attached collections), the workspace's HTTP tools (nodes name
  * them `http:<id>`, the model by their own name), then its MCP tools, which nodes name by
  * stable id and the model calls by a function name the tool set maps back.
  */
 export function createToolHost(
   mcp?: { servers: readonly McpServerTools[]; options: McpConnectOptions },
   httpTools: readonly HttpToolEntry[] = [],
+  documents?: DocumentReader,
 ): RunToolHost {
   const fetchAllowHosts = outboundAllowHosts(process.env, { fetchUrl: true });
   const allowHosts = outboundAllowHosts(process.env);
@@ -48,7 +49,7 @@ export function createToolHost(
           result.ok ? { ok: true, output: scrub(result.output) } : { ok: false, error: scrub(result.error) },
         );
       }
-      return mcpTools?.hasFunction(name) ? mcpTools.run(name, rawArguments, signal) : runTool(name, rawArguments, { signal, fetchAllowHosts });
+      return mcpTools?.hasFunction(name) ? mcpTools.run(name, rawArguments, signal) : runTool(name, rawArguments, { signal, fetchAllowHosts, documents });
     },
     // The transcript names where a tool lives: built-in (null), the workspace's HTTP tools, or an MCP server.
     describe: (name) => (getTool(name) ? { server: null, name } : byFunction.has(name) ? { server: "HTTP tools", name } : mcpSources.get(name)),

@@ -28,3 +28,4 @@ export {
   type ToolSummary,
 } from "./registry";
 export { defineTool, type AnyToolDefinition, type ToolContext, type ToolDefinition } from "./types";
+export { DOCUMENT_TOOLS, FILE_TEXT_TOOLS, globToRegExp, READ_FILE_MAX_CHARS, type DocumentFileInfo, type DocumentHit, type DocumentReader } from "./documents";

@@ -35,8 +35,8 @@ const waitingTool = defineTool({
 
 describe("tool registry", () => {
   it("registers the built-in tools by name", () => {
-    expect(TOOL_NAMES).toEqual(["calculator", "fetch_url"]);
-    expect(Object.keys(TOOLS)).toEqual(["calculator", "fetch_url"]);
+    expect(TOOL_NAMES).toEqual(["calculator", "fetch_url", "list_files", "read_file", "search_files"]);
+    expect(Object.keys(TOOLS)).toEqual(["calculator", "fetch_url", "list_files", "read_file", "search_files"]);
     expect(getTool("calculator")).toBe(calculatorTool);
     expect(getTool("nope")).toBeUndefined();
     expect(getTool("constructor")).toBeUndefined();
@@ -50,7 +50,7 @@ describe("tool registry", () => {
 
   it("lists tools with JSON-schema parameters for the API and inspector", () => {
     const tools = listTools();
-    expect(tools.map((t) => t.name)).toEqual(["calculator", "fetch_url"]);
+    expect(tools.map((t) => t.name)).toEqual(["calculator", "fetch_url", "list_files", "read_file", "search_files"]);
     const calculator = tools[0];
     expect(calculator.title).toBe("Calculator");
     expect(calculator.parameters).toEqual({
@@ -133,7 +133,7 @@ describe("runTool", () => {
   it("names the available tools when the model invents one", async () => {
     await expect(runTool("web_search", "{}", live())).resolves.toEqual({
       ok: false,
-      error: 'Unknown tool "web_search". Available tools: calculator, fetch_url',
+      error: 'Unknown tool "web_search". Available tools: calculator, fetch_url, list_files, read_file, search_files',
     });
   });
 

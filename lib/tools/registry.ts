@@ -2,6 +2,7 @@ import type { ChatCompletionFunctionTool } from "openai/resources/chat/completio
 import { z } from "zod";
 import { abortErrorFrom } from "./abort";
 import { calculatorTool } from "./calculator";
+import { DOCUMENT_TOOLS } from "./documents/tools";
 import { fetchUrlTool } from "./fetch-url";
 import type { AnyToolDefinition, ToolContext } from "./types";
 
@@ -33,7 +34,7 @@ export function createToolRecord(tools: readonly AnyToolDefinition[]): Readonly<
   return Object.freeze(record);
 }
 
-const BUILTIN_TOOLS = [calculatorTool, fetchUrlTool] as const;
+const BUILTIN_TOOLS = [calculatorTool, fetchUrlTool, ...DOCUMENT_TOOLS] as const;
 
 /** Name of a built-in tool. */
 export type ToolName = (typeof BUILTIN_TOOLS)[number]["name"];

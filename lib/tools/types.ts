@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { DocumentReader } from "./documents/reader";
 
 /** What the engine hands every tool call: cancellation and per-run network policy. */
 export interface ToolContext {
@@ -9,6 +10,8 @@ export interface ToolContext {
    * `"host"` (any port), `"host:port"`, IPs (`"[::1]:8080"`) and CIDRs (`"10.0.0.0/8"`).
    */
   fetchAllowHosts?: readonly string[];
+  /** The run's attached document collections, for `list_files`, `read_file` and `search_files`. */
+  documents?: DocumentReader;
 }
 
 /**

@@ -12,6 +12,7 @@ import { hashToken, newToken } from "@/lib/auth/secrets";
 import { signUpForTest } from "@/lib/auth/testing";
 import { db, DEFAULT_WORKSPACE_SLUG } from "@/lib/db";
 import { TEMPLATES } from "@/lib/graph";
+import { uploadDocuments } from "@/lib/documents";
 import { createShareLink, runFinished, startRun } from "@/lib/runs";
 import { routeFiles } from "@/lib/api/testing";
 
@@ -31,6 +32,8 @@ interface Ids {
   shareToken: string;
   mcpServer: string;
   httpTool: string;
+  collection: string;
+  document: string;
 }
 
 /**
@@ -68,7 +71,7 @@ const ROUTES: Record<string, Entry> = {
   "DELETE /api/v1/graphs/[id]": { guard: "workspace" },
   "POST /api/v1/graphs/[id]/estimate": { guard: "workspace", viewerWrites: true, body: () => ({ input: "Price this task" }) },
   "GET /api/v1/graphs/[id]/runs": { guard: "workspace" },
-  "POST /api/v1/graphs/[id]/runs": { guard: "workspace", body: () => ({ input: "Run this task", simulation: { speed: 0 } }) },
+  "POST /api/v1/graphs/[id]/runs": { guard: "workspace", body: (ids) => ({ input: "Run this task", documents: [ids.collection], simulation: { speed: 0 } }) },
   "GET /api/v1/invitations": { guard: "workspace" },
   "POST /api/v1/invitations": { guard: "workspace", body: () => ({ role: "viewer" }) },
   "DELETE /api/v1/invitations/[id]": { guard: "workspace" },
@@ -85,6 +88,13 @@ const ROUTES: Record<string, Entry> = {
   },
   "PATCH /api/v1/http-tools/[id]": { guard: "workspace", body: () => ({ description: "Changed" }) },
   "DELETE /api/v1/http-tools/[id]": { guard: "workspace" },
+  "GET /api/v1/documents/collections": { guard: "workspace" },
+  "POST /api/v1/documents/collections": { guard: "workspace", body: () => ({ name: "Another collection" }) },
+  "DELETE /api/v1/documents/collections/[id]": { guard: "workspace" },
+  "GET /api/v1/documents/collections/[id]/files": { guard: "workspace" },
+  "POST /api/v1/documents/collections/[id]/files": { guard: "workspace" },
+  "DELETE /api/v1/documents/collections/[id]/files/[fileId]": { guard: "workspace" },
+  "GET /api/v1/documents/collections/[id]/search": { guard: "workspace" },
   "GET /api/v1/members": { guard: "workspace" },
   "PATCH /api/v1/members/[id]": { guard: "workspace", body: () => ({ role: "editor" }) },
   "DELETE /api/v1/members/[id]": { guard: "workspace" },
@@ -124,6 +134,8 @@ const RESOURCE_OF: Record<string, keyof Ids> = {
   share: "shareToken",
   "mcp-servers": "mcpServer",
   "http-tools": "httpTool",
+  collections: "collection",
+  files: "document",
 };
 
 interface Call {
@@ -181,7 +193,7 @@ let ownerCookie = "";
 let viewerCookie = "";
 let revokedKey = "";
 const SECRET_MARK = "their-confidential-marker";
-const NOWHERE = Object.fromEntries(["workspace", "graph", "run", "membership", "invitation", "apiKey", "shareLink", "shareToken", "mcpServer", "httpTool"].map((k) => [k, "does-not-exist"])) as unknown as Ids;
+const NOWHERE = Object.fromEntries(["workspace", "graph", "run", "membership", "invitation", "apiKey", "shareLink", "shareToken", "mcpServer", "httpTool", "collection", "document"].map((k) => [k, "does-not-exist"])) as unknown as Ids;
 /** Share tokens that must all answer like NOWHERE's: revoked ones, and a run id used as a token. */
 const deadTokens: Record<string, string> = {};
 
@@ -200,8 +212,13 @@ async function seedWorkspace(workspaceId: string, userId: string, mark: string, 
   const httpTool = await db.httpTool.create({
     data: { workspaceId, name: `tool_${mark}`.replace(/[^a-zA-Z0-9_-]/g, "_"), description: `Tool ${mark}`, parameters: { type: "object" }, method: "GET", urlTemplate: "https://example.com/", timeoutMs: 1000 },
   });
+  const collection = await db.documentCollection.create({ data: { workspaceId, name: `Collection ${mark}` } });
+  await uploadDocuments(workspaceId, collection.id, [{ path: `notes-${mark}.md`, bytes: Buffer.from(`# Notes ${mark}\n\nSearch term applesauce, ${mark}.\n`) }]);
+  const document = await db.document.findFirstOrThrow({ where: { collectionId: collection.id } });
   Object.assign(into, {
     workspace: workspaceId,
+    collection: collection.id,
+    document: document.id,
     graph: graph.id,
     run: run.id,
     membership: membership.id,

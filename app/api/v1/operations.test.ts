@@ -46,9 +46,11 @@ const RESOURCE_OF: Record<string, keyof Ids> = {
   invitations: "invitation",
   "api-keys": "apiKey",
   shares: "shareLink",
+  collections: "collection",
+  files: "document",
 };
-type Ids = { graph: string; run: string; membership: string; invitation: string; apiKey: string; shareLink: string };
-const NOWHERE: Ids = { graph: "nope", run: "nope", membership: "nope", invitation: "nope", apiKey: "nope", shareLink: "nope" };
+type Ids = { graph: string; run: string; membership: string; invitation: string; apiKey: string; shareLink: string; collection: string; document: string };
+const NOWHERE: Ids = { graph: "nope", run: "nope", membership: "nope", invitation: "nope", apiKey: "nope", shareLink: "nope", collection: "nope", document: "nope" };
 
 const handlers = new Map<string, Handler>();
 const ids = {} as Ids;
@@ -104,7 +106,9 @@ beforeAll(async () => {
   });
   const key = await db.apiKey.create({ data: { workspaceId: workspace.id, name: "Doomed", prefix: "tf_key_y", keyHash: hashToken(newToken("tf_key")) } });
   const shareLink = await db.shareLink.create({ data: { workspaceId: workspace.id, runId: run.id, tokenHash: hashToken(newToken("tf_share")) } });
-  Object.assign(ids, { graph: graph.id, run: run.id, membership: membership.id, invitation: invitation.id, apiKey: key.id, shareLink: shareLink.id });
+  const collection = await db.documentCollection.create({ data: { workspaceId: workspace.id, name: "Repo" } });
+  const document = await db.document.create({ data: { workspaceId: workspace.id, collectionId: collection.id, path: "a.md", kind: "markdown", sizeBytes: 3, text: "# a", lineCount: 1 } });
+  Object.assign(ids, { collection: collection.id, document: document.id, graph: graph.id, run: run.id, membership: membership.id, invitation: invitation.id, apiKey: key.id, shareLink: shareLink.id });
 }, 60_000);
 
 describe("the OpenAPI document", () => {

@@ -41,7 +41,7 @@ function answer(rt: RunRuntime, job: NodeJob<"executor">, prompt: Prompt, instan
 }
 
 function runSingle(rt: RunRuntime, job: NodeJob<"executor">): Promise<NodeResult> {
-  return answer(rt, job, executorPrompt(job.node, rt.input, job.upstream, job.revision, job.previous), 0);
+  return answer(rt, job, executorPrompt(job.node, rt.inputWithAttachments, job.upstream, job.revision, job.previous), 0);
 }
 
 /** Nothing was routed here: the node completes at once, without a model call. */

@@ -56,7 +56,7 @@ export const runPlanner: RoleRunner<"planner"> = (rt, job) => {
   const executors = job.downstream.filter((n) => n.role === "executor");
   const labels = [...new Set(executors.map((e) => e.label))];
   const maxSubtasks = node.options.maxSubtasks;
-  const prompt = plannerPrompt(node, rt.input, job.upstream, executors, maxSubtasks, job.revision, job.previous);
+  const prompt = plannerPrompt(node, rt.inputWithAttachments, job.upstream, executors, maxSubtasks, job.revision, job.previous);
   const settings = callSettings(node);
 
   return runInstance(rt, { node, instance: 0, iteration: job.iteration, prompt }, async ({ scope, model, tally }) => {

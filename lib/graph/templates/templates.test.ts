@@ -3,7 +3,7 @@ import type { GraphDocument, GraphNode } from "../schema";
 import { validateGraph } from "../validate";
 import { getTemplate, TEMPLATES } from ".";
 
-const ctx = { toolNames: ["calculator", "fetch_url"] };
+const ctx = { toolNames: ["calculator", "fetch_url", "list_files", "read_file", "search_files"] };
 
 function byLabel(graph: GraphDocument, label: string): GraphNode {
   const node = graph.nodes.find((candidate) => candidate.label === label);
@@ -58,6 +58,9 @@ describe("templates", () => {
     expect(writer.role === "reviewer" && writer.options.maxRevisions).toBeLessThanOrEqual(1);
     expect(edgesBetween(graph, "File classifier", "Summariser")).toEqual(["data"]);
     expect(edgesBetween(graph, "Summariser", "Documentation writer")).toEqual(["data"]);
+    // The summarisers read the attached repository; the writer may send weak summaries back once.
+    expect(byLabel(graph, "Summariser").tools).toEqual(["list_files", "read_file", "search_files"]);
+    expect(edgesBetween(graph, "Documentation writer", "Summariser")).toEqual(["revise"]);
   });
 
   it("research-review: planner fans out to researcher and analyst, reviewer can revise both", () => {

@@ -1,5 +1,6 @@
 import { decode } from "gpt-tokenizer/encoding/o200k_base";
 import { REASONING_SHARE } from "../catalog";
+import { citedFiles, filePlan, instanceWithSources, withSources } from "./documents";
 import { generateInstance } from "./json-schema";
 import type { Rng } from "./random";
 import { hashKey } from "./random";
@@ -65,6 +66,8 @@ function toolFindings(req: SimRequest): string[] {
     const result = snippet(messageText(m)) || "(empty)";
     const expression = call?.args.expression ?? call?.args.expr;
     if (typeof expression === "string") return `Using ${name}, ${expression} comes to ${result}.`;
+    const path = call?.args.path;
+    if (typeof path === "string") return `\`${path}\` (read with ${name}) shows: "${result}"`;
     const url = call?.args.url;
     if (typeof url === "string") return `The page at ${url} (fetched with ${name}) says: "${result}"`;
     return `The ${name} tool returned: ${result}`;
@@ -115,7 +118,8 @@ export function planTurn(inputs: TurnInputs): AssistantTurn {
   let hardLimit = true;
   if (req.schema) {
     const verdict = decideVerdict(inputs, req.schema);
-    content = JSON.stringify(generateInstance(req.schema, { rng: rng.fork("schema"), topic, items: req.directives.items, verdict }));
+    const instance = filePlan(req, req.schema) ?? generateInstance(req.schema, { rng: rng.fork("schema"), topic, items: req.directives.items, verdict });
+    content = JSON.stringify(instanceWithSources(instance, citedFiles(req)));
   } else if (req.jsonObject) {
     const textRng = rng.fork("json");
     content = JSON.stringify({ summary: sentences(topic, textRng, 1), details: sentences(topic, textRng, 3) });
@@ -124,7 +128,7 @@ export function planTurn(inputs: TurnInputs): AssistantTurn {
     const target = requested ?? rng.fork("length").int(120, 260);
     // A default-length answer fits the limit; an explicitly long one runs into it and is cut ("length").
     const bounded = limit === undefined || requested !== undefined ? target : Math.min(target, limit);
-    content = answer(topic, rng.fork("text"), bounded, toolFindings(req));
+    content = withSources(answer(topic, rng.fork("text"), bounded, toolFindings(req)), citedFiles(req));
     hardLimit = requested !== undefined;
   }
 

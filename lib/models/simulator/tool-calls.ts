@@ -1,3 +1,4 @@
+import { fileToRead } from "./documents";
 import { generateInstance } from "./json-schema";
 import type { Rng } from "./random";
 import type { ChatTool, JsonObject, SimRequest } from "./request";
@@ -142,13 +143,21 @@ function planCall(tool: ChatTool, req: SimRequest, topic: Topic, rng: Rng): Tool
  * `[sim:tool-steps=N]` responses (1 by default: a tool result is answered in text), and never
  * with `tool_choice: "none"` or `[sim:tool=none]`. One response carries one call, or
  * `[sim:tools=N]` / as many as `[sim:tool=a,b]` names, unless `parallel_tool_calls` is false.
- * `[sim:tool-error=…]` breaks the first call of the conversation.
+ * `[sim:tool-error=…]` breaks the first call of the conversation. With a path-taking tool
+ * (`read_file`) offered, the file the subtask names, or the first a listing showed, is read once.
  */
 export function decideToolCalls(req: SimRequest, topic: Topic, rng: Rng): ToolCallPlan[] {
   const tools = req.body.tools ?? [];
   const step = toolSteps(req);
   const off = req.body.tool_choice === "none" || req.directives.tool?.includes("none");
-  if (tools.length === 0 || off || step >= (req.directives.toolSteps ?? 1)) return [];
+  if (tools.length === 0 || off) return [];
+  // Document tools: the file a subtask names (or a listing showed) is read once, whatever the step.
+  const read = req.directives.tool || req.directives.tools ? undefined : fileToRead(req, tools);
+  if (read) {
+    const callRng = rng.fork(`read:${read.path}`);
+    return [{ id: callId(callRng), name: read.tool.function.name, arguments: JSON.stringify({ [read.param]: read.path }) }];
+  }
+  if (step >= (req.directives.toolSteps ?? 1)) return [];
 
   let chosen = chooseTools(req, topic);
   if (req.body.parallel_tool_calls === false) chosen = chosen.slice(0, 1);

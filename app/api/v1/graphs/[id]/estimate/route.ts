@@ -1,6 +1,7 @@
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
 import { withWorkspace } from "@/lib/api/guard";
 import { json, readJson } from "@/lib/api/respond";
+import { documentEstimate } from "@/lib/documents";
 import { estimateRunBody } from "@/lib/graphs/schemas";
 import { getGraph } from "@/lib/graphs/service";
 import { requireWellFormedGraph, workspaceToolNames } from "@/lib/graphs/validation";
@@ -16,6 +17,7 @@ const PLAIN = { disallowedSpecial: new Set<string>() };
 /**
  * `POST /api/v1/graphs/:id/estimate`: the stored graph, or the editor's unsaved `graph`, priced for `input`.
  * A graph with problems is priced too (a preview while it is built); only a malformed one answers 422.
+ * Attached `documents` count by their files' sizes: the listing planners see, a fan-out per file, each read.
  */
 export const POST = withWorkspace<Params>(async ({ request, params, access }) => {
   const body = await readJson(request, estimateRunBody);
@@ -27,6 +29,7 @@ export const POST = withWorkspace<Params>(async ({ request, params, access }) =>
     // Tool definitions are input tokens on every call of a node that has them.
     tools: await workspaceToolDefinitions(access.workspace.id, graph.nodes.flatMap((node) => node.tools)),
     simulated,
+    documents: await documentEstimate(access.workspace.id, body.documents ?? []),
   });
   return json({ ...estimate, simulated, tokenizer: "o200k_base" });
 });
