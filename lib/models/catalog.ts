@@ -18,6 +18,12 @@ export interface ModelInfo {
   maxOutputTokens: number;
   /** Bills hidden reasoning tokens as output, beyond the text it streams. */
   reasoning?: boolean;
+  /** Can answer in a JSON schema (natively or through its provider's adapter); planners and reviewers need it. Absent: assumed yes. */
+  structuredOutput?: boolean;
+  /** Can call tools; an executor with tools needs it. Absent: assumed yes. */
+  tools?: boolean;
+  /** The id of the workspace provider that serves it; absent: the workspace's default provider. */
+  provider?: string;
 }
 
 /**
@@ -89,6 +95,10 @@ export const modelOverrideSchema = z.object({
   contextWindow: tokenLimit.optional(),
   maxOutputTokens: tokenLimit.optional(),
   reasoning: z.boolean().optional(),
+  structuredOutput: z.boolean().optional(),
+  tools: z.boolean().optional(),
+  /** A provider id of the workspace; null moves the model back to the default provider. */
+  provider: z.string().trim().min(1).max(100).nullable().optional(),
 });
 
 /** What a workspace may change: the default model per tier, and per-model details (adding models it names). */
@@ -125,6 +135,9 @@ export function applyCatalogOverrides(catalog: ModelCatalog, overrides: CatalogO
     const base = models[id];
     const assignedTier = TIERS.find((t) => tiers[t] === id);
     const reasoning = o.reasoning ?? base?.reasoning;
+    const structuredOutput = o.structuredOutput ?? base?.structuredOutput;
+    const tools = o.tools ?? base?.tools;
+    const provider = o.provider === null ? undefined : (o.provider ?? base?.provider);
     const pricing =
       o.pricing === null
         ? undefined
@@ -143,6 +156,9 @@ export function applyCatalogOverrides(catalog: ModelCatalog, overrides: CatalogO
       contextWindow: o.contextWindow ?? base?.contextWindow ?? ADDED_MODEL_CONTEXT_WINDOW,
       maxOutputTokens: o.maxOutputTokens ?? base?.maxOutputTokens ?? ADDED_MODEL_MAX_OUTPUT_TOKENS,
       ...(reasoning !== undefined ? { reasoning } : {}),
+      ...(structuredOutput !== undefined ? { structuredOutput } : {}),
+      ...(tools !== undefined ? { tools } : {}),
+      ...(provider ? { provider } : {}),
     };
   }
   return { tiers, models };
@@ -162,6 +178,11 @@ export function resolveModel(catalog: ModelCatalog, tier: Tier, override?: strin
   const id = override?.trim() || catalog.tiers[tier];
   const info = Object.hasOwn(catalog.models, id) ? catalog.models[id] : undefined;
   return info ? { id, info } : { id };
+}
+
+/** What a model can do, for validation: a model the catalog does not know is given the benefit of the doubt. */
+export function modelCapabilities(info: ModelInfo | undefined): { structuredOutput: boolean; tools: boolean } {
+  return { structuredOutput: info?.structuredOutput !== false, tools: info?.tools !== false };
 }
 
 /** Whether a node's model bills hidden reasoning: as its catalog entry says; a model the catalog does not know is assumed not to. */
