@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TIERS, tierSchema, type Tier } from "@/lib/graph/tiers";
+import type { ValidationContext } from "@/lib/graph/validate";
 
 /** Prices in USD per 1M tokens. Cached input is what a prompt-cache hit costs. */
 export interface ModelPricing {
@@ -164,6 +165,20 @@ export function applyCatalogOverrides(catalog: ModelCatalog, overrides: CatalogO
   return { tiers, models };
 }
 
+/**
+ * A workspace's catalog from its stored overrides. Overrides were validated when saved; a stored
+ * value that no longer parses (an older shape) is ignored, not fatal.
+ */
+export function catalogFromStored(stored: unknown): ModelCatalog {
+  return applyCatalogOverrides(DEFAULT_CATALOG, storedOverrides(stored));
+}
+
+/** A workspace's stored overrides, `{}` when it has none or they no longer parse. */
+export function storedOverrides(stored: unknown): CatalogOverrides {
+  const parsed = catalogOverridesSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
 /** The resolved model of a node. `info` is absent for a model the catalog does not know (unpriced). */
 export interface ResolvedModel {
   id: string;
@@ -188,4 +203,17 @@ export function modelCapabilities(info: ModelInfo | undefined): { structuredOutp
 /** Whether a node's model bills hidden reasoning: as its catalog entry says; a model the catalog does not know is assumed not to. */
 export function modelReasons(model: ResolvedModel): boolean {
   return model.info?.reasoning === true;
+}
+
+/** What graph validation reads of a catalog: the priced models, and which model a node runs on and what it can do. */
+export function catalogChecks(catalog: ModelCatalog): Required<Pick<ValidationContext, "models" | "abilities">> {
+  return {
+    models: Object.values(catalog.models)
+      .filter((info) => info.pricing)
+      .map((info) => info.id),
+    abilities: (tier, override) => {
+      const resolved = resolveModel(catalog, tier, override);
+      return { model: resolved.id, ...modelCapabilities(resolved.info) };
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getGraph } from "@/lib/graphs/service";
-import { requireRunnableGraph, workspaceToolNames } from "@/lib/graphs/validation";
+import { requireRunnableGraph, workspaceGraphChecks } from "@/lib/graphs/validation";
 import { NANO_PER_USD, simSpeedFromEnv, type ModelClient } from "@/lib/models";
 import { workspaceHttpTools } from "@/lib/workspaces/http-tools";
 import { workspaceMcpServers } from "@/lib/workspaces/mcp-servers";
@@ -35,7 +35,7 @@ export async function startRun(
   modelClient?: ModelClient,
 ): Promise<{ id: string; status: string }> {
   const stored = await getGraph(workspaceId, graphId);
-  const graph = requireRunnableGraph(stored.graph, await workspaceToolNames(workspaceId));
+  const graph = requireRunnableGraph(stored.graph, await workspaceGraphChecks(workspaceId));
   const { provider, catalog, simulated } = await workspaceProvider(workspaceId);
   const [mcp, httpTools] = await Promise.all([workspaceMcpServers(workspaceId), workspaceHttpTools(workspaceId)]);
   const budgetNanoUsd = body.budgetUsd === undefined ? null : Math.round(body.budgetUsd * NANO_PER_USD);
