@@ -41,7 +41,7 @@ describe("capability problems", () => {
   it("judges a node's model override rather than its tier", () => {
     const overridden = nodes.map((n) => (n.id === "review" ? { ...n, model: "gpt-5.4" } : n.id === "plan" ? { ...n, model: "phi4-mini" } : n));
     const problems = problemsOf(graph(overridden, edges), { toolNames: TOOL_NAMES, catalog });
-    expect(problems.map((p) => [p.code, p.nodeId, p.path.at(-1)])).toEqual([["model_lacks_tools", "search", "tier"]]);
+    expect(problems.map((p) => [p.code, p.nodeId, p.path?.at(-1)])).toEqual([["model_lacks_tools", "search", "tier"]]);
   });
 
   it("finds nothing wrong with the default catalog, whose models do everything", () => {

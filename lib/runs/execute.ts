@@ -2,7 +2,10 @@ import { db } from "@/lib/db";
 import { createRunSummary, foldRunEvents, runGraph, type RunOutcome, type RunSummary } from "@/lib/engine";
 import { isFinalEvent, type RunEvent } from "@/lib/engine/events";
 import type { GraphDocument } from "@/lib/graph";
+import type { ProviderEndpoint } from "@/lib/engine/context";
 import { createModelClient, type ModelCatalog, type ModelClient, type ProviderConfig } from "@/lib/models";
+import { createAdapter, PROVIDER_KINDS, SIMULATOR_COMPAT } from "@/lib/models/providers";
+import type { ProviderEntry } from "@/lib/workspaces/provider";
 import { scaledClock } from "./clock";
 import { RunEventLog } from "./event-log";
 import { RunEventWriter } from "./event-store";
@@ -18,6 +21,10 @@ export interface LaunchOptions {
   input: string;
   catalog: ModelCatalog;
   provider: ProviderConfig;
+  /** The default provider's label, for the cost panel. */
+  providerLabel?: string;
+  /** The providers catalog models name, by id. */
+  providers?: Record<string, ProviderEntry>;
   budgetNanoUsd: number | null;
   simulation: { speed: number; seed: number };
   /** A ready client instead of one from `provider` (benchmarks time the simulator through it). */
@@ -33,7 +40,7 @@ export interface LaunchOptions {
  * bus as they happen and stored in batches; the final state is written when the engine ends.
  */
 export function launchRun(options: LaunchOptions): void {
-  const { runId, graph, input, catalog, provider, budgetNanoUsd, simulation, modelClient, mcp, httpTools = [] } = options;
+  const { runId, graph, input, catalog, provider, providerLabel, providers = {}, budgetNanoUsd, simulation, modelClient, mcp, httpTools = [] } = options;
   const controller = new AbortController();
   const history: RunEvent[] = [];
   const writer = new RunEventWriter(runId);
@@ -48,12 +55,14 @@ export function launchRun(options: LaunchOptions): void {
   });
   const { client, simulated } = modelClient ?? createModelClient({ ...provider, simulator: simulation });
   // Everything a run stores, streams or logs passes through this: provider errors may echo the key.
-  const redact = createRedactor([provider.apiKey, ...mcpSecrets(mcp?.servers ?? []), ...httpTools.flatMap((tool) => Object.values(tool.spec.headers))]);
+  const redact = createRedactor([provider.apiKey, ...Object.values(providers).map((entry) => entry.config.apiKey), ...mcpSecrets(mcp?.servers ?? []), ...httpTools.flatMap((tool) => Object.values(tool.spec.headers))]);
   const tools = createToolHost(mcp, httpTools);
 
   runtime.bus.open(runId);
   const done = runGraph(graph, input, {
     client,
+    ...(providerLabel ? { providerLabel } : {}),
+    providers: endpoints(providers, simulation),
     catalog,
     tools,
     emit: (event) => log.push(redactDeep(event, redact)),
@@ -82,6 +91,16 @@ export function launchRun(options: LaunchOptions): void {
       runtime.bus.close(runId);
     });
   runtime.active.set(runId, { controller, done });
+}
+
+/** One SDK client per provider, each with its kind's adapter; the simulator where an entry has no key. */
+function endpoints(entries: Record<string, ProviderEntry>, simulation: LaunchOptions["simulation"]): Record<string, ProviderEndpoint> {
+  return Object.fromEntries(
+    Object.entries(entries).map(([id, entry]) => {
+      const compat = entry.kind === "simulator" || entry.kind === "env" ? SIMULATOR_COMPAT : PROVIDER_KINDS[entry.kind].compat;
+      return [id, { label: entry.label, client: createModelClient({ ...entry.config, simulator: simulation }).client, adapter: createAdapter(compat) }];
+    }),
+  );
 }
 
 /** Header and env values of the workspace's MCP servers: a server's error text may echo them. */

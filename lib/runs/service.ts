@@ -36,7 +36,7 @@ export async function startRun(
 ): Promise<{ id: string; status: string }> {
   const stored = await getGraph(workspaceId, graphId);
   const graph = requireRunnableGraph(stored.graph, await workspaceGraphChecks(workspaceId));
-  const { provider, catalog, simulated } = await workspaceProvider(workspaceId);
+  const { provider, providerLabel, providers, catalog, simulated } = await workspaceProvider(workspaceId);
   const [mcp, httpTools] = await Promise.all([workspaceMcpServers(workspaceId), workspaceHttpTools(workspaceId)]);
   const budgetNanoUsd = body.budgetUsd === undefined ? null : Math.round(body.budgetUsd * NANO_PER_USD);
   const run = await db.run.create({
@@ -58,6 +58,8 @@ export async function startRun(
     input: body.input,
     catalog,
     provider,
+    providerLabel,
+    providers,
     budgetNanoUsd,
     simulation: { speed: body.simulation?.speed ?? simSpeedFromEnv(), seed: body.simulation?.seed ?? seedOf(run.id) },
     modelClient,

@@ -31,6 +31,7 @@ interface Ids {
   shareToken: string;
   mcpServer: string;
   httpTool: string;
+  provider: string;
 }
 
 /**
@@ -89,7 +90,11 @@ const ROUTES: Record<string, Entry> = {
   "DELETE /api/v1/members/[id]": { guard: "workspace" },
   "GET /api/v1/models": { guard: "workspace" },
   "GET /api/v1/provider": { guard: "workspace" },
-  "PUT /api/v1/provider": { guard: "workspace", body: () => ({ baseUrl: "" }) },
+  "PUT /api/v1/provider": { guard: "workspace", body: () => ({ catalog: null }) },
+  "POST /api/v1/providers": { guard: "workspace", body: () => ({ name: "Another provider", kind: "openai" }) },
+  "PATCH /api/v1/providers/[id]": { guard: "workspace", body: () => ({ name: "Renamed provider" }) },
+  "DELETE /api/v1/providers/[id]": { guard: "workspace" },
+  "POST /api/v1/providers/[id]/test": { guard: "workspace" },
   "GET /api/v1/openapi.json": { guard: "workspace" },
   "GET /api/v1/runs": { guard: "workspace" },
   "GET /api/v1/runs/[id]": { guard: "workspace" },
@@ -122,6 +127,7 @@ const RESOURCE_OF: Record<string, keyof Ids> = {
   share: "shareToken",
   "mcp-servers": "mcpServer",
   "http-tools": "httpTool",
+  providers: "provider",
 };
 
 interface Call {
@@ -179,7 +185,7 @@ let ownerCookie = "";
 let viewerCookie = "";
 let revokedKey = "";
 const SECRET_MARK = "their-confidential-marker";
-const NOWHERE = Object.fromEntries(["workspace", "graph", "run", "membership", "invitation", "apiKey", "shareLink", "shareToken", "mcpServer", "httpTool"].map((k) => [k, "does-not-exist"])) as unknown as Ids;
+const NOWHERE = Object.fromEntries(["workspace", "graph", "run", "membership", "invitation", "apiKey", "shareLink", "shareToken", "mcpServer", "httpTool", "provider"].map((k) => [k, "does-not-exist"])) as unknown as Ids;
 /** Share tokens that must all answer like NOWHERE's: revoked ones, and a run id used as a token. */
 const deadTokens: Record<string, string> = {};
 
@@ -198,6 +204,8 @@ async function seedWorkspace(workspaceId: string, userId: string, mark: string, 
   const httpTool = await db.httpTool.create({
     data: { workspaceId, name: `tool_${mark}`.replace(/[^a-zA-Z0-9_-]/g, "_"), description: `Tool ${mark}`, parameters: { type: "object" }, method: "GET", urlTemplate: "https://example.com/", timeoutMs: 1000 },
   });
+  // Stored directly too: saving one through the service would test its connection.
+  const provider = await db.modelProvider.create({ data: { workspaceId, name: `Provider ${mark}`, kind: "vllm", baseUrl: "https://vllm.example.com/v1" } });
   Object.assign(into, {
     workspace: workspaceId,
     graph: graph.id,
@@ -209,6 +217,7 @@ async function seedWorkspace(workspaceId: string, userId: string, mark: string, 
     shareToken: link.token,
     mcpServer: mcpServer.id,
     httpTool: httpTool.id,
+    provider: provider.id,
   });
 }
 
