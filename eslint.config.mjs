@@ -38,6 +38,7 @@ const WIRE_TYPES = [
   "lib/auth/workspace-membership.ts",
   "lib/runs/share-links.ts",
   "lib/workspaces/provider.ts",
+  "lib/workspaces/provider-entries.ts",
   "lib/workspaces/mcp-servers.ts",
   "lib/workspaces/http-tools.ts",
 ];

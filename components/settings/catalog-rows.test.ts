@@ -47,3 +47,14 @@ describe("provider tier table", () => {
     expect(() => overridesFromRows([{ ...rows[0], input: "-1" }], {})).toThrow(/0 or more/);
   });
 });
+
+describe("tier rows with providers", () => {
+  it("maps a tier's model to a provider and back, and drops the mapping for the default provider", () => {
+    const rows = rowsFromOverrides({}).map((row) => (row.tier === "nano" ? { ...row, model: "llama3.2", provider: "prov_local", input: "", cachedInput: "", output: "" } : row));
+    const overrides = overridesFromRows(rows, {});
+    expect(overrides).toEqual({ tiers: { nano: "llama3.2" }, models: { "llama3.2": { tier: "nano", provider: "prov_local" } } });
+    expect(rowsFromOverrides(overrides).find((row) => row.tier === "nano")).toMatchObject({ model: "llama3.2", provider: "prov_local", input: "" });
+    const back = overridesFromRows(rowsFromOverrides(overrides).map((row) => ({ ...row, provider: "" })), overrides);
+    expect(back.models?.["llama3.2"]).toEqual({ tier: "nano" });
+  });
+});

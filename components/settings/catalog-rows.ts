@@ -5,6 +5,8 @@ import { applyCatalogOverrides, DEFAULT_CATALOG, type CatalogOverrides, type Mod
 export interface TierRow {
   tier: Tier;
   model: string;
+  /** The provider id serving the model; "" or absent: the workspace's default provider. */
+  provider?: string;
   input: string;
   cachedInput: string;
   output: string;
@@ -17,10 +19,12 @@ export function rowsFromOverrides(overrides: CatalogOverrides): TierRow[] {
   const catalog = applyCatalogOverrides(DEFAULT_CATALOG, overrides);
   return TIERS.map((tier) => {
     const model = catalog.tiers[tier];
-    const pricing = Object.hasOwn(catalog.models, model) ? catalog.models[model].pricing : undefined;
+    const info = Object.hasOwn(catalog.models, model) ? catalog.models[model] : undefined;
+    const pricing = info?.pricing;
     return {
       tier,
       model,
+      ...(info?.provider ? { provider: info.provider } : {}),
       input: priceText(pricing?.inputPerMillion),
       cachedInput: priceText(pricing?.cachedInputPerMillion),
       output: priceText(pricing?.outputPerMillion),
@@ -55,7 +59,8 @@ export function overridesFromRows(rows: readonly TierRow[], previous: CatalogOve
     const cached = parsePrice(row.cachedInput, `The ${row.tier} cached input price`);
     const output = parsePrice(row.output, `The ${row.tier} output price`);
     const known = Object.hasOwn(DEFAULT_CATALOG.models, model) ? DEFAULT_CATALOG.models[model] : undefined;
-    const { pricing: _previousPricing, ...rest } = models[model] ?? {};
+    const { pricing: _previousPricing, provider: _previousProvider, ...kept } = models[model] ?? {};
+    const rest = { ...kept, ...(row.provider ? { provider: row.provider } : {}) };
     const base = { ...rest, ...(known ? {} : { tier: rest.tier ?? row.tier }) };
 
     if (input === null && cached === null && output === null) {
