@@ -14,21 +14,20 @@ export interface TierRow {
 
 const priceText = (value: number | undefined) => (value === undefined ? "" : String(value));
 
+/** The prices a model has in the workspace's catalog, as the inputs hold them; blank (unpriced) for a model it does not price. */
+export function pricesFor(model: string, overrides: CatalogOverrides): Pick<TierRow, "input" | "cachedInput" | "output"> {
+  const catalog = applyCatalogOverrides(DEFAULT_CATALOG, overrides);
+  const pricing = Object.hasOwn(catalog.models, model) ? catalog.models[model].pricing : undefined;
+  return { input: priceText(pricing?.inputPerMillion), cachedInput: priceText(pricing?.cachedInputPerMillion), output: priceText(pricing?.outputPerMillion) };
+}
+
 /** The table as a workspace's overrides make it: each tier's model and that model's prices. */
 export function rowsFromOverrides(overrides: CatalogOverrides): TierRow[] {
   const catalog = applyCatalogOverrides(DEFAULT_CATALOG, overrides);
   return TIERS.map((tier) => {
     const model = catalog.tiers[tier];
-    const info = Object.hasOwn(catalog.models, model) ? catalog.models[model] : undefined;
-    const pricing = info?.pricing;
-    return {
-      tier,
-      model,
-      ...(info?.provider ? { provider: info.provider } : {}),
-      input: priceText(pricing?.inputPerMillion),
-      cachedInput: priceText(pricing?.cachedInputPerMillion),
-      output: priceText(pricing?.outputPerMillion),
-    };
+    const provider = Object.hasOwn(catalog.models, model) ? catalog.models[model].provider : undefined;
+    return { tier, model, ...(provider ? { provider } : {}), ...pricesFor(model, overrides) };
   });
 }
 

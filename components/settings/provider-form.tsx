@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { overridesFromRows, rowsFromOverrides, type TierRow } from "./catalog-rows";
+import { overridesFromRows, pricesFor, rowsFromOverrides, type TierRow } from "./catalog-rows";
 import { inputClass } from "./providers-panel";
 import { settingsApi, type ProviderSettings, type ProviderSummary } from "./settings-api";
 
@@ -61,6 +61,9 @@ export function ProviderForm({ initial, canEdit }: { initial: ProviderSettings; 
 
   const setCell = (index: number, field: keyof Omit<TierRow, "tier">, value: string) =>
     setRows((all) => all.map((row, i) => (i === index ? { ...row, [field]: value } : row)));
+  // Another model brings its own prices (blank, so unpriced, for one the catalog does not price), never the last model's.
+  const changeModel = (index: number, model: string) =>
+    setRows((all) => all.map((row, i) => (i === index ? { ...row, model, ...pricesFor(model.trim(), settings.catalog) } : row)));
   const providers = initial.providers;
 
   if (!canEdit) {
@@ -120,7 +123,7 @@ export function ProviderForm({ initial, canEdit }: { initial: ProviderSettings; 
               <tr key={row.tier}>
                 <th scope="row" className="py-1.5 pr-2 font-medium capitalize">{row.tier}</th>
                 <td className="py-1.5 pr-2">
-                  <input aria-label={`${row.tier} model`} value={row.model} onChange={(event) => setCell(index, "model", event.target.value)} className={inputClass} />
+                  <input aria-label={`${row.tier} model`} value={row.model} onChange={(event) => changeModel(index, event.target.value)} className={inputClass} />
                 </td>
                 <td className="py-1.5 pr-2">
                   <select aria-label={`${row.tier} provider`} value={row.provider ?? DEFAULT_PROVIDER} onChange={(event) => setCell(index, "provider", event.target.value)} className={inputClass}>
