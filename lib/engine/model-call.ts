@@ -66,11 +66,14 @@ export async function callModel(rt: RunRuntime, req: ModelCallRequest): Promise<
   try {
     for (let attempt = 1; ; attempt++) {
       let delayMs: number;
-      try {
-        await provider.ready(rt.clock, lease.signal);
-      } catch (error) {
-        if (isRunStop(error, lease.signal)) throw new RunStoppedError();
-        throw error;
+      const paused = provider.ready(rt.clock, lease.signal);
+      if (paused) {
+        try {
+          await paused;
+        } catch (error) {
+          if (isRunStop(error, lease.signal)) throw new RunStoppedError();
+          throw error;
+        }
       }
       const release = await rt.modelSlots.acquire(lease.signal);
       const meter = new CallMeter(rt, req, promptTokens, provider);

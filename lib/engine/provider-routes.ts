@@ -9,8 +9,8 @@ export interface ProviderRoute {
   label: string;
   client: OpenAI;
   adapter: ProviderAdapter;
-  /** Waits out this provider's rate-limit pause, if one is on; other providers' calls never wait here. */
-  ready(clock: EngineClock, signal: AbortSignal): Promise<void>;
+  /** The wait for this provider's rate-limit pause to end, or null when none is on (no await on the hot path); other providers' calls never wait here. */
+  ready(clock: EngineClock, signal: AbortSignal): Promise<void> | null;
   /** A 429 asked this provider's callers to hold off for `ms`. */
   pause(clock: EngineClock, ms: number): void;
 }
@@ -21,9 +21,9 @@ function route(label: string, client: OpenAI, adapter: ProviderAdapter): Provide
     label,
     client,
     adapter,
-    async ready(clock, signal) {
+    ready(clock, signal) {
       const wait = pausedUntil - clock.now();
-      if (wait > 0) await clock.sleep(wait, signal);
+      return wait > 0 ? clock.sleep(wait, signal) : null;
     },
     pause(clock, ms) {
       pausedUntil = Math.max(pausedUntil, clock.now() + ms);

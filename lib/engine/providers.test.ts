@@ -125,7 +125,7 @@ describe("runs across two providers", () => {
 
     flagship.pause(clock, 2000);
     const signal = new AbortController().signal;
-    await local.ready(clock, signal);
+    expect(local.ready(clock, signal)).toBeNull();
     expect(clock.sleeps).toEqual([]);
     await flagship.ready(clock, signal);
     expect(clock.sleeps).toHaveLength(1);

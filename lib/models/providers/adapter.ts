@@ -48,6 +48,8 @@ export function createAdapter(profile: CompatProfile): ProviderAdapter {
       return next;
     },
     usage(reported) {
+      // The common case, a fully compatible report, is passed through untouched.
+      if (profile.cachedTokens && typeof reported.prompt_tokens === "number" && typeof reported.completion_tokens === "number") return reported;
       const loose = reported as LooseUsage;
       const prompt = reported.prompt_tokens ?? loose.input_tokens ?? 0;
       const completion = reported.completion_tokens ?? loose.output_tokens ?? 0;
