@@ -24,7 +24,9 @@ export function runCost(state: RunViewStore) {
   const totals = state.summary.totals;
   const usage = totals?.usage ?? addUsage(...nodes.map((n) => n.usage));
   const cost = totals?.costNanoUsd ?? nodes.reduce((sum, n) => sum + (n.costNanoUsd ?? 0), 0);
-  const baseline = totals?.baselineNanoUsd ?? baselineNanoUsd(usage, DEFAULT_CATALOG) ?? 0;
+  // While it runs, each call's own baseline (priced on the run's flagship tier, whatever vendor); runs stored before spend lines, the default catalog's.
+  const spend = Object.values(state.summary.spend ?? {});
+  const baseline = totals?.baselineNanoUsd ?? (spend.length > 0 ? spend.reduce((sum, line) => sum + line.baselineNanoUsd, 0) : (baselineNanoUsd(usage, DEFAULT_CATALOG) ?? 0));
   const complete = totals?.costComplete ?? nodes.every((n) => n.costComplete);
   // Old stored final events carry no count: nothing of theirs was estimated.
   const estimatedCalls = totals ? (totals.estimatedCalls ?? 0) : nodes.reduce((n, node) => n + node.estimatedCalls, 0);

@@ -92,7 +92,11 @@ describe("runs across two providers", () => {
     const sum = (nodeId: string) => usage.filter((e) => e.nodeId === nodeId).reduce((n, e) => n + (e.costNanoUsd ?? 0), 0);
 
     expect(Object.keys(spend).sort()).toEqual(["Local Ollama · llama3.2", "Local Ollama · qwen3:8b", "Simulator · gpt-5.4"]);
-    expect(spend["Simulator · gpt-5.4"]).toMatchObject({ calls: 1, costNanoUsd: sum("plan") });
+    expect(spend["Simulator · gpt-5.4"]).toMatchObject({ calls: 1, costNanoUsd: sum("plan"), baselineNanoUsd: sum("plan") });
+    // The baseline prices every call on the flagship tier, a local model's too.
+    const total = Object.values(spend).reduce((n, line) => n + line.baselineNanoUsd, 0);
+    expect(total).toBe(usage.reduce((n, e) => n + e.baselineNanoUsd, 0));
+    expect(spend["Local Ollama · qwen3:8b"].baselineNanoUsd).toBeGreaterThan(0);
     expect(spend["Local Ollama · llama3.2"].costNanoUsd).toBe(sum("work"));
     expect(spend["Local Ollama · llama3.2"].costNanoUsd).toBeGreaterThan(0);
     expect(spend["Local Ollama · qwen3:8b"]).toMatchObject({ costNanoUsd: null, unpricedCalls: spend["Local Ollama · qwen3:8b"].calls });

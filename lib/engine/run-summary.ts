@@ -60,6 +60,8 @@ export interface SpendLine {
   /** Null only when every call was unpriced; with some unpriced it is a lower bound. */
   costNanoUsd: number | null;
   unpricedCalls: number;
+  /** The same tokens priced on the run's flagship tier, whatever vendor that is. */
+  baselineNanoUsd: number;
 }
 
 export interface RunSummary {
@@ -173,7 +175,7 @@ class Draft {
     this.spendTouched.add(key);
     const line = current
       ? { ...current, usage: { ...current.usage } }
-      : { provider, model, calls: 0, usage: { ...ZERO_USAGE }, costNanoUsd: null, unpricedCalls: 0 };
+      : { provider, model, calls: 0, usage: { ...ZERO_USAGE }, costNanoUsd: null, unpricedCalls: 0, baselineNanoUsd: 0 };
     this.run.spend[key] = line;
     return line;
   }
@@ -194,8 +196,9 @@ export function nodeTimes(node: NodeSummary, now: number | null): { wallMs: numb
   return { wallMs: node.wallMs + elapsed, summedMs: node.summedMs + elapsed * running };
 }
 
-function addSpend(line: SpendLine, usage: Usage, costNanoUsd: number | null): void {
+function addSpend(line: SpendLine, { usage, costNanoUsd, baselineNanoUsd }: { usage: Usage; costNanoUsd: number | null; baselineNanoUsd: number }): void {
   line.calls++;
+  line.baselineNanoUsd += baselineNanoUsd;
   line.usage.inputTokens += usage.inputTokens;
   line.usage.cachedInputTokens += usage.cachedInputTokens;
   line.usage.outputTokens += usage.outputTokens;
@@ -257,7 +260,7 @@ function applyToDraft(draft: Draft, event: RunEvent): void {
       } else {
         node.costNanoUsd = (node.costNanoUsd ?? 0) + event.costNanoUsd;
       }
-      addSpend(draft.spendLine(event.provider ?? "Default provider", event.model), event.usage, event.costNanoUsd);
+      addSpend(draft.spendLine(event.provider ?? "Default provider", event.model), event);
       return;
     }
     case "node.completed": {
