@@ -38,6 +38,7 @@ const WIRE_TYPES = [
   "lib/auth/workspace-membership.ts",
   "lib/runs/share-links.ts",
   "lib/workspaces/provider.ts",
+  "lib/workspaces/provider-entries.ts",
   "lib/workspaces/mcp-servers.ts",
   "lib/workspaces/http-tools.ts",
   "lib/documents/collections.ts",
@@ -59,8 +60,8 @@ const errors = { file: { categories: "errors" } };
 const root = { file: { categories: "root" } };
 const libAndComponents = elements.map((e) => e.type).filter((type) => !["app", "e2e", "prisma"].includes(type));
 const everythingBelowApp = [...libAndComponents.map((type) => layer(type)), errors];
-// The pure, browser-safe part of lib/models: never the SDK client factory, the simulator or the barrel re-exporting them.
-const modelsPure = layer("models", ["catalog.ts", "cost.ts"]);
+// The pure, browser-safe part of lib/models (catalog, cost math, provider kinds and adapters): never the SDK client factory, the simulator or the barrel re-exporting them.
+const modelsPure = layer("models", ["catalog.ts", "cost.ts", "providers/*.ts"]);
 const pureLayers = ["graph", "models", "engine", "tools"].map((type) => layer(type));
 
 /** What each layer may import besides itself: ARCHITECTURE.md's table, row by row. */

@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { MCP_E2E_PORT } from "./e2e/fixtures/mcp-server";
+import { MODEL_E2E_PORT } from "./e2e/fixtures/model-server";
 import { E2E_DIR, OWNER_STATE } from "./e2e/fixtures/paths";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -47,8 +48,8 @@ export default defineConfig({
       TIERFLOW_AUTH_RATE_LIMIT: "1000",
       NEXT_TELEMETRY_DISABLED: "1",
       OPENAI_API_KEY: "",
-      // The MCP server e2e/mcp-tools.spec.ts starts, and nothing else on loopback.
-      TIERFLOW_OUTBOUND_ALLOW_HOSTS: `127.0.0.1:${MCP_E2E_PORT}`,
+      // The MCP server e2e/mcp-tools.spec.ts starts and the Ollama stand-in of e2e/provider-settings.spec.ts, nothing else on loopback.
+      TIERFLOW_OUTBOUND_ALLOW_HOSTS: `127.0.0.1:${MCP_E2E_PORT},127.0.0.1:${MODEL_E2E_PORT}`,
     },
   },
 });

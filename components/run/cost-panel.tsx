@@ -24,7 +24,9 @@ export function runCost(state: RunViewStore) {
   const totals = state.summary.totals;
   const usage = totals?.usage ?? addUsage(...nodes.map((n) => n.usage));
   const cost = totals?.costNanoUsd ?? nodes.reduce((sum, n) => sum + (n.costNanoUsd ?? 0), 0);
-  const baseline = totals?.baselineNanoUsd ?? baselineNanoUsd(usage, DEFAULT_CATALOG) ?? 0;
+  // While it runs, each call's own baseline (priced on the run's flagship tier, whatever vendor); runs stored before spend lines, the default catalog's.
+  const spend = Object.values(state.summary.spend ?? {});
+  const baseline = totals?.baselineNanoUsd ?? (spend.length > 0 ? spend.reduce((sum, line) => sum + line.baselineNanoUsd, 0) : (baselineNanoUsd(usage, DEFAULT_CATALOG) ?? 0));
   const complete = totals?.costComplete ?? nodes.every((n) => n.costComplete);
   // Old stored final events carry no count: nothing of theirs was estimated.
   const estimatedCalls = totals ? (totals.estimatedCalls ?? 0) : nodes.reduce((n, node) => n + node.estimatedCalls, 0);
@@ -53,6 +55,7 @@ const NO_SAVING: Partial<Record<RunStatus, string>> = {
  */
 export function CostPanel({ graph, status }: { graph: GraphDocument; status: RunStatus }) {
   const nodes = useRunStore(useShallow((s) => graph.nodes.map((n) => s.summary.nodes[n.id])));
+  const spend = useRunStore(useShallow((s) => Object.values(s.summary.spend ?? {})));
   const totals = useRunStore(useShallow(runCost));
   const final = useRunStore((s) => s.summary.totals !== null);
   const live = useRunStore((s) => s.startedAt !== null && s.endedAt === null);
@@ -158,6 +161,39 @@ export function CostPanel({ graph, status }: { graph: GraphDocument; status: Run
         Instances: one per subtask per pass. Calls: model requests. Wall time: how long at least one instance was running (the run: start to end). Summed time:
         every instance&apos;s time added up, above the wall time when instances run in parallel.
       </p>
+
+      {spend.length > 0 && (
+        <table className="w-full text-sm [&_td]:whitespace-nowrap">
+          <caption className="mb-1 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase">Cost by provider and model</caption>
+          <thead>
+            <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
+              <th scope="col" className="py-1.5 pr-3 font-medium">Provider</th>
+              <th scope="col" className="px-3 py-1.5 font-medium">Model</th>
+              <th scope="col" className="px-3 py-1.5 text-right font-medium">Input</th>
+              <th scope="col" className="px-3 py-1.5 text-right font-medium">Output</th>
+              <th scope="col" className="px-2 py-1.5 text-right font-medium">Calls</th>
+              <th scope="col" className="py-1.5 pl-3 text-right font-medium">Cost</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {spend.map((line) => (
+              <tr key={`${line.provider} · ${line.model}`}>
+                <th scope="row" className="py-1.5 pr-3 text-left font-medium text-slate-800">
+                  {line.provider}
+                </th>
+                <td className="px-3 py-1.5 font-mono text-xs text-slate-600">{line.model}</td>
+                <td className="px-3 py-1.5 text-right tabular-nums">{line.usage.inputTokens.toLocaleString("en-US")}</td>
+                <td className="px-3 py-1.5 text-right tabular-nums">{line.usage.outputTokens.toLocaleString("en-US")}</td>
+                <td className="px-2 py-1.5 text-right tabular-nums">{line.calls}</td>
+                <td className={cx("py-1.5 pl-3 text-right font-medium tabular-nums", line.costNanoUsd === null && "text-amber-700")}>
+                  {formatCost(line.costNanoUsd, 0)}
+                  {line.costNanoUsd !== null && line.unpricedCalls > 0 ? "+" : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
 
       <div className="grid gap-5 md:grid-cols-2">
         <figure>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyCatalogOverrides, DEFAULT_CATALOG } from "@/lib/models/catalog";
-import { overridesFromRows, rowsFromOverrides } from "./catalog-rows";
+import { overridesFromRows, pricesFor, rowsFromOverrides } from "./catalog-rows";
 
 describe("provider tier table", () => {
   it("shows the defaults and saves them back as no overrides at all", () => {
@@ -45,5 +45,23 @@ describe("provider tier table", () => {
     expect(() => overridesFromRows([{ ...rows[0], model: " " }], {})).toThrow(/model for the flagship tier/);
     expect(() => overridesFromRows([{ ...rows[0], output: "" }], {})).toThrow(/both the input and output price/);
     expect(() => overridesFromRows([{ ...rows[0], input: "-1" }], {})).toThrow(/0 or more/);
+  });
+});
+
+describe("tier rows with providers", () => {
+  it("maps a tier's model to a provider and back, and drops the mapping for the default provider", () => {
+    const rows = rowsFromOverrides({}).map((row) => (row.tier === "nano" ? { ...row, model: "llama3.2", provider: "prov_local", input: "", cachedInput: "", output: "" } : row));
+    const overrides = overridesFromRows(rows, {});
+    expect(overrides).toEqual({ tiers: { nano: "llama3.2" }, models: { "llama3.2": { tier: "nano", provider: "prov_local" } } });
+    expect(rowsFromOverrides(overrides).find((row) => row.tier === "nano")).toMatchObject({ model: "llama3.2", provider: "prov_local", input: "" });
+    const back = overridesFromRows(rowsFromOverrides(overrides).map((row) => ({ ...row, provider: "" })), overrides);
+    expect(back.models?.["llama3.2"]).toEqual({ tier: "nano" });
+  });
+});
+
+describe("pricesFor", () => {
+  it("gives a known model its prices and a model the catalog does not price none, so it stays unpriced", () => {
+    expect(pricesFor("gpt-5.4-mini", {})).toEqual({ input: "0.75", cachedInput: "0.075", output: "4.5" });
+    expect(pricesFor("llama3.2", {})).toEqual({ input: "", cachedInput: "", output: "" });
   });
 });

@@ -5,6 +5,8 @@ import { applyCatalogOverrides, DEFAULT_CATALOG, type CatalogOverrides, type Mod
 export interface TierRow {
   tier: Tier;
   model: string;
+  /** The provider id serving the model; "" or absent: the workspace's default provider. */
+  provider?: string;
   input: string;
   cachedInput: string;
   output: string;
@@ -12,19 +14,20 @@ export interface TierRow {
 
 const priceText = (value: number | undefined) => (value === undefined ? "" : String(value));
 
+/** The prices a model has in the workspace's catalog, as the inputs hold them; blank (unpriced) for a model it does not price. */
+export function pricesFor(model: string, overrides: CatalogOverrides): Pick<TierRow, "input" | "cachedInput" | "output"> {
+  const catalog = applyCatalogOverrides(DEFAULT_CATALOG, overrides);
+  const pricing = Object.hasOwn(catalog.models, model) ? catalog.models[model].pricing : undefined;
+  return { input: priceText(pricing?.inputPerMillion), cachedInput: priceText(pricing?.cachedInputPerMillion), output: priceText(pricing?.outputPerMillion) };
+}
+
 /** The table as a workspace's overrides make it: each tier's model and that model's prices. */
 export function rowsFromOverrides(overrides: CatalogOverrides): TierRow[] {
   const catalog = applyCatalogOverrides(DEFAULT_CATALOG, overrides);
   return TIERS.map((tier) => {
     const model = catalog.tiers[tier];
-    const pricing = Object.hasOwn(catalog.models, model) ? catalog.models[model].pricing : undefined;
-    return {
-      tier,
-      model,
-      input: priceText(pricing?.inputPerMillion),
-      cachedInput: priceText(pricing?.cachedInputPerMillion),
-      output: priceText(pricing?.outputPerMillion),
-    };
+    const provider = Object.hasOwn(catalog.models, model) ? catalog.models[model].provider : undefined;
+    return { tier, model, ...(provider ? { provider } : {}), ...pricesFor(model, overrides) };
   });
 }
 
@@ -55,7 +58,8 @@ export function overridesFromRows(rows: readonly TierRow[], previous: CatalogOve
     const cached = parsePrice(row.cachedInput, `The ${row.tier} cached input price`);
     const output = parsePrice(row.output, `The ${row.tier} output price`);
     const known = Object.hasOwn(DEFAULT_CATALOG.models, model) ? DEFAULT_CATALOG.models[model] : undefined;
-    const { pricing: _previousPricing, ...rest } = models[model] ?? {};
+    const { pricing: _previousPricing, provider: _previousProvider, ...kept } = models[model] ?? {};
+    const rest = { ...kept, ...(row.provider ? { provider: row.provider } : {}) };
     const base = { ...rest, ...(known ? {} : { tier: rest.tier ?? row.tier }) };
 
     if (input === null && cached === null && output === null) {

@@ -9,7 +9,7 @@ const SECTIONS = [
   { href: "/settings/members", label: "Members" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/share-links", label: "Share links" },
-  { href: "/settings/provider", label: "Provider" },
+  { href: "/settings/provider", label: "Providers" },
   { href: "/settings/tools", label: "Tools" },
 ] as const;
 

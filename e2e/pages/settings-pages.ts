@@ -6,11 +6,7 @@ export class ProviderSettingsPage {
 
   async goto() {
     await this.page.goto("/settings/provider");
-    await expect(this.page.getByRole("heading", { level: 1, name: "Provider" })).toBeVisible();
-  }
-
-  get keyField() {
-    return this.page.getByLabel("OpenAI API key");
+    await expect(this.page.getByRole("heading", { level: 1, name: "Providers" })).toBeVisible();
   }
 
   /** Error messages on the page (Next's route announcer is an alert too, but an empty one). */
@@ -18,25 +14,38 @@ export class ProviderSettingsPage {
     return this.page.getByRole("alert").filter({ hasText: /\S/ });
   }
 
+  get addForm() {
+    return this.page.getByRole("form", { name: "Add a provider" });
+  }
+
   get baseUrlField() {
-    return this.page.getByLabel("Base URL", { exact: true });
+    return this.addForm.getByLabel("Base URL", { exact: true });
   }
 
-  async saveKey(key: string) {
-    await this.keyField.fill(key);
-    await this.page.getByRole("button", { name: "Save provider settings" }).click();
-    await expect(this.page.getByText("Saved.")).toBeVisible();
+  /** One provider of the list, by name. */
+  provider(name: string) {
+    return this.page.getByRole("region", { name: "Providers" }).getByRole("listitem", { name, exact: true });
   }
 
-  /** Enters a base URL and presses Save; the caller checks whether it was saved or refused. */
-  async submitBaseUrl(url: string) {
-    await this.baseUrlField.fill(url);
-    await this.page.getByRole("button", { name: "Save provider settings" }).click();
+  /** Fills the add form and presses Add; the caller checks what the save said. */
+  async add(name: string, kind: string, baseUrl: string, apiKey = "") {
+    await this.addForm.getByLabel("Name").fill(name);
+    await this.addForm.getByLabel("Kind").selectOption({ label: kind });
+    await this.baseUrlField.fill(baseUrl);
+    await this.addForm.getByLabel("API key").fill(apiKey);
+    await this.addForm.getByRole("button", { name: "Add provider" }).click();
   }
 
-  async removeKey() {
-    await this.page.getByRole("button", { name: "Remove key" }).click();
-    await expect(this.page.getByText("Key removed.")).toBeVisible();
+  async testConnection(name: string) {
+    await this.provider(name).getByRole("button", { name: `Test connection to ${name}` }).click();
+  }
+
+  /** Points a tier at a model served by a provider, and saves the tier table. */
+  async mapTier(tier: "flagship" | "mini" | "nano", model: string, provider: string) {
+    await this.page.getByLabel(`${tier} model`).fill(model);
+    await this.page.getByLabel(`${tier} provider`).selectOption({ label: provider });
+    await this.page.getByRole("button", { name: "Save tiers" }).click();
+    await expect(this.page.getByText("Saved.", { exact: true })).toBeVisible();
   }
 }
 

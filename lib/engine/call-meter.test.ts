@@ -26,7 +26,7 @@ function streamMini(catalog: ModelCatalog, budgetNanoUsd: number) {
     1,
   );
   const req = { scope: { nodeId: "draft", instance: 0, iteration: 0 }, model: resolveModel(catalog, "mini"), messages, maxOutputTokens: 500, tally: new InstanceTally() };
-  const meter = new CallMeter(rt, req, promptTokenCounter(req));
+  const meter = new CallMeter(rt, req, promptTokenCounter(req), { label: "Simulator" });
   for (const content of PIECES) meter.add({ content });
   const tripped = rt.signal.aborted;
   meter.settle();

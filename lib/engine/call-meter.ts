@@ -6,6 +6,7 @@ import { countPromptTokens, countTextTokens, estimateStreamedUsage, toolCallToke
 import type { InFlightEstimate } from "./budget";
 import { priceUsage, type PricedUsage } from "./ledger";
 import type { ModelCallRequest, StreamedToolCall } from "./model-call";
+import type { ProviderRoute } from "./provider-routes";
 import type { OpenCall, RunRuntime } from "./runtime";
 
 /** Counts a call's prompt tokens once, however many attempts it takes, and only if someone asks. */
@@ -43,6 +44,7 @@ export class CallMeter implements OpenCall {
     private readonly rt: RunRuntime,
     private readonly req: ModelCallRequest,
     private readonly promptTokens: () => number,
+    private readonly provider: Pick<ProviderRoute, "label">,
   ) {
     this.reasons = modelReasons(req.model);
     this.estimate = rt.budget.open(req.model.info?.pricing);
@@ -97,7 +99,7 @@ export class CallMeter implements OpenCall {
     this.end();
     this.rt.ledger.record(priced);
     this.req.tally.record(priced);
-    this.rt.emit({ type: "node.usage", ...this.req.scope, model: this.req.model.id, ...priced });
+    this.rt.emit({ type: "node.usage", ...this.req.scope, model: this.req.model.id, provider: this.provider.label, ...priced });
     this.rt.budget.commit(priced.costNanoUsd);
   }
 

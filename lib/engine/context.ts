@@ -1,6 +1,7 @@
 import type OpenAI from "openai";
 import type { ChatCompletionTool } from "openai/resources/chat/completions";
 import type { ModelCatalog } from "@/lib/models/catalog";
+import type { ProviderAdapter } from "@/lib/models/providers";
 import type { EngineEvent, ToolSource } from "./events";
 import type { RestoredRun } from "./restore";
 
@@ -35,10 +36,23 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
+/** One model provider a run may call: catalog models name it by id (`ModelInfo.provider`). */
+export interface ProviderEndpoint {
+  /** Shown in the cost panel and transcripts, e.g. "Local Ollama". */
+  label: string;
+  client: OpenAI;
+  /** How this provider's compatibility layer differs; absent for full OpenAI compatibility. */
+  adapter?: ProviderAdapter;
+}
+
 /** Everything a run needs from outside the engine. */
 export interface EngineContext {
-  /** The `openai` SDK client (real provider or the simulator behind its `fetch`). */
+  /** The `openai` SDK client (real provider or the simulator behind its `fetch`) of the default provider: models naming none. */
   client: OpenAI;
+  /** The default provider's label; "Simulator" when `simulated`, else "OpenAI". */
+  providerLabel?: string;
+  /** The workspace's other providers, by id. */
+  providers?: Readonly<Record<string, ProviderEndpoint>>;
   catalog: ModelCatalog;
   tools: ToolHost;
   /** Receives every event, synchronously and in order; the service numbers, stores and publishes them. Must not throw. */

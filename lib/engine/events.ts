@@ -92,7 +92,7 @@ type EventBodies = {
    * provider reported none (the call was stopped or cut off): prompt and streamed tokens counted
    * with the tokenizer instead.
    */
-  "node.usage": NodeScope & { model: string; usage: Usage; costNanoUsd: number | null; baselineNanoUsd: number; estimated?: true };
+  "node.usage": NodeScope & { model: string; /** The provider's label; absent in events stored before providers. */ provider?: string; usage: Usage; costNanoUsd: number | null; baselineNanoUsd: number; estimated?: true };
   /** A model call failed transiently and is retried after `delayMs`; `attempt` is the attempt about to start (2 = first retry). Consumers drop the instance's partial text. */
   "node.retry": NodeScope & { attempt: number; delayMs: number; reason: string };
   "node.completed": NodeScope & {

@@ -12,6 +12,7 @@ import type { NodeScope } from "./events";
 import type { InstanceTally } from "./ledger";
 import { classifyFault, retryDelayMs } from "./retry";
 import { readChatChunks } from "./sse";
+import type { ProviderRoute } from "./provider-routes";
 import type { RunRuntime } from "./runtime";
 
 /** One model call of a node instance. */
@@ -59,20 +60,30 @@ class MidStreamError {
  * `RunStoppedError`.
  */
 export async function callModel(rt: RunRuntime, req: ModelCallRequest): Promise<ModelCallResult> {
+  const provider = rt.providers.for(req.model);
   const lease = rt.lease();
   const promptTokens = promptTokenCounter(req);
   try {
     for (let attempt = 1; ; attempt++) {
       let delayMs: number;
+      const paused = provider.ready(rt.clock, lease.signal);
+      if (paused) {
+        try {
+          await paused;
+        } catch (error) {
+          if (isRunStop(error, lease.signal)) throw new RunStoppedError();
+          throw error;
+        }
+      }
       const release = await rt.modelSlots.acquire(lease.signal);
-      const meter = new CallMeter(rt, req, promptTokens);
+      const meter = new CallMeter(rt, req, promptTokens, provider);
       try {
         // The budget may have tripped on this call's prompt alone: then nothing goes out.
         if (lease.signal.aborted) {
           meter.discard();
           throw new RunStoppedError();
         }
-        return await streamOnce(rt, req, lease.signal, meter);
+        return await streamOnce(rt, provider, req, lease.signal, meter);
       } catch (error) {
         if (isRunStop(error instanceof MidStreamError ? error.cause : error, lease.signal)) throw new RunStoppedError();
         if (error instanceof NodeError) throw error;
@@ -83,6 +94,8 @@ export async function callModel(rt: RunRuntime, req: ModelCallRequest): Promise<
           throw new NodeError(`Model call to ${req.model.id} failed after ${attempt} attempts: ${fault.reason}`);
         }
         delayMs = retryDelayMs(rt.retry, attempt, fault.retryAfterMs);
+        // The provider asked everyone to slow down: its other calls wait too, other providers' do not.
+        if (fault.rateLimited) provider.pause(rt.clock, delayMs);
         // The cut attempt is billed: its usage goes out before the retry that drops its text.
         meter.settle();
         rt.emit({ type: "node.retry", ...req.scope, attempt: attempt + 1, delayMs, reason: fault.reason });
@@ -103,8 +116,8 @@ export async function callModel(rt: RunRuntime, req: ModelCallRequest): Promise<
   }
 }
 
-async function streamOnce(rt: RunRuntime, req: ModelCallRequest, signal: AbortSignal, meter: CallMeter): Promise<ModelCallResult> {
-  const params: ChatCompletionCreateParamsStreaming = {
+async function streamOnce(rt: RunRuntime, provider: ProviderRoute, req: ModelCallRequest, signal: AbortSignal, meter: CallMeter): Promise<ModelCallResult> {
+  const params: ChatCompletionCreateParamsStreaming = provider.adapter.request({
     model: req.model.id,
     messages: req.messages,
     stream: true,
@@ -113,10 +126,10 @@ async function streamOnce(rt: RunRuntime, req: ModelCallRequest, signal: AbortSi
     ...(req.temperature !== undefined ? { temperature: req.temperature } : {}),
     ...(req.tools?.length ? { tools: req.tools, tool_choice: req.toolChoice ?? "auto" } : {}),
     ...(req.responseFormat ? { response_format: req.responseFormat } : {}),
-  };
+  });
   let response: Response;
   try {
-    response = await rt.client.chat.completions.create(params, { signal, maxRetries: 0 }).asResponse();
+    response = await provider.client.chat.completions.create(params, { signal, maxRetries: 0 }).asResponse();
   } catch (error) {
     // An error status or a failed connection is not billed; a stop while the model works may be.
     if (!isRunStop(error, signal)) meter.discard();
@@ -127,7 +140,7 @@ async function streamOnce(rt: RunRuntime, req: ModelCallRequest, signal: AbortSi
   const scope = req.scope;
   try {
     for await (const chunk of readChatChunks(response)) {
-      if (chunk.usage) meter.reported = chunk.usage;
+      if (chunk.usage) meter.reported = provider.adapter.usage(chunk.usage);
       const choice = chunk.choices[0];
       if (!choice) continue;
       if (choice.finish_reason) finishReason = choice.finish_reason;

@@ -9,6 +9,8 @@ export interface Fault {
   reason: string;
   /** The wait the provider asked for (Retry-After / retry-after-ms), if any. */
   retryAfterMs: number | null;
+  /** A 429: the provider's limit, which its other calls share. */
+  rateLimited?: true;
 }
 
 function headerDelayMs(headers: Headers | undefined, now: number): number | null {
@@ -47,7 +49,7 @@ export function classifyFault(error: unknown, midStream: boolean, now: number): 
   if (error instanceof APIError && typeof error.status === "number") {
     const status = error.status;
     const retryable = status === 429 || status >= 500;
-    return { retryable, reason: errorMessage(error), retryAfterMs: retryable ? headerDelayMs(error.headers, now) : null };
+    return { retryable, reason: errorMessage(error), retryAfterMs: retryable ? headerDelayMs(error.headers, now) : null, ...(status === 429 ? { rateLimited: true as const } : {}) };
   }
   if (error instanceof APIConnectionError || midStream) {
     const reason = midStream ? `Stream interrupted: ${errorMessage(error)}` : errorMessage(error);

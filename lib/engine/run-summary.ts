@@ -51,9 +51,24 @@ export interface NodeSummary {
   error: string | null;
 }
 
+/** Spend on one model of one provider, over every node that called it. */
+export interface SpendLine {
+  provider: string;
+  model: string;
+  calls: number;
+  usage: Usage;
+  /** Null only when every call was unpriced; with some unpriced it is a lower bound. */
+  costNanoUsd: number | null;
+  unpricedCalls: number;
+  /** The same tokens priced on the run's flagship tier, whatever vendor that is. */
+  baselineNanoUsd: number;
+}
+
 export interface RunSummary {
   status: RunStatus;
   nodes: Record<string, NodeSummary>;
+  /** Spend by provider and model, keyed `provider · model`, in the order first called. */
+  spend: Record<string, SpendLine>;
   totals: RunTotals | null;
   output: string | null;
   approved: boolean | null;
@@ -93,7 +108,7 @@ export function createRunSummary(graph: GraphDocument, catalog: ModelCatalog): R
       error: null,
     };
   }
-  return { status: "queued", nodes, totals: null, output: null, approved: null, error: null, lastSeq: 0 };
+  return { status: "queued", nodes, spend: {}, totals: null, output: null, approved: null, error: null, lastSeq: 0 };
 }
 
 /**
@@ -126,7 +141,9 @@ export function foldRunEvents(summary: RunSummary, events: readonly RunEvent[]):
 class Draft {
   readonly run: RunSummary;
   private nodesCopied = false;
+  private spendCopied = false;
   private readonly copied = new Set<string>();
+  private readonly spendTouched = new Set<string>();
 
   constructor(private readonly base: RunSummary) {
     this.run = { ...base };
@@ -146,6 +163,23 @@ class Draft {
     return copy;
   }
 
+  /** The spend line of a provider's model, created on its first call. */
+  spendLine(provider: string, model: string): SpendLine {
+    const key = `${provider} · ${model}`;
+    if (!this.spendCopied) {
+      this.run.spend = { ...this.base.spend };
+      this.spendCopied = true;
+    }
+    const current = this.run.spend[key];
+    if (this.spendTouched.has(key)) return current;
+    this.spendTouched.add(key);
+    const line = current
+      ? { ...current, usage: { ...current.usage } }
+      : { provider, model, calls: 0, usage: { ...ZERO_USAGE }, costNanoUsd: null, unpricedCalls: 0, baselineNanoUsd: 0 };
+    this.run.spend[key] = line;
+    return line;
+  }
+
   allNodeIds(): string[] {
     return Object.keys(this.run.nodes);
   }
@@ -160,6 +194,17 @@ export function nodeTimes(node: NodeSummary, now: number | null): { wallMs: numb
   const running = node.timedAt !== null && now !== null ? node.instancesRunning : 0;
   const elapsed = running > 0 ? Math.max(0, now! - node.timedAt!) : 0;
   return { wallMs: node.wallMs + elapsed, summedMs: node.summedMs + elapsed * running };
+}
+
+function addSpend(line: SpendLine, { usage, costNanoUsd, baselineNanoUsd }: { usage: Usage; costNanoUsd: number | null; baselineNanoUsd: number }): void {
+  line.calls++;
+  line.baselineNanoUsd += baselineNanoUsd;
+  line.usage.inputTokens += usage.inputTokens;
+  line.usage.cachedInputTokens += usage.cachedInputTokens;
+  line.usage.outputTokens += usage.outputTokens;
+  line.usage.reasoningTokens += usage.reasoningTokens;
+  if (costNanoUsd === null) line.unpricedCalls++;
+  else line.costNanoUsd = (line.costNanoUsd ?? 0) + costNanoUsd;
 }
 
 /** Brings the time figures up to `ts`; called before every change to the running count. */
@@ -225,6 +270,7 @@ function applyToDraft(draft: Draft, event: RunEvent): void {
       } else {
         node.costNanoUsd = (node.costNanoUsd ?? 0) + event.costNanoUsd;
       }
+      addSpend(draft.spendLine(event.provider ?? "Default provider", event.model), event);
       return;
     }
     case "node.completed": {

@@ -1,7 +1,7 @@
-import type OpenAI from "openai";
 import type { ModelCatalog } from "@/lib/models/catalog";
 import { BudgetGuard } from "./budget";
 import { resolveRetryPolicy, systemClock, type EngineClock, type EngineContext, type RetryPolicy, type ToolHost } from "./context";
+import { ProviderRoutes } from "./provider-routes";
 import type { EngineEvent } from "./events";
 import { RunLedger } from "./ledger";
 import type { RestoredRun } from "./restore";
@@ -28,7 +28,8 @@ export type EngineEventBody = Unstamped<EngineEvent>;
 
 /** What every part of the engine shares during one run. */
 export interface RunRuntime {
-  client: OpenAI;
+  /** Which provider serves each model call, each with its own rate-limit pause. */
+  providers: ProviderRoutes;
   catalog: ModelCatalog;
   tools: ToolHost;
   clock: EngineClock;
@@ -94,7 +95,7 @@ export function createRuntime(ctx: EngineContext, input: string, maxConcurrency:
     budget.commit(priced.costNanoUsd);
   }
   return {
-    client: ctx.client,
+    providers: new ProviderRoutes(ctx),
     catalog: ctx.catalog,
     tools: ctx.tools,
     clock,

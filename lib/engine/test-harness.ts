@@ -7,9 +7,9 @@ import OpenAI from "openai";
 import type { ChatCompletionChunk } from "openai/resources/chat/completions";
 import { validateGraph, type GraphDocument } from "@/lib/graph";
 import { rawEdge, rawGraph, rawNode, type RawEdge, type RawNode } from "@/lib/graph/testing";
-import { createModelClient, createSimulator, DEFAULT_CATALOG, SIMULATOR_BASE_URL, type ModelCatalog } from "@/lib/models";
+import { createModelClient, createSimulator, DEFAULT_CATALOG, SIMULATOR_BASE_URL, type ModelCatalog, type SimulatorOptions } from "@/lib/models";
 import { getTool, runTool, TOOL_NAMES, toOpenAITool } from "@/lib/tools";
-import type { EngineClock, EngineContext, RetryPolicy, ToolHost } from "./context";
+import type { EngineClock, EngineContext, ProviderEndpoint, RetryPolicy, ToolHost } from "./context";
 import type { EngineEvent } from "./events";
 import type { RestoredRun } from "./restore";
 import { runGraph, type RunOutcome } from "./run-graph";
@@ -49,8 +49,8 @@ export function instantClock(): EngineClock & { sleeps: number[] } {
 }
 
 /** The simulator behind a real SDK client whose request bodies are recorded (for checking what the engine sent). */
-export function recordingClient(options: { speed?: number; seed?: number } = {}): { client: OpenAI; requests: Record<string, unknown>[] } {
-  const simulator = createSimulator({ speed: options.speed ?? 0, seed: options.seed ?? 1 });
+export function recordingClient(options: SimulatorOptions = {}): { client: OpenAI; requests: Record<string, unknown>[] } {
+  const simulator = createSimulator({ ...options, speed: options.speed ?? 0, seed: options.seed ?? 1 });
   const requests: Record<string, unknown>[] = [];
   const client = new OpenAI({
     apiKey: "simulator",
@@ -93,6 +93,8 @@ export interface RunOptions {
   retry?: Partial<RetryPolicy>;
   signal?: AbortSignal;
   tools?: ToolHost;
+  /** Providers besides the default one (`client`), by id. */
+  providers?: Record<string, ProviderEndpoint>;
   /** Called with each event as it is emitted. */
   onEvent?: (event: EngineEvent) => void;
   /** Resume from this state (`restoreRun` of a run's earlier events). */
@@ -117,6 +119,7 @@ export async function runFixture(graph: GraphDocument, input: string, options: R
     ...(options.budgetNanoUsd !== undefined ? { budgetNanoUsd: options.budgetNanoUsd } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.restore ? { restore: options.restore } : {}),
+    ...(options.providers ? { providers: options.providers } : {}),
   };
   const outcome = await runGraph(graph, input, ctx);
   return { outcome, events };

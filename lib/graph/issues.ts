@@ -20,6 +20,8 @@ export const GRAPH_ISSUE_CODES = [
   "ambiguous_executor_label",
   "duplicate_tool",
   "unpriced_model",
+  "model_lacks_structured_output",
+  "model_lacks_tools",
 ] as const;
 
 export type GraphIssueCode = (typeof GRAPH_ISSUE_CODES)[number];

@@ -1,5 +1,8 @@
 import { isRole, type Role } from "./roles";
 import type { EdgeKind, GraphDocument } from "./schema";
+import { TIERS, type Tier } from "./tiers";
+
+const isTier = (value: unknown): value is Tier => TIERS.includes(value as Tier);
 
 /** What the semantic rules read of a node. `index` is its position in the document's `nodes`. */
 export interface RuleNode {
@@ -8,6 +11,8 @@ export interface RuleNode {
   /** Missing when a structurally broken node has no recognisable role. */
   role?: Role;
   label: string;
+  /** Missing when a structurally broken node has no recognisable tier. */
+  tier?: Tier;
   tools: readonly string[];
   model?: string;
 }
@@ -37,6 +42,7 @@ export function ruleGraphFromDocument(graph: GraphDocument): RuleGraph {
       id: node.id,
       role: node.role,
       label: node.label,
+      tier: node.tier,
       tools: node.tools,
       model: node.model,
     })),
@@ -61,6 +67,7 @@ export function salvageRuleGraph(document: Record<string, unknown>): RuleGraph |
       id: item.id,
       role: isRole(item.role) ? item.role : undefined,
       label,
+      tier: isTier(item.tier) ? item.tier : undefined,
       tools: Array.isArray(item.tools) ? item.tools.filter((tool): tool is string => typeof tool === "string") : [],
       model: typeof item.model === "string" ? item.model : undefined,
     });

@@ -1,13 +1,24 @@
 import { describeNode, quoteLabel, type GraphIssue } from "./issues";
 import type { RuleEdge, RuleGraph, RuleNode } from "./rule-graph";
+import type { Tier } from "./tiers";
 import { ROLE_DEFINITIONS } from "./roles";
 import { ancestors, buildTopology, dataCycles, type Topology } from "./topology";
 
-/** What validation checks a graph against: the tool registry and, optionally, the priced models. */
+/** What a node's model can do, as the workspace's catalog says. */
+export interface ModelAbilities {
+  /** The model id the node would run on. */
+  model: string;
+  structuredOutput: boolean;
+  tools: boolean;
+}
+
+/** What validation checks a graph against: the tool registry and, optionally, the priced models and what models can do. */
 export interface ValidationContext {
   toolNames: readonly string[];
   /** Models with a known price. When given, a node overriding its model with another one gets a warning. */
   models?: readonly string[];
+  /** The model a node of this tier (and override) runs on and what it can do; when given, capability gaps are problems on the node. */
+  abilities?: (tier: Tier, model: string | undefined) => ModelAbilities;
 }
 
 /** Runs every semantic rule over the graph, collecting all errors and warnings. */
@@ -73,6 +84,7 @@ function checkNodeFields(nodes: readonly RuleNode[], ctx: ValidationContext, err
         });
       }
     });
+    checkAbilities(node, ctx, errors);
     if (models && node.model !== undefined && !models.has(node.model)) {
       warnings.push({
         code: "unpriced_model",
@@ -81,6 +93,29 @@ function checkNodeFields(nodes: readonly RuleNode[], ctx: ValidationContext, err
         path: ["nodes", node.index, "model"],
       });
     }
+  }
+}
+
+/** A planner or reviewer must answer in a schema, an executor with tools must call them: its model has to be able to. */
+function checkAbilities(node: RuleNode, ctx: ValidationContext, errors: GraphIssue[]) {
+  if (!ctx.abilities || !node.role || !node.tier) return;
+  const { model, structuredOutput, tools } = ctx.abilities(node.tier, node.model);
+  const path = ["nodes", node.index, node.model !== undefined ? "model" : "tier"];
+  if (ROLE_DEFINITIONS[node.role].answersStructured && !structuredOutput) {
+    errors.push({
+      code: "model_lacks_structured_output",
+      message: `${describeNode(node)} runs on "${model}", which cannot answer in a JSON schema, and a ${node.role} must. Pick a tier or model with structured output, or mark the model as supporting it in Settings → Providers.`,
+      nodeId: node.id,
+      path,
+    });
+  }
+  if (node.tools.length > 0 && !tools) {
+    errors.push({
+      code: "model_lacks_tools",
+      message: `${describeNode(node)} has tools, but its model "${model}" cannot call tools. Pick a tier or model with tool calling, or remove the node's tools.`,
+      nodeId: node.id,
+      path,
+    });
   }
 }
 

@@ -3,7 +3,7 @@ import type { Graph } from "@/lib/generated/prisma/client";
 import type { GraphDocument, GraphIssue } from "@/lib/graph";
 import { AppError } from "@/lib/errors";
 import { parseStoredGraph, readStoredGraph } from "./stored-document";
-import { problemsOf, requireWellFormedGraph, workspaceToolNames } from "./validation";
+import { problemsOf, requireWellFormedGraph, workspaceGraphChecks, type GraphChecks } from "./validation";
 
 /** A stored graph as the API returns it. */
 export interface GraphRecord {
@@ -29,14 +29,14 @@ export interface GraphSummary {
   updatedAt: string;
 }
 
-/** A stored row as the API returns it; problems are judged against the workspace's tools (`toolNames`). */
-function toRecord(row: Graph, toolNames: readonly string[]): GraphRecord {
+/** A stored row as the API returns it; problems are judged against the workspace's tools and catalog (`checks`). */
+function toRecord(row: Graph, checks: GraphChecks): GraphRecord {
   const graph = readStoredGraph(row.document, { kind: "graph", id: row.id });
   return {
     id: row.id,
     name: row.name,
     graph,
-    problems: problemsOf(graph, toolNames),
+    problems: problemsOf(graph, checks),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -44,7 +44,7 @@ function toRecord(row: Graph, toolNames: readonly string[]): GraphRecord {
 }
 
 export async function listGraphs(workspaceId: string): Promise<GraphSummary[]> {
-  const [rows, toolNames] = await Promise.all([db.graph.findMany({ where: { workspaceId }, orderBy: { updatedAt: "desc" } }), workspaceToolNames(workspaceId)]);
+  const [rows, checks] = await Promise.all([db.graph.findMany({ where: { workspaceId }, orderBy: { updatedAt: "desc" } }), workspaceGraphChecks(workspaceId)]);
   // One unreadable graph must not hide the others: it is listed, so it can be opened or deleted.
   return rows.map((row) => {
     const read = parseStoredGraph(row.document);
@@ -53,7 +53,7 @@ export async function listGraphs(workspaceId: string): Promise<GraphSummary[]> {
       name: row.name,
       version: row.version,
       nodeCount: read.ok ? read.graph.nodes.length : null,
-      problemCount: read.ok ? problemsOf(read.graph, toolNames).length : null,
+      problemCount: read.ok ? problemsOf(read.graph, checks).length : null,
       updatedAt: row.updatedAt.toISOString(),
     };
   });
@@ -63,15 +63,15 @@ export async function listGraphs(workspaceId: string): Promise<GraphSummary[]> {
 export async function getGraph(workspaceId: string, id: string): Promise<GraphRecord> {
   const row = await db.graph.findFirst({ where: { id, workspaceId } });
   if (!row) throw AppError.notFound("Graph");
-  return toRecord(row, await workspaceToolNames(workspaceId));
+  return toRecord(row, await workspaceGraphChecks(workspaceId));
 }
 
 /** Stores a well-formed document even when it has problems (the record lists them); a malformed one answers 422. */
 export async function createGraph(workspaceId: string, input: { name: string; graph: unknown }): Promise<GraphRecord> {
-  const toolNames = await workspaceToolNames(workspaceId);
-  const document = requireWellFormedGraph(input.graph, toolNames).graph;
+  const checks = await workspaceGraphChecks(workspaceId);
+  const document = requireWellFormedGraph(input.graph, checks).graph;
   const row = await db.graph.create({ data: { workspaceId, name: input.name, document: document as object } });
-  return toRecord(row, toolNames);
+  return toRecord(row, checks);
 }
 
 /**
@@ -84,8 +84,8 @@ export async function updateGraph(
   id: string,
   input: { name?: string; graph?: unknown; version?: number },
 ): Promise<GraphRecord> {
-  const toolNames = await workspaceToolNames(workspaceId);
-  const document = input.graph === undefined ? undefined : requireWellFormedGraph(input.graph, toolNames).graph;
+  const checks = await workspaceGraphChecks(workspaceId);
+  const document = input.graph === undefined ? undefined : requireWellFormedGraph(input.graph, checks).graph;
   // Only the version is needed, not the stored document: saving a well-formed one repairs an unreadable graph.
   const expected = input.version ?? (await storedVersion(workspaceId, id));
   const { count } = await db.graph.updateMany({
@@ -106,7 +106,7 @@ export async function updateGraph(
   }
   const row = await db.graph.findFirst({ where: { id, workspaceId } });
   if (!row) throw AppError.notFound("Graph");
-  return toRecord(row, toolNames);
+  return toRecord(row, checks);
 }
 
 async function storedVersion(workspaceId: string, id: string): Promise<number> {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { checkGraphDocument, graphProblems, type GraphDocument, type GraphIssue, type ValidationContext } from "@/lib/graph";
-import { DEFAULT_CATALOG } from "@/lib/models";
+import { catalogChecks, catalogFromStored, DEFAULT_CATALOG, type ModelCatalog } from "@/lib/models";
 import { TOOL_NAMES } from "@/lib/tools";
 import { httpToolId } from "@/lib/tools/http";
 import { mcpToolId } from "@/lib/tools/mcp";
@@ -30,14 +30,28 @@ export async function workspaceToolNames(workspaceId: string): Promise<string[]>
   return [...TOOL_NAMES, ...httpTools.map((tool) => httpToolId(tool.id)), ...servers.flatMap((server) => listedNames.parse(server.tools).map((tool) => mcpToolId(server.id, tool.name)))];
 }
 
-/** The tools given (the built-ins unless told) and the priced models this server checks graphs against. */
-const contextFor = (toolNames: readonly string[]): ValidationContext => ({ toolNames, models: Object.keys(DEFAULT_CATALOG.models) });
+/** What a graph is checked against: the tools a node may use and the catalog its models come from (the default one unless told). */
+export interface GraphChecks {
+  toolNames: readonly string[];
+  catalog?: ModelCatalog;
+}
+
+/** The workspace's tools and model catalog, for checking its graphs. */
+export async function workspaceGraphChecks(workspaceId: string): Promise<GraphChecks> {
+  const [toolNames, workspace] = await Promise.all([workspaceToolNames(workspaceId), db.workspace.findUnique({ where: { id: workspaceId }, select: { catalog: true } })]);
+  return { toolNames, catalog: catalogFromStored(workspace?.catalog) };
+}
+
+const BUILT_IN: GraphChecks = { toolNames: TOOL_NAMES };
+
+/** The tools, the priced models and what each node's model can do. */
+const contextFor = ({ toolNames, catalog = DEFAULT_CATALOG }: GraphChecks): ValidationContext => ({ toolNames, ...catalogChecks(catalog) });
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 /** Parses a document for storing; a malformed one throws the 422 with every error listed. */
-export function requireWellFormedGraph(input: unknown, toolNames: readonly string[] = TOOL_NAMES): { graph: GraphDocument; problems: GraphIssue[] } {
-  const result = checkGraphDocument(input, contextFor(toolNames));
+export function requireWellFormedGraph(input: unknown, checks: GraphChecks = BUILT_IN): { graph: GraphDocument; problems: GraphIssue[] } {
+  const result = checkGraphDocument(input, contextFor(checks));
   if (!result.ok) {
     throw new AppError("invalid_graph", `The graph document is malformed: it has ${plural(result.errors.length, "error")}.`, {
       errors: result.errors,
@@ -48,13 +62,13 @@ export function requireWellFormedGraph(input: unknown, toolNames: readonly strin
 }
 
 /** The problems that keep a parsed (e.g. stored) graph from running on this server. */
-export function problemsOf(graph: GraphDocument, toolNames: readonly string[] = TOOL_NAMES): GraphIssue[] {
-  return graphProblems(graph, contextFor(toolNames)).problems;
+export function problemsOf(graph: GraphDocument, checks: GraphChecks = BUILT_IN): GraphIssue[] {
+  return graphProblems(graph, contextFor(checks)).problems;
 }
 
 /** For starting a run: a graph with problems throws the 422 listing them; nothing starts. */
-export function requireRunnableGraph(graph: GraphDocument, toolNames: readonly string[] = TOOL_NAMES): GraphDocument {
-  const { problems, warnings } = graphProblems(graph, contextFor(toolNames));
+export function requireRunnableGraph(graph: GraphDocument, checks: GraphChecks = BUILT_IN): GraphDocument {
+  const { problems, warnings } = graphProblems(graph, contextFor(checks));
   if (problems.length > 0) {
     throw new AppError("invalid_graph", `This graph cannot run: it has ${plural(problems.length, "problem")}. Fix them in the editor, then run again.`, {
       errors: problems,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TIERS, tierSchema, type Tier } from "@/lib/graph/tiers";
+import type { ValidationContext } from "@/lib/graph/validate";
 
 /** Prices in USD per 1M tokens. Cached input is what a prompt-cache hit costs. */
 export interface ModelPricing {
@@ -18,6 +19,12 @@ export interface ModelInfo {
   maxOutputTokens: number;
   /** Bills hidden reasoning tokens as output, beyond the text it streams. */
   reasoning?: boolean;
+  /** Can answer in a JSON schema (natively or through its provider's adapter); planners and reviewers need it. Absent: assumed yes. */
+  structuredOutput?: boolean;
+  /** Can call tools; an executor with tools needs it. Absent: assumed yes. */
+  tools?: boolean;
+  /** The id of the workspace provider that serves it; absent: the workspace's default provider. */
+  provider?: string;
 }
 
 /**
@@ -89,6 +96,10 @@ export const modelOverrideSchema = z.object({
   contextWindow: tokenLimit.optional(),
   maxOutputTokens: tokenLimit.optional(),
   reasoning: z.boolean().optional(),
+  structuredOutput: z.boolean().optional(),
+  tools: z.boolean().optional(),
+  /** A provider id of the workspace; null moves the model back to the default provider. */
+  provider: z.string().trim().min(1).max(100).nullable().optional(),
 });
 
 /** What a workspace may change: the default model per tier, and per-model details (adding models it names). */
@@ -125,6 +136,9 @@ export function applyCatalogOverrides(catalog: ModelCatalog, overrides: CatalogO
     const base = models[id];
     const assignedTier = TIERS.find((t) => tiers[t] === id);
     const reasoning = o.reasoning ?? base?.reasoning;
+    const structuredOutput = o.structuredOutput ?? base?.structuredOutput;
+    const tools = o.tools ?? base?.tools;
+    const provider = o.provider === null ? undefined : (o.provider ?? base?.provider);
     const pricing =
       o.pricing === null
         ? undefined
@@ -143,9 +157,26 @@ export function applyCatalogOverrides(catalog: ModelCatalog, overrides: CatalogO
       contextWindow: o.contextWindow ?? base?.contextWindow ?? ADDED_MODEL_CONTEXT_WINDOW,
       maxOutputTokens: o.maxOutputTokens ?? base?.maxOutputTokens ?? ADDED_MODEL_MAX_OUTPUT_TOKENS,
       ...(reasoning !== undefined ? { reasoning } : {}),
+      ...(structuredOutput !== undefined ? { structuredOutput } : {}),
+      ...(tools !== undefined ? { tools } : {}),
+      ...(provider ? { provider } : {}),
     };
   }
   return { tiers, models };
+}
+
+/**
+ * A workspace's catalog from its stored overrides. Overrides were validated when saved; a stored
+ * value that no longer parses (an older shape) is ignored, not fatal.
+ */
+export function catalogFromStored(stored: unknown): ModelCatalog {
+  return applyCatalogOverrides(DEFAULT_CATALOG, storedOverrides(stored));
+}
+
+/** A workspace's stored overrides, `{}` when it has none or they no longer parse. */
+export function storedOverrides(stored: unknown): CatalogOverrides {
+  const parsed = catalogOverridesSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : {};
 }
 
 /** The resolved model of a node. `info` is absent for a model the catalog does not know (unpriced). */
@@ -164,7 +195,25 @@ export function resolveModel(catalog: ModelCatalog, tier: Tier, override?: strin
   return info ? { id, info } : { id };
 }
 
+/** What a model can do, for validation: a model the catalog does not know is given the benefit of the doubt. */
+export function modelCapabilities(info: ModelInfo | undefined): { structuredOutput: boolean; tools: boolean } {
+  return { structuredOutput: info?.structuredOutput !== false, tools: info?.tools !== false };
+}
+
 /** Whether a node's model bills hidden reasoning: as its catalog entry says; a model the catalog does not know is assumed not to. */
 export function modelReasons(model: ResolvedModel): boolean {
   return model.info?.reasoning === true;
+}
+
+/** What graph validation reads of a catalog: the priced models, and which model a node runs on and what it can do. */
+export function catalogChecks(catalog: ModelCatalog): Required<Pick<ValidationContext, "models" | "abilities">> {
+  return {
+    models: Object.values(catalog.models)
+      .filter((info) => info.pricing)
+      .map((info) => info.id),
+    abilities: (tier, override) => {
+      const resolved = resolveModel(catalog, tier, override);
+      return { model: resolved.id, ...modelCapabilities(resolved.info) };
+    },
+  };
 }

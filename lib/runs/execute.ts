@@ -2,7 +2,10 @@ import { db, sqliteDateTime, sqliteWrite, type SqlWriter } from "@/lib/db";
 import { createRunSummary, foldRunEvents, restoreRun, runGraph, RunLedger, type RunOutcome, type RunSummary } from "@/lib/engine";
 import { isFinalEvent, type RunEvent } from "@/lib/engine/events";
 import type { GraphDocument } from "@/lib/graph";
+import type { ProviderEndpoint } from "@/lib/engine/context";
 import { createModelClient, type ModelCatalog, type ModelClient, type ProviderConfig } from "@/lib/models";
+import { createAdapter, PROVIDER_KINDS, SIMULATOR_COMPAT } from "@/lib/models/providers";
+import type { ProviderEntry } from "@/lib/workspaces/provider";
 import { scaledClock } from "./clock";
 import { RunEventLog } from "./event-log";
 import { RunEventWriter } from "./event-store";
@@ -20,6 +23,10 @@ export interface LaunchOptions {
   input: string;
   catalog: ModelCatalog;
   provider: ProviderConfig;
+  /** The default provider's label, for the cost panel. */
+  providerLabel?: string;
+  /** The providers catalog models name, by id. */
+  providers?: Record<string, ProviderEntry>;
   budgetNanoUsd: number | null;
   simulation: { speed: number; seed: number };
   /** A ready client instead of one from `provider` (benchmarks time the simulator through it). */
@@ -43,7 +50,7 @@ const INSTANCE_END = new Set<string>(["node.usage", "node.completed", "node.fail
  * call also updates the run's node rows and running cost, so a crash loses no work a viewer saw.
  */
 export function launchRun(options: LaunchOptions): void {
-  const { runId, graph, input, catalog, provider, budgetNanoUsd, simulation, modelClient, mcp, httpTools = [], stored = [], documents, attachments } = options;
+  const { runId, graph, input, catalog, provider, providerLabel, providers = {}, budgetNanoUsd, simulation, modelClient, mcp, httpTools = [], stored = [], documents, attachments } = options;
   const controller = new AbortController();
   const history: RunEvent[] = [...stored];
   let summary = foldRunEvents(createRunSummary(graph, catalog), stored);
@@ -91,13 +98,15 @@ export function launchRun(options: LaunchOptions): void {
   );
   const { client, simulated } = modelClient ?? createModelClient({ ...provider, simulator: simulation });
   // Everything a run stores, streams or logs passes through this: provider errors may echo the key.
-  const redact = createRedactor([provider.apiKey, ...mcpSecrets(mcp?.servers ?? []), ...httpTools.flatMap((tool) => Object.values(tool.spec.headers))]);
+  const redact = createRedactor([provider.apiKey, ...Object.values(providers).map((entry) => entry.config.apiKey), ...mcpSecrets(mcp?.servers ?? []), ...httpTools.flatMap((tool) => Object.values(tool.spec.headers))]);
   const tools = createToolHost(mcp, httpTools, documents);
   const outgoing = new StreamRedactor(redact, (event) => log.push(event));
 
   runtime.bus.open(runId, stored);
   const done = runGraph(graph, input, {
     client,
+    ...(providerLabel ? { providerLabel } : {}),
+    providers: endpoints(providers, simulation),
     catalog,
     tools,
     emit: (event) => outgoing.push(event),
@@ -129,6 +138,16 @@ export function launchRun(options: LaunchOptions): void {
       runtime.bus.close(runId);
     });
   runtime.active.set(runId, { controller, done });
+}
+
+/** One SDK client per provider, each with its kind's adapter; the simulator where an entry has no key. */
+function endpoints(entries: Record<string, ProviderEntry>, simulation: LaunchOptions["simulation"]): Record<string, ProviderEndpoint> {
+  return Object.fromEntries(
+    Object.entries(entries).map(([id, entry]) => {
+      const compat = entry.kind === "simulator" || entry.kind === "env" ? SIMULATOR_COMPAT : PROVIDER_KINDS[entry.kind].compat;
+      return [id, { label: entry.label, client: createModelClient({ ...entry.config, simulator: simulation }).client, adapter: createAdapter(compat) }];
+    }),
+  );
 }
 
 /** Header and env values of the workspace's MCP servers: a server's error text may echo them. */

@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { errorMessage } from "@/lib/engine/errors";
 import { isFinalEvent } from "@/lib/engine/events";
 import { readStoredGraph } from "@/lib/graphs/stored-document";
-import { requireRunnableGraph, workspaceToolNames } from "@/lib/graphs/validation";
+import { requireRunnableGraph, workspaceGraphChecks } from "@/lib/graphs/validation";
 import { AppError } from "@/lib/errors";
 import { simSpeedFromEnv } from "@/lib/models";
 import { readRunEvents } from "./event-store";
@@ -38,7 +38,7 @@ async function continueRun(runId: string): Promise<"running" | "interrupted"> {
   const run = await db.run.findUniqueOrThrow({ where: { id: runId } });
   let graph;
   try {
-    graph = requireRunnableGraph(readStoredGraph(run.graphSnapshot, { kind: "run", id: run.id }), await workspaceToolNames(run.workspaceId));
+    graph = requireRunnableGraph(readStoredGraph(run.graphSnapshot, { kind: "run", id: run.id }), await workspaceGraphChecks(run.workspaceId));
   } catch (error) {
     await markInterrupted(runId, `This run cannot resume: ${errorMessage(error)}`);
     return "interrupted";
@@ -52,13 +52,15 @@ async function continueRun(runId: string): Promise<"running" | "interrupted"> {
     stored = stored.slice(0, -1);
   }
   const documentIds = Array.isArray(run.documents) ? run.documents.filter((id): id is string => typeof id === "string") : [];
-  const { provider, catalog, mcp, httpTools, documents, attachments } = await workspaceRunContext(run.workspaceId, documentIds);
+  const { provider, providerLabel, providers, catalog, mcp, httpTools, documents, attachments } = await workspaceRunContext(run.workspaceId, documentIds);
   launchRun({
     runId,
     graph,
     input: run.input,
     catalog,
     provider,
+    providerLabel,
+    providers,
     budgetNanoUsd: run.budgetNanoUsd,
     simulation: { speed: simSpeedFromEnv(), seed: seedOf(runId) },
     mcp,

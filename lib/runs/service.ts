@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { createDocumentReader, documentManifest } from "@/lib/documents";
 import { AppError } from "@/lib/errors";
 import { getGraph } from "@/lib/graphs/service";
-import { requireRunnableGraph, workspaceToolNames } from "@/lib/graphs/validation";
+import { requireRunnableGraph, workspaceGraphChecks } from "@/lib/graphs/validation";
 import { NANO_PER_USD, simSpeedFromEnv, type ModelClient } from "@/lib/models";
 import { workspaceHttpTools } from "@/lib/workspaces/http-tools";
 import { workspaceMcpServers } from "@/lib/workspaces/mcp-servers";
@@ -32,11 +32,11 @@ export function requireAcceptingRuns(): void {
 
 /** What a run of this workspace executes with: its provider, models, tools and attached documents. */
 export async function workspaceRunContext(workspaceId: string, documentIds: readonly string[] = []) {
-  const { provider, catalog, simulated } = await workspaceProvider(workspaceId);
+  const { provider, providerLabel, providers, catalog, simulated } = await workspaceProvider(workspaceId);
   const [mcp, httpTools] = await Promise.all([workspaceMcpServers(workspaceId), workspaceHttpTools(workspaceId)]);
   const documents = documentIds.length > 0 ? await createDocumentReader(workspaceId, documentIds) : undefined;
   const attachments = documents ? documentManifest(await documents.list()) : undefined;
-  return { provider, catalog, simulated, mcp, httpTools, documents, attachments };
+  return { provider, providerLabel, providers, catalog, simulated, mcp, httpTools, documents, attachments };
 }
 
 /**
@@ -52,10 +52,10 @@ export async function startRun(
 ): Promise<{ id: string; status: string }> {
   requireAcceptingRuns();
   const stored = await getGraph(workspaceId, graphId);
-  const graph = requireRunnableGraph(stored.graph, await workspaceToolNames(workspaceId));
+  const graph = requireRunnableGraph(stored.graph, await workspaceGraphChecks(workspaceId));
   // Checked against the workspace before the run exists: a foreign collection id answers 404.
   const documentIds = body.documents ?? [];
-  const { provider, catalog, simulated, mcp, httpTools, documents, attachments } = await workspaceRunContext(workspaceId, documentIds);
+  const { provider, providerLabel, providers, catalog, simulated, mcp, httpTools, documents, attachments } = await workspaceRunContext(workspaceId, documentIds);
   const budgetNanoUsd = body.budgetUsd === undefined ? null : Math.round(body.budgetUsd * NANO_PER_USD);
   const run = await db.run.create({
     data: {
@@ -78,6 +78,8 @@ export async function startRun(
     input: body.input,
     catalog,
     provider,
+    providerLabel,
+    providers,
     budgetNanoUsd,
     simulation: { speed: body.simulation?.speed ?? simSpeedFromEnv(), seed: body.simulation?.seed ?? seedOf(run.id) },
     modelClient,

@@ -1,174 +1,222 @@
-import { z } from "zod";
-import { decryptSecret, encryptSecret } from "@/lib/auth/secrets";
-import { db, type Prisma } from "@/lib/db";
+import { decryptSecret } from "@/lib/auth/secrets";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import {
   applyCatalogOverrides,
   catalogOverridesSchema,
   DEFAULT_CATALOG,
   providerFromEnv,
+  storedOverrides,
   type CatalogOverrides,
   type ModelCatalog,
   type ProviderConfig,
 } from "@/lib/models";
-import { BlockedHostError, checkOutboundUrl, createGuardedFetch, outboundAllowHosts } from "@/lib/tools";
+import { PROVIDER_KINDS, type ProviderKind } from "@/lib/models/providers";
+import { createGuardedFetch, outboundAllowHosts } from "@/lib/tools";
+import { z } from "zod";
 
 type Env = Record<string, string | undefined>;
 
-/** Where a workspace's model calls go: its own key, the server's `OPENAI_API_KEY`, or the simulator. */
+/** Where a workspace's default model calls go: its default provider, the server's `OPENAI_API_KEY`, or the simulator. */
 export type ProviderSource = "workspace" | "env" | "simulator";
 
-/** `GET /api/v1/provider`: everything about the provider except the key itself. */
-export interface ProviderSettings {
+/** The built-in providers' ids; a workspace's own providers have cuid ids. */
+export const SIMULATOR_PROVIDER_ID = "simulator";
+export const ENV_PROVIDER_ID = "env";
+
+/** One provider as every member may see it: never the key, only its last four characters. */
+export interface ProviderSummary {
+  id: string;
+  name: string;
+  kind: ProviderKind | "simulator" | "env";
+  /** "Ollama", "Built-in simulator"… */
+  kindLabel: string;
   hasKey: boolean;
-  /** The last four characters of the key: all anyone ever sees of it again. */
   keyLast4: string | null;
+  /** As saved; null means the kind's default (`defaultBaseUrl`). */
   baseUrl: string | null;
-  /** The workspace's overrides of the default catalog (empty when it has none). */
+  defaultBaseUrl: string | null;
+  /** Serves the catalog's models that name no provider. */
+  isDefault: boolean;
+  /** The simulator and the server's environment provider: not editable. */
+  builtIn: boolean;
+  simulated: boolean;
+}
+
+/** `GET /api/v1/provider`: the workspace's providers and catalog. */
+export interface ProviderSettings {
+  providers: ProviderSummary[];
+  /** The workspace's overrides of the default catalog: tier mapping, models, prices, capabilities, providers. */
   catalog: CatalogOverrides;
+  /** Where models naming no provider go. */
   source: ProviderSource;
   simulated: boolean;
 }
 
-const baseUrlSchema = z
-  .string()
-  .trim()
-  .max(500)
-  .refine((value) => value === "" || (/^https?:\/\/\S+$/i.test(value) && URL.canParse(value)), "Enter an http(s) URL, e.g. https://api.openai.com/v1.")
-  .refine((value) => {
-    const url = URL.parse(value);
-    return !url?.username && !url?.password;
-  }, "Put credentials in the API key field, not in the URL.");
-
-/** `PUT /api/v1/provider`. `apiKey` "" or absent keeps the stored key; `clearKey: true` removes it. */
-export const providerSettingsBody = z.object({
-  apiKey: z.string().trim().max(1000).optional(),
-  clearKey: z.boolean().optional(),
-  /** "" or null goes back to the provider's default (OpenAI). */
-  baseUrl: baseUrlSchema.nullable().optional(),
-  /** null removes every override. */
-  catalog: catalogOverridesSchema.nullable().optional(),
-});
-
+/** `PUT /api/v1/provider`: the catalog; `null` removes every override. */
+export const providerSettingsBody = z.object({ catalog: catalogOverridesSchema.nullable() });
 export type ProviderSettingsBody = z.infer<typeof providerSettingsBody>;
 
-type ProviderRow = { catalog: unknown; providerKeyEncrypted: string | null; providerKeyLast4: string | null; providerBaseUrl: string | null };
+export const providerRowSelect = { id: true, name: true, kind: true, keyEncrypted: true, keyLast4: true, baseUrl: true, isDefault: true } as const;
+export type ProviderRow = { id: string; name: string; kind: string; keyEncrypted: string | null; keyLast4: string | null; baseUrl: string | null; isDefault: boolean };
 
-const providerSelect = { catalog: true, providerKeyEncrypted: true, providerKeyLast4: true, providerBaseUrl: true } as const;
-
-async function loadRow(workspaceId: string): Promise<ProviderRow> {
-  const row = await db.workspace.findUnique({ where: { id: workspaceId }, select: providerSelect });
-  if (!row) throw AppError.notFound("Workspace");
-  return row;
+/** A stored kind the app no longer knows reads as a generic OpenAI-compatible server. */
+export function kindOf(row: Pick<ProviderRow, "kind">): ProviderKind {
+  return Object.hasOwn(PROVIDER_KINDS, row.kind) ? (row.kind as ProviderKind) : "openai-compatible";
 }
 
-// Overrides were validated when saved; a stored value that no longer parses (an older shape) is ignored, not fatal.
-function overridesOf(row: ProviderRow): CatalogOverrides {
-  const parsed = catalogOverridesSchema.safeParse(row.catalog ?? {});
-  return parsed.success ? parsed.data : {};
-}
-
-function sourceOf(row: ProviderRow, env: Env): ProviderSource {
-  if (row.providerKeyEncrypted) return "workspace";
-  return providerFromEnv(env).apiKey ? "env" : "simulator";
-}
-
-function settingsOf(row: ProviderRow, env: Env): ProviderSettings {
-  const source = sourceOf(row, env);
+export function summaryOf(row: ProviderRow): ProviderSummary {
+  const kind = kindOf(row);
   return {
-    hasKey: row.providerKeyEncrypted !== null,
-    keyLast4: row.providerKeyEncrypted ? row.providerKeyLast4 : null,
-    baseUrl: row.providerBaseUrl,
-    catalog: overridesOf(row),
-    source,
-    simulated: source === "simulator",
+    id: row.id,
+    name: row.name,
+    kind,
+    kindLabel: PROVIDER_KINDS[kind].label,
+    hasKey: row.keyEncrypted !== null,
+    keyLast4: row.keyEncrypted ? row.keyLast4 : null,
+    baseUrl: row.baseUrl,
+    defaultBaseUrl: PROVIDER_KINDS[kind].defaultBaseUrl,
+    isDefault: row.isDefault,
+    builtIn: false,
+    simulated: false,
   };
 }
 
-/** The workspace's provider settings, without the key. */
+const SIMULATOR_SUMMARY: Omit<ProviderSummary, "isDefault"> = {
+  id: SIMULATOR_PROVIDER_ID,
+  name: "Simulator",
+  kind: "simulator",
+  kindLabel: "Built-in simulator (simulated)",
+  hasKey: false,
+  keyLast4: null,
+  baseUrl: null,
+  defaultBaseUrl: null,
+  builtIn: true,
+  simulated: true,
+};
+
+function envSummary(env: Env, isDefault: boolean): ProviderSummary | null {
+  const config = providerFromEnv(env);
+  if (!config.apiKey) return null;
+  return { ...SIMULATOR_SUMMARY, id: ENV_PROVIDER_ID, name: "Server default", kind: "env", kindLabel: "OPENAI_API_KEY on the server", baseUrl: config.baseURL ?? null, simulated: false, isDefault };
+}
+
+interface Loaded {
+  catalog: unknown;
+  rows: ProviderRow[];
+}
+
+async function load(workspaceId: string): Promise<Loaded> {
+  const row = await db.workspace.findUnique({
+    where: { id: workspaceId },
+    select: { catalog: true, providers: { select: providerRowSelect, orderBy: { createdAt: "asc" } } },
+  });
+  if (!row) throw AppError.notFound("Workspace");
+  return { catalog: row.catalog, rows: row.providers };
+}
+
+function sourceOf({ rows }: Loaded, env: Env): ProviderSource {
+  if (rows.some((r) => r.isDefault)) return "workspace";
+  return providerFromEnv(env).apiKey ? "env" : "simulator";
+}
+
+/** Every provider the workspace's models may name: the simulator first, the server's, then its own. */
+function summaries(loaded: Loaded, env: Env): ProviderSummary[] {
+  const source = sourceOf(loaded, env);
+  const fromEnv = envSummary(env, source === "env");
+  return [{ ...SIMULATOR_SUMMARY, isDefault: source === "simulator" }, ...(fromEnv ? [fromEnv] : []), ...loaded.rows.map(summaryOf)];
+}
+
+/** The workspace's providers and catalog, without any key. */
 export async function getProviderSettings(workspaceId: string, env: Env = process.env): Promise<ProviderSettings> {
-  return settingsOf(await loadRow(workspaceId), env);
+  const loaded = await load(workspaceId);
+  const source = sourceOf(loaded, env);
+  return { providers: summaries(loaded, env), catalog: storedOverrides(loaded.catalog), source, simulated: source === "simulator" };
 }
 
-// A save waits this long for DNS at most; a name that does not resolve yet is checked again on every run.
-const SAVE_LOOKUP_MS = 3000;
-
-/**
- * Refuses, at save time, a base URL the outbound guard would refuse at run time (loopback,
- * private, link-local… unless the operator allow-listed it), so the owner learns why now.
- */
-async function assertReachableBaseUrl(baseUrl: string, env: Env): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const gaveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, SAVE_LOOKUP_MS)));
-  try {
-    await Promise.race([checkOutboundUrl(new URL(baseUrl), outboundAllowHosts(env)), gaveUp]);
-  } catch (error) {
-    if (!(error instanceof BlockedHostError)) return; // DNS trouble is not a verdict; the run will say if it persists
-    const message = `This base URL is not allowed: ${error.reason}.`;
-    throw new AppError("unprocessable", message, [{ path: ["baseUrl"], message }]);
-  } finally {
-    clearTimeout(timer);
+/** Saves the catalog; a model naming a provider the workspace does not have is refused (422), naming the model. */
+export async function updateProviderSettings(workspaceId: string, body: ProviderSettingsBody, env: Env = process.env): Promise<ProviderSettings> {
+  const loaded = await load(workspaceId);
+  const known = new Set(summaries(loaded, env).map((p) => p.id));
+  for (const [model, override] of Object.entries(body.catalog?.models ?? {})) {
+    if (override.provider && !known.has(override.provider)) {
+      const message = `The model ${model} names a provider this workspace does not have.`;
+      throw new AppError("unprocessable", message, [{ path: ["catalog", "models", model, "provider"], message }]);
+    }
   }
-}
-
-/** Saves provider settings; the key is stored only encrypted (AES-256-GCM), beside its last four characters. */
-export async function updateProviderSettings(
-  workspaceId: string,
-  body: ProviderSettingsBody,
-  env: Env = process.env,
-): Promise<ProviderSettings> {
-  await loadRow(workspaceId);
-  if (body.clearKey && body.apiKey) throw new AppError("bad_request", "Send either a new key or clearKey, not both.");
-  if (body.baseUrl) await assertReachableBaseUrl(body.baseUrl, env);
-  const data: Prisma.WorkspaceUpdateInput = {};
-  if (body.clearKey) Object.assign(data, { providerKeyEncrypted: null, providerKeyLast4: null });
-  else if (body.apiKey) Object.assign(data, { providerKeyEncrypted: encryptSecret(body.apiKey), providerKeyLast4: body.apiKey.slice(-4) });
-  if (body.baseUrl !== undefined) data.providerBaseUrl = body.baseUrl ? body.baseUrl.replace(/\/+$/, "") : null;
   // Prisma's Json null needs its DbNull sentinel; an empty object means the same and needs none.
-  if (body.catalog !== undefined) data.catalog = body.catalog ?? {};
-  const row = await db.workspace.update({ where: { id: workspaceId }, data, select: providerSelect });
-  return settingsOf(row, env);
+  await db.workspace.update({ where: { id: workspaceId }, data: { catalog: body.catalog ?? {} } });
+  return getProviderSettings(workspaceId, env);
 }
 
-/** The catalog and simulated flag a workspace's pages and estimates use; cheap, never decrypts the key. */
+/** The catalog and simulated flag a workspace's pages and estimates use; cheap, never decrypts a key. */
 export interface WorkspaceModels {
   catalog: ModelCatalog;
   simulated: boolean;
   source: ProviderSource;
 }
 
-/** A workspace's resolved provider, for starting runs. */
-export interface WorkspaceProvider extends WorkspaceModels {
-  provider: ProviderConfig;
+/** The workspace's catalog (defaults plus its overrides) and whether its default provider is the simulator. */
+export async function workspaceModels(workspaceId: string, env: Env = process.env): Promise<WorkspaceModels> {
+  const loaded = await load(workspaceId);
+  const source = sourceOf(loaded, env);
+  return { catalog: applyCatalogOverrides(DEFAULT_CATALOG, storedOverrides(loaded.catalog)), simulated: source === "simulator", source };
 }
 
-/** The workspace's catalog (defaults plus its overrides) and whether its runs are simulated. */
-export async function workspaceModels(workspaceId: string, env: Env = process.env): Promise<WorkspaceModels> {
-  const row = await loadRow(workspaceId);
-  const source = sourceOf(row, env);
-  return { catalog: applyCatalogOverrides(DEFAULT_CATALOG, overridesOf(row)), simulated: source === "simulator", source };
+/** A provider a run may call: its label and connection (no `apiKey`: the simulator). */
+export interface ProviderEntry {
+  label: string;
+  kind: ProviderKind | "simulator" | "env";
+  config: ProviderConfig;
+}
+
+/** A workspace's resolved providers, for starting runs. */
+export interface WorkspaceProvider extends WorkspaceModels {
+  /** The default provider's connection: models naming none go here. */
+  provider: ProviderConfig;
+  providerLabel: string;
+  /** Every provider a model may name, by id. */
+  providers: Record<string, ProviderEntry>;
+}
+
+// Local servers take any key or none; the SDK needs one, and one that says what it is reads better in their logs.
+const NO_KEY = "tierflow-no-key";
+
+/**
+ * A stored provider's connection: its own key, its base URL (else its kind's default) through
+ * the outbound guard, so it never reaches an address the operator did not allow.
+ */
+export function connectionOf(row: ProviderRow, env: Env): ProviderConfig {
+  let apiKey = NO_KEY;
+  if (row.keyEncrypted) {
+    try {
+      apiKey = decryptSecret(row.keyEncrypted);
+    } catch {
+      throw new AppError("conflict", `The key of the provider "${row.name}" can no longer be read (was TIERFLOW_SECRET changed?). An owner can enter it again in Settings → Providers.`);
+    }
+  }
+  const baseURL = row.baseUrl ?? PROVIDER_KINDS[kindOf(row)].defaultBaseUrl ?? undefined;
+  return { apiKey, ...(baseURL ? { baseURL } : {}), fetch: createGuardedFetch({ allowHosts: outboundAllowHosts(env) }) };
 }
 
 /**
- * Where a workspace's runs send model calls: its own key (with its base URL, else OpenAI's),
- * else `OPENAI_API_KEY`/`OPENAI_BASE_URL`, else the built-in simulator. The workspace's base
- * URL is only ever used with its own key, so the server's key never goes to a URL a workspace chose;
- * and only through the outbound guard, so it never reaches an address the operator did not allow.
+ * Where a workspace's runs send model calls: each model to its provider, a model naming none to
+ * the default one (the workspace's default provider, else `OPENAI_API_KEY`/`OPENAI_BASE_URL`,
+ * else the simulator). The server's key only ever goes to the server's base URL.
  */
 export async function workspaceProvider(workspaceId: string, env: Env = process.env): Promise<WorkspaceProvider> {
-  const row = await loadRow(workspaceId);
-  const source = sourceOf(row, env);
-  const catalog = applyCatalogOverrides(DEFAULT_CATALOG, overridesOf(row));
-  let provider: ProviderConfig = source === "env" ? providerFromEnv(env) : {};
-  if (row.providerKeyEncrypted) {
-    let apiKey: string;
-    try {
-      apiKey = decryptSecret(row.providerKeyEncrypted);
-    } catch {
-      throw new AppError("conflict", "The workspace's provider key can no longer be read (was TIERFLOW_SECRET changed?). An owner can enter it again in Settings → Provider.");
-    }
-    const chosen = row.providerBaseUrl ? { baseURL: row.providerBaseUrl, fetch: createGuardedFetch({ allowHosts: outboundAllowHosts(env) }) } : {};
-    provider = { apiKey, ...chosen };
+  const loaded = await load(workspaceId);
+  const source = sourceOf(loaded, env);
+  const catalog = applyCatalogOverrides(DEFAULT_CATALOG, storedOverrides(loaded.catalog));
+  const providers: Record<string, ProviderEntry> = { [SIMULATOR_PROVIDER_ID]: { label: "Simulator", kind: "simulator", config: {} } };
+  const fromEnv = providerFromEnv(env);
+  if (fromEnv.apiKey) providers[ENV_PROVIDER_ID] = { label: "Server default", kind: "env", config: fromEnv };
+  // Only rows some model uses (or the default) are decrypted: an unreadable unused key does not stop runs.
+  const used = new Set(Object.values(catalog.models).map((m) => m.provider));
+  for (const row of loaded.rows) {
+    if (row.isDefault || used.has(row.id)) providers[row.id] = { label: row.name, kind: kindOf(row), config: connectionOf(row, env) };
   }
-  return { provider, catalog, simulated: source === "simulator", source };
+  const defaultRow = loaded.rows.find((r) => r.isDefault);
+  const fallback = defaultRow ? providers[defaultRow.id] : source === "env" ? providers[ENV_PROVIDER_ID] : providers[SIMULATOR_PROVIDER_ID];
+  return { provider: fallback.config, providerLabel: fallback.label, providers, catalog, simulated: source === "simulator", source };
 }

@@ -77,7 +77,7 @@ beforeAll(async () => {
   hiddenRunId = (await startRun(workspaceId, research.id, { input: TASK, simulation: { speed: 0 } })).id;
   await runFinished(hiddenRunId);
   // Set once the run is done, so it runs on the simulator whatever the key would do.
-  await db.workspace.update({ where: { id: workspaceId }, data: { providerKeyEncrypted: PROVIDER_KEY, providerBaseUrl: PROVIDER_URL } });
+  await db.modelProvider.create({ data: { workspaceId, name: "Leaky", kind: "openai-compatible", keyEncrypted: PROVIDER_KEY, baseUrl: PROVIDER_URL, isDefault: true } });
 });
 
 describe("share API", () => {

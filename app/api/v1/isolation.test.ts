@@ -34,6 +34,7 @@ interface Ids {
   httpTool: string;
   collection: string;
   document: string;
+  provider: string;
 }
 
 /**
@@ -100,7 +101,11 @@ const ROUTES: Record<string, Entry> = {
   "DELETE /api/v1/members/[id]": { guard: "workspace" },
   "GET /api/v1/models": { guard: "workspace" },
   "GET /api/v1/provider": { guard: "workspace" },
-  "PUT /api/v1/provider": { guard: "workspace", body: () => ({ baseUrl: "" }) },
+  "PUT /api/v1/provider": { guard: "workspace", body: () => ({ catalog: null }) },
+  "POST /api/v1/providers": { guard: "workspace", body: () => ({ name: "Another provider", kind: "openai" }) },
+  "PATCH /api/v1/providers/[id]": { guard: "workspace", body: () => ({ name: "Renamed provider" }) },
+  "DELETE /api/v1/providers/[id]": { guard: "workspace" },
+  "POST /api/v1/providers/[id]/test": { guard: "workspace" },
   "GET /api/v1/openapi.json": { guard: "workspace" },
   "GET /api/v1/runs": { guard: "workspace" },
   "GET /api/v1/runs/[id]": { guard: "workspace" },
@@ -136,6 +141,7 @@ const RESOURCE_OF: Record<string, keyof Ids> = {
   "http-tools": "httpTool",
   collections: "collection",
   files: "document",
+  providers: "provider",
 };
 
 interface Call {
@@ -193,7 +199,7 @@ let ownerCookie = "";
 let viewerCookie = "";
 let revokedKey = "";
 const SECRET_MARK = "their-confidential-marker";
-const NOWHERE = Object.fromEntries(["workspace", "graph", "run", "membership", "invitation", "apiKey", "shareLink", "shareToken", "mcpServer", "httpTool", "collection", "document"].map((k) => [k, "does-not-exist"])) as unknown as Ids;
+const NOWHERE = Object.fromEntries(["workspace", "graph", "run", "membership", "invitation", "apiKey", "shareLink", "shareToken", "mcpServer", "httpTool", "collection", "document", "provider"].map((k) => [k, "does-not-exist"])) as unknown as Ids;
 /** Share tokens that must all answer like NOWHERE's: revoked ones, and a run id used as a token. */
 const deadTokens: Record<string, string> = {};
 
@@ -215,6 +221,8 @@ async function seedWorkspace(workspaceId: string, userId: string, mark: string, 
   const collection = await db.documentCollection.create({ data: { workspaceId, name: `Collection ${mark}` } });
   await uploadDocuments(workspaceId, collection.id, [{ path: `notes-${mark}.md`, bytes: Buffer.from(`# Notes ${mark}\n\nSearch term applesauce, ${mark}.\n`) }]);
   const document = await db.document.findFirstOrThrow({ where: { collectionId: collection.id } });
+  // Stored directly too: saving one through the service would test its connection.
+  const provider = await db.modelProvider.create({ data: { workspaceId, name: `Provider ${mark}`, kind: "vllm", baseUrl: "https://vllm.example.com/v1" } });
   Object.assign(into, {
     workspace: workspaceId,
     collection: collection.id,
@@ -228,6 +236,7 @@ async function seedWorkspace(workspaceId: string, userId: string, mark: string, 
     shareToken: link.token,
     mcpServer: mcpServer.id,
     httpTool: httpTool.id,
+    provider: provider.id,
   });
 }
 

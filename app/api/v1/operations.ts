@@ -19,6 +19,7 @@ import { createShareLinkBody, listRunsQuery, listShareLinksQuery, runPageSchema,
 import { createHttpToolBody, updateHttpToolBody } from "@/lib/workspaces/http-tools";
 import { createMcpServerBody, updateMcpServerBody } from "@/lib/workspaces/mcp-servers";
 import { providerSettingsBody } from "@/lib/workspaces/provider";
+import { createProviderBody, updateProviderBody } from "@/lib/workspaces/provider-entries";
 
 /**
  * Every /api/v1 operation, declared once with the schemas its route parses with. The
@@ -399,16 +400,43 @@ export const OPERATIONS: readonly ApiOperation[] = [
   },
   {
     method: "GET", route: "/api/v1/provider", operationId: "getProvider", tag: "Settings", auth: "workspace",
-    summary: "Get the model provider settings",
-    description: "The stored key itself never leaves the server.",
-    response: { status: 200, description: "Base URL, whether a key is set, tier and price overrides." },
+    summary: "Get the model providers and catalog",
+    description: "Every provider (the simulator, the server's `OPENAI_API_KEY` provider if set, the workspace's own) and the catalog overrides. Keys never leave the server: only their last four characters.",
+    response: { status: 200, description: "`{ providers, catalog, source, simulated }`." },
   },
   {
-    method: "PUT", route: "/api/v1/provider", operationId: "updateProvider", tag: "Settings", auth: "workspace", minRole: "owner",
-    summary: "Update the model provider settings",
-    description: '`apiKey: ""` keeps the stored key, `clearKey: true` removes it.',
+    method: "PUT", route: "/api/v1/provider", operationId: "updateCatalog", tag: "Settings", auth: "workspace", minRole: "owner",
+    summary: "Update the catalog: tier → model → provider, prices, capabilities",
+    description: "`catalog: null` removes every override. A model naming a provider the workspace lacks answers 422.",
     body: providerSettingsBody,
     response: { status: 200, description: "The settings as stored." },
+  },
+  {
+    method: "POST", route: "/api/v1/providers", operationId: "createProvider", tag: "Settings", auth: "workspace", minRole: "owner",
+    summary: "Add a model provider",
+    description: "OpenAI, Azure OpenAI, OpenRouter, Anthropic or Gemini (OpenAI-compatible endpoints), Ollama, vLLM, LM Studio or another OpenAI-compatible server. The base URL goes through the outbound address guard. The provider is saved, then tested: `check` says whether it answered.",
+    body: createProviderBody,
+    response: { status: 201, description: "`{ provider, check }`." },
+  },
+  {
+    method: "PATCH", route: "/api/v1/providers/[id]", operationId: "updateModelProvider", tag: "Settings", auth: "workspace", minRole: "owner",
+    summary: "Change a model provider",
+    description: '`apiKey: ""` or absent keeps the stored key, `clearKey: true` removes it. Tested again after saving.',
+    body: updateProviderBody,
+    response: { status: 200, description: "`{ provider, check }`." },
+  },
+  {
+    method: "DELETE", route: "/api/v1/providers/[id]", operationId: "deleteProvider", tag: "Settings", auth: "workspace", minRole: "owner",
+    summary: "Remove a model provider",
+    description: "Refused (409) while a model of the catalog still uses it.",
+    errors: ["conflict"],
+    response: { status: 200, description: "`{ id }`." },
+  },
+  {
+    method: "POST", route: "/api/v1/providers/[id]/test", operationId: "testProvider", tag: "Settings", auth: "workspace", minRole: "owner",
+    summary: "Test a provider's connection",
+    description: "Lists its models (`/v1/models`) and makes one tiny call; `simulator` and `env` may be tested too.",
+    response: { status: 200, description: "`{ ok, models, testedModel, error }`: the provider's exact error when it failed." },
   },
 
   // Catalog

@@ -3,7 +3,7 @@
 import { ReactFlowProvider } from "@xyflow/react";
 import { useMemo, useState, type ReactNode } from "react";
 import type { GraphDocument } from "@/lib/graph";
-import type { ModelCatalog } from "@/lib/models/catalog";
+import { catalogChecks, type ModelCatalog } from "@/lib/models/catalog";
 import { EditorStoreProvider, useEditorStore, type EditorInit } from "@/lib/stores/editor";
 import { CanvasNotice } from "@/components/canvas/canvas-notice";
 import { EditorReadOnlyContext } from "@/components/canvas/editor-mode";
@@ -43,7 +43,7 @@ export interface EditorClientProps {
 export function EditorClient({ graph, workspaceName, simulated, tools, catalog, toolbarExtra, readOnly = false }: EditorClientProps) {
   const [init] = useState<EditorInit>(() => ({
     document: graph.graph,
-    context: { toolNames: tools.map((tool) => tool.name), models: Object.keys(catalog.models) },
+    context: { toolNames: tools.map((tool) => tool.name), ...catalogChecks(catalog) },
   }));
   const resources = useMemo(() => ({ catalog, tools }), [catalog, tools]);
   return (

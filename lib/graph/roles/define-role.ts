@@ -14,6 +14,8 @@ export interface RoleDefinition<R extends string = string, O extends z.ZodObject
   defaultInstructions: string;
   /** Only roles that judge other nodes' work may send it back for another pass. */
   canStartRevise: boolean;
+  /** Answers in a JSON schema (plan, verdict), so its model needs structured output. */
+  answersStructured: boolean;
   /** Every field has a default or is optional, so `{}` parses to a complete options object. */
   optionsSchema: O;
 }

@@ -11,6 +11,7 @@ export const executorRole = defineRole({
     "You are an executor. Complete the subtask you are given, using your tools when they help. " +
     "Answer with the result only, concisely and accurately.",
   canStartRevise: false,
+  answersStructured: false,
   optionsSchema: z.object({
     concurrency: z
       .number()

@@ -12,6 +12,7 @@ export const plannerRole = defineRole({
     "Give each subtask a short title and self-contained instructions, and assign it to the downstream " +
     "executor best suited to it.",
   canStartRevise: false,
+  answersStructured: true,
   optionsSchema: z.object({
     maxSubtasks: z
       .number()

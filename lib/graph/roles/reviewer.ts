@@ -11,6 +11,7 @@ export const reviewerRole = defineRole({
     "You are a reviewer. Check the upstream results against the original task for correctness and " +
     "completeness. Approve and write the final answer, or ask for a revision with specific, actionable feedback.",
   canStartRevise: true,
+  answersStructured: true,
   optionsSchema: z.object({
     maxRevisions: z
       .number()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PROMPT_SCHEMA_MARKER } from "../providers/adapter";
 import { messageText } from "../tokens";
 import { parseDirectives, stripDirectives, type Directives } from "./directives";
 
@@ -97,6 +98,8 @@ export interface SimRequest {
   maxTokens?: number;
   /** The structured-output JSON schema, when the request asks for one. */
   schema?: JsonObject;
+  /** The schema came in the prompt (already counted as prompt tokens), not as `response_format`. */
+  schemaInPrompt: boolean;
   /** `json_object` mode: any JSON object will do. */
   jsonObject: boolean;
   directives: Directives;
@@ -106,9 +109,30 @@ export interface SimRequest {
   hasToolResult: boolean;
 }
 
+/** The JSON schema a prompt carries after `PROMPT_SCHEMA_MARKER` (a provider without `json_schema`), if any. */
+function promptSchema(raw: readonly string[]): JsonObject | undefined {
+  for (const text of raw) {
+    const at = text.indexOf(PROMPT_SCHEMA_MARKER);
+    if (at < 0) continue;
+    const parsed = jsonObject.safeParse(safeJson(text.slice(at + PROMPT_SCHEMA_MARKER.length).trim().split("\n")[0]));
+    if (parsed.success) return parsed.data;
+  }
+  return undefined;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 export function deriveRequest(body: ChatRequest): SimRequest {
   const raw = body.messages.map((m) => messageText(m));
   const format = body.response_format;
+  // A model follows a schema it is shown in the prompt, as it would one given as json_schema.
+  const shown = format?.type === "json_schema" ? undefined : promptSchema(raw);
   const maxTokens = body.max_completion_tokens ?? body.max_tokens ?? undefined;
   return {
     body,
@@ -116,8 +140,9 @@ export function deriveRequest(body: ChatRequest): SimRequest {
     stream: body.stream === true,
     includeUsage: body.stream_options?.include_usage === true,
     ...(maxTokens ? { maxTokens } : {}),
-    ...(format?.type === "json_schema" ? { schema: format.json_schema.schema ?? {} } : {}),
-    jsonObject: format?.type === "json_object",
+    ...(format?.type === "json_schema" ? { schema: format.json_schema.schema ?? {} } : shown ? { schema: shown } : {}),
+    schemaInPrompt: shown !== undefined,
+    jsonObject: format?.type === "json_object" && !shown,
     directives: parseDirectives(raw),
     texts: body.messages.map((m, i) => ({ role: m.role, text: stripDirectives(raw[i]) })),
     hasToolResult: body.messages.some((m) => m.role === "tool" || m.role === "function"),

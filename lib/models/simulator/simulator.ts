@@ -2,10 +2,12 @@ import { planTurn } from "./completion";
 import { Counter, faultForAttempt, invalidRequest, rateLimited, serverError, SIMULATED_HEADER } from "./faults";
 import { abortError, sleep, timingFor } from "./latency";
 import { canonicalJson, createRng, hashKey, hashString } from "./random";
-import { chatRequestSchema, deriveRequest, issueParam } from "./request";
+import { chatRequestSchema, deriveRequest, issueParam, type ChatRequest } from "./request";
 import { completionBody, completionChunks, sseResponse, usageObject, type CompletionMeta } from "./responses";
 import { simSpeedFromEnv } from "./speed";
 import { topicOf } from "./topic";
+import { DEFAULT_CATALOG } from "../catalog";
+import type { CompatProfile } from "../providers/kinds";
 import { promptTokenSequence } from "../tokens";
 import { PrefixCache } from "./usage";
 
@@ -15,6 +17,13 @@ export interface SimulatorOptions {
   speed?: number;
   /** Seed mixed into every response; the request's own `seed` parameter is mixed in too. */
   seed?: number;
+  /**
+   * Which optional parameters it accepts, as a vendor's compatibility layer would: one that
+   * refuses `stream_options` or `json_schema` answers 400 as real vendors do. Default: all of them.
+   */
+  compat?: Partial<Pick<CompatProfile, "streamUsage" | "jsonSchema">>;
+  /** The model ids `GET /models` lists. Default: the default catalog's. */
+  models?: readonly string[];
 }
 
 /** An OpenAI-compatible Chat Completions endpoint, in-process. State lives in the instance. */
@@ -51,6 +60,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       const param = issueParam(issue.path);
       return invalidRequest(param ? `Invalid value for '${param}': ${issue.message}.` : issue.message, param);
     }
+    const refused = refusedParam(parsed.data, options.compat);
+    if (refused) return invalidRequest(refused.message, refused.param);
     const req = deriveRequest(parsed.data);
     const requestKey = hashKey(canonicalJson(parsed.data));
 
@@ -62,7 +73,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const rng = createRng(hashString(canonicalJson({ ...parsed.data, stream: null, stream_options: null }), seed));
     const topic = topicOf(req);
     const turn = planTurn({ req, topic, rng, revisions, commit: fault !== "cut" });
-    const prompt = promptTokenSequence({ messages: req.body.messages, tools: req.body.tools, schema: req.schema });
+    const prompt = promptTokenSequence({ messages: req.body.messages, tools: req.body.tools, schema: req.schemaInPrompt ? undefined : req.schema });
     const cached = fault === "cut" ? 0 : cache.lookupAndStore(req.model, prompt);
     const usage = usageObject(prompt.length, cached, turn);
     const timing = timingFor(req.model, { uncachedPromptTokens: prompt.length - cached, reasoningTokens: turn.reasoningTokens }, speed, rng.fork("latency"));
@@ -89,6 +100,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
   async function handle(request: Request): Promise<Response> {
     const { pathname } = new URL(request.url);
+    if (request.method === "GET" && pathname.replace(/\/+$/, "").endsWith("/models")) {
+      const ids = options.models ?? Object.keys(DEFAULT_CATALOG.models);
+      return Response.json({ object: "list", data: ids.map((id) => ({ id, object: "model", created: 0, owned_by: "tierflow-simulator" })) }, { headers: { [SIMULATED_HEADER]: "1" } });
+    }
     if (!pathname.replace(/\/+$/, "").endsWith("/chat/completions")) {
       return invalidRequest(`Invalid URL (${request.method} ${pathname})`, null, 404);
     }
@@ -100,4 +115,15 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     handle,
     fetch: (input, init) => handle(new Request(input, init)),
   };
+}
+
+/** The parameter a compatibility profile refuses, worded like the vendors' 400s. */
+function refusedParam(body: ChatRequest, compat: SimulatorOptions["compat"]): { message: string; param: string } | null {
+  if (compat?.streamUsage === false && body.stream_options) {
+    return { message: "Unrecognized request argument supplied: stream_options", param: "stream_options" };
+  }
+  if (compat?.jsonSchema === false && body.response_format?.type === "json_schema") {
+    return { message: "Invalid value for 'response_format.type': 'json_schema' is not supported by this server.", param: "response_format" };
+  }
+  return null;
 }

@@ -71,7 +71,7 @@ describe("workspace API keys", () => {
     const { key } = await mintKey("Limited");
     expect((await listKeys(withKey(key, "http://test/api/v1/api-keys"), none)).status).toBe(403);
     expect((await createKey(withKey(key, "http://test/api/v1/api-keys", { method: "POST", body: JSON.stringify({ name: "Escalate" }) }), none)).status).toBe(403);
-    expect((await putProvider(withKey(key, "http://test/api/v1/provider", { method: "PUT", body: JSON.stringify({ apiKey: "sk-nope-12345678" }) }), none)).status).toBe(403);
+    expect((await putProvider(withKey(key, "http://test/api/v1/provider", { method: "PUT", body: JSON.stringify({ catalog: null }) }), none)).status).toBe(403);
   });
 
   it("stops working the moment it is revoked; revoking again changes nothing", async () => {

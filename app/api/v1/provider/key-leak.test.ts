@@ -14,7 +14,9 @@ import { GET as getGraph } from "@/app/api/v1/graphs/[id]/route";
 import { GET as listRuns, POST as startRunRoute } from "@/app/api/v1/graphs/[id]/runs/route";
 import { POST as createGraph } from "@/app/api/v1/graphs/route";
 import { GET as listModels } from "@/app/api/v1/models/route";
-import { GET as getProvider, PUT as putProvider } from "@/app/api/v1/provider/route";
+import { GET as getProvider } from "@/app/api/v1/provider/route";
+import { POST as postProvider } from "@/app/api/v1/providers/route";
+import { PATCH as patchProvider } from "@/app/api/v1/providers/[id]/route";
 import { GET as getRun } from "@/app/api/v1/runs/[id]/route";
 import { GET as getEvents } from "@/app/api/v1/runs/[id]/events/route";
 import { requestsAs, signUpForTest } from "@/lib/auth/testing";
@@ -87,11 +89,18 @@ async function text(response: Response | Promise<Response>): Promise<string> {
   return body;
 }
 
-async function saveProvider(body: unknown): Promise<Record<string, unknown>> {
-  const response = await putProvider(authed("http://test/api/v1/provider", { method: "PUT", body: JSON.stringify(body) }), none);
+let providerId = "";
+
+/** Adds the workspace's default provider the first time, changes it after. */
+async function saveProvider(body: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const response = providerId
+    ? await patchProvider(authed(`http://test/api/v1/providers/${providerId}`, { method: "PATCH", body: JSON.stringify(body) }), params({ id: providerId }))
+    : await postProvider(authed("http://test/api/v1/providers", { method: "POST", body: JSON.stringify({ name: "Local proxy", kind: "openai-compatible", isDefault: true, ...body }) }), none);
   const raw = await text(response);
-  expect(response.status, raw).toBe(200);
-  return JSON.parse(raw);
+  expect(response.status, raw).toBeLessThan(300);
+  const saved = JSON.parse(raw) as { provider: { id: string }; check: { error: string | null } };
+  providerId = saved.provider.id;
+  return { ...saved.provider, checkError: saved.check.error };
 }
 
 /** Runs a graph through the routes and collects every answer about it. */
@@ -115,11 +124,11 @@ const ASK = "ask your operator to add it to TIERFLOW_OUTBOUND_ALLOW_HOSTS";
 
 describe("a base URL on this machine", () => {
   it("is refused when saved, saying why, and nothing is stored", async () => {
-    const response = await putProvider(authed("http://test/api/v1/provider", { method: "PUT", body: JSON.stringify({ apiKey: KEY, baseUrl: `${baseUrl}/ok/v1` }) }), none);
+    const body = { name: "Local proxy", kind: "openai-compatible", apiKey: KEY, baseUrl: `${baseUrl}/ok/v1` };
+    const response = await postProvider(authed("http://test/api/v1/providers", { method: "POST", body: JSON.stringify(body) }), none);
     expect(response.status).toBe(422);
     expect((await response.json()).error.message).toBe(`This base URL is not allowed: 127.0.0.1 is a loopback address; ${ASK}.`);
-    const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
-    expect(workspace).toMatchObject({ providerBaseUrl: null, providerKeyEncrypted: null });
+    expect(await db.modelProvider.count({ where: { workspaceId } })).toBe(0);
     expect(authorizations).toEqual([]);
   });
 });
@@ -128,10 +137,10 @@ describe("the workspace provider key", () => {
   it("is stored encrypted and answered only as its last four characters", async () => {
     vi.stubEnv("TIERFLOW_OUTBOUND_ALLOW_HOSTS", new URL(baseUrl).host);
     const saved = await saveProvider({ apiKey: KEY, baseUrl: `${baseUrl}/ok/v1` });
-    expect(saved).toMatchObject({ hasKey: true, keyLast4: LAST4, source: "workspace", simulated: false });
-    const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
-    expect(workspace.providerKeyEncrypted).toMatch(/^v1\./);
-    expect(JSON.stringify(workspace)).not.toContain(KEY);
+    expect(saved).toMatchObject({ hasKey: true, keyLast4: LAST4, isDefault: true });
+    const row = await db.modelProvider.findFirstOrThrow({ where: { workspaceId } });
+    expect(row.keyEncrypted).toMatch(/^v1\./);
+    expect(JSON.stringify(row)).not.toContain(KEY);
     await text(getProvider(authed("http://test/api/v1/provider"), none));
     const models = JSON.parse(await text(listModels(authed("http://test/api/v1/models"), none)));
     expect(models.simulated).toBe(false);
@@ -145,7 +154,9 @@ describe("the workspace provider key", () => {
   });
 
   it("is redacted from a provider's 401 that echoes it", async () => {
-    await saveProvider({ apiKey: "", baseUrl: `${baseUrl}/deny/v1` }); // "" keeps the stored key
+    const denied = await saveProvider({ apiKey: "", baseUrl: `${baseUrl}/deny/v1` }); // "" keeps the stored key
+    // Saving tested it: the 401 is the warning, with the key it echoed redacted.
+    expect(denied.checkError).toContain("Incorrect API key provided: [redacted]");
     const { runId, run, events } = await runThroughRoutes("Refused");
     expect(run.status).toBe("failed");
     expect(events).toContain("Incorrect API key provided");
@@ -183,9 +194,10 @@ describe("the workspace provider key", () => {
   });
 
   it("can be removed, which puts the workspace back on the simulator", async () => {
-    const cleared = await saveProvider({ clearKey: true, baseUrl: "" });
-    expect(cleared).toMatchObject({ hasKey: false, keyLast4: null, baseUrl: null, simulated: true });
-    const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
-    expect(workspace.providerKeyEncrypted).toBeNull();
+    const cleared = await saveProvider({ clearKey: true, isDefault: false });
+    expect(cleared).toMatchObject({ hasKey: false, keyLast4: null, isDefault: false });
+    expect((await db.modelProvider.findFirstOrThrow({ where: { workspaceId } })).keyEncrypted).toBeNull();
+    const settings = JSON.parse(await text(getProvider(authed("http://test/api/v1/provider"), none)));
+    expect(settings).toMatchObject({ source: "simulator", simulated: true });
   });
 });

@@ -141,7 +141,7 @@ describe("deleting a workspace", () => {
     await invite(ada, "editor");
     const bob = await person("Bob");
     await accept(bob, (await invite(ada, "viewer")).token);
-    await db.workspace.update({ where: { id: doomed.id }, data: { providerKeyEncrypted: "sealed", providerKeyLast4: "abcd" } });
+    await db.modelProvider.create({ data: { workspaceId: doomed.id, name: "OpenAI", kind: "openai", keyEncrypted: "sealed", keyLast4: "abcd", isDefault: true } });
     expect(await db.runEvent.count({ where: { runId: run.id } })).toBeGreaterThan(0);
 
     // Only an owner, and only with the name typed right.

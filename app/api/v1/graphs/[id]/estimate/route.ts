@@ -4,7 +4,7 @@ import { json, readJson } from "@/lib/api/respond";
 import { documentEstimate } from "@/lib/documents";
 import { estimateRunBody } from "@/lib/graphs/schemas";
 import { getGraph } from "@/lib/graphs/service";
-import { requireWellFormedGraph, workspaceToolNames } from "@/lib/graphs/validation";
+import { requireWellFormedGraph, workspaceGraphChecks } from "@/lib/graphs/validation";
 import { estimateRunCost } from "@/lib/models/estimate";
 import { workspaceToolDefinitions } from "@/lib/runs";
 import { workspaceModels } from "@/lib/workspaces/provider";
@@ -22,7 +22,7 @@ const PLAIN = { disallowedSpecial: new Set<string>() };
 export const POST = withWorkspace<Params>(async ({ request, params, access }) => {
   const body = await readJson(request, estimateRunBody);
   const stored = await getGraph(access.workspace.id, params.id);
-  const { graph } = requireWellFormedGraph(body.graph ?? stored.graph, await workspaceToolNames(access.workspace.id));
+  const { graph } = requireWellFormedGraph(body.graph ?? stored.graph, await workspaceGraphChecks(access.workspace.id));
   const { catalog, simulated } = await workspaceModels(access.workspace.id);
   const estimate = estimateRunCost(graph, body.input, catalog, {
     countTokens: (text) => (text ? countTokens(text, PLAIN) : 0),
