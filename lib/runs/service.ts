@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { GraphDocument } from "@/lib/graph";
 import { getGraph } from "@/lib/graphs/service";
 import { requireRunnableGraph, workspaceToolNames } from "@/lib/graphs/validation";
 import { NANO_PER_USD, simSpeedFromEnv, type ModelClient } from "@/lib/models";
@@ -26,16 +27,18 @@ function seedOf(text: string): number {
 /**
  * Starts a run of a stored graph. The document is snapshotted into the run, so later edits
  * never change it; a graph with problems (saved while being built) answers 422 listing them
- * and starts nothing.
+ * and starts nothing. `variant` runs a changed copy of the stored document instead (an
+ * experiment's tiers); it is validated the same way and still recorded as a run of the graph.
  */
 export async function startRun(
   workspaceId: string,
   graphId: string,
   body: StartRunBody,
   modelClient?: ModelClient,
+  variant?: (graph: GraphDocument) => GraphDocument,
 ): Promise<{ id: string; status: string }> {
   const stored = await getGraph(workspaceId, graphId);
-  const graph = requireRunnableGraph(stored.graph, await workspaceToolNames(workspaceId));
+  const graph = requireRunnableGraph(variant ? variant(stored.graph) : stored.graph, await workspaceToolNames(workspaceId));
   const { provider, catalog, simulated } = await workspaceProvider(workspaceId);
   const [mcp, httpTools] = await Promise.all([workspaceMcpServers(workspaceId), workspaceHttpTools(workspaceId)]);
   const budgetNanoUsd = body.budgetUsd === undefined ? null : Math.round(body.budgetUsd * NANO_PER_USD);
