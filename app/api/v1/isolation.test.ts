@@ -31,6 +31,9 @@ interface Ids {
   shareToken: string;
   mcpServer: string;
   httpTool: string;
+  dataset: string;
+  datasetCase: string;
+  experiment: string;
 }
 
 /**
@@ -84,6 +87,20 @@ const ROUTES: Record<string, Entry> = {
     body: () => ({ name: "another_tool", description: "Another", parameters: { type: "object", properties: {} }, method: "GET", urlTemplate: "https://93.184.215.14/x" }),
   },
   "DELETE /api/v1/http-tools/[id]": { guard: "workspace" },
+  "GET /api/v1/datasets": { guard: "workspace" },
+  "POST /api/v1/datasets": { guard: "workspace", body: () => ({ name: "Another dataset" }) },
+  "GET /api/v1/datasets/[id]": { guard: "workspace" },
+  "PATCH /api/v1/datasets/[id]": { guard: "workspace", body: () => ({ name: "Renamed dataset" }) },
+  "DELETE /api/v1/datasets/[id]": { guard: "workspace" },
+  "POST /api/v1/datasets/[id]/import": { guard: "workspace", body: () => ({ format: "csv", text: "input\nA new case\n" }) },
+  "GET /api/v1/datasets/[id]/export": { guard: "workspace" },
+  "POST /api/v1/datasets/[id]/cases": { guard: "workspace", body: () => ({ input: "Another case" }) },
+  "PUT /api/v1/datasets/[id]/cases/[caseId]": { guard: "workspace", body: () => ({ input: "Edited case" }) },
+  "DELETE /api/v1/datasets/[id]/cases/[caseId]": { guard: "workspace" },
+  "GET /api/v1/experiments": { guard: "workspace" },
+  "POST /api/v1/experiments": { guard: "workspace", body: (ids) => ({ graphId: ids.graph, datasetId: ids.dataset, variants: [{ name: "As designed" }], simulation: { speed: 0 } }) },
+  "POST /api/v1/experiments/advisor": { guard: "workspace", body: (ids) => ({ graphId: ids.graph, datasetId: ids.dataset, budgetUsd: 0.000001, simulation: { speed: 0 } }) },
+  "GET /api/v1/experiments/[id]": { guard: "workspace" },
   "GET /api/v1/members": { guard: "workspace" },
   "PATCH /api/v1/members/[id]": { guard: "workspace", body: () => ({ role: "editor" }) },
   "DELETE /api/v1/members/[id]": { guard: "workspace" },
@@ -122,6 +139,9 @@ const RESOURCE_OF: Record<string, keyof Ids> = {
   share: "shareToken",
   "mcp-servers": "mcpServer",
   "http-tools": "httpTool",
+  datasets: "dataset",
+  cases: "datasetCase",
+  experiments: "experiment",
 };
 
 interface Call {
@@ -179,7 +199,7 @@ let ownerCookie = "";
 let viewerCookie = "";
 let revokedKey = "";
 const SECRET_MARK = "their-confidential-marker";
-const NOWHERE = Object.fromEntries(["workspace", "graph", "run", "membership", "invitation", "apiKey", "shareLink", "shareToken", "mcpServer", "httpTool"].map((k) => [k, "does-not-exist"])) as unknown as Ids;
+const NOWHERE = Object.fromEntries(["workspace", "graph", "run", "membership", "invitation", "apiKey", "shareLink", "shareToken", "mcpServer", "httpTool", "dataset", "datasetCase", "experiment"].map((k) => [k, "does-not-exist"])) as unknown as Ids;
 /** Share tokens that must all answer like NOWHERE's: revoked ones, and a run id used as a token. */
 const deadTokens: Record<string, string> = {};
 
@@ -198,7 +218,12 @@ async function seedWorkspace(workspaceId: string, userId: string, mark: string, 
   const httpTool = await db.httpTool.create({
     data: { workspaceId, name: `tool_${mark}`.replace(/[^a-zA-Z0-9_-]/g, "_"), description: `Tool ${mark}`, parameters: { type: "object" }, method: "GET", urlTemplate: "https://example.com/", timeoutMs: 1000 },
   });
+  const dataset = await db.dataset.create({ data: { workspaceId, name: `Dataset ${mark}`, grader: { kind: "contains", caseSensitive: false }, cases: { create: [{ position: 0, input: `Case ${mark}`, expected: "x" }] } }, include: { cases: true } });
+  const experiment = await db.experiment.create({ data: { workspaceId, graphId: graph.id, datasetId: dataset.id, name: `Experiment ${mark}`, status: "succeeded", variants: [], grader: { kind: "contains", caseSensitive: false }, concurrency: 1, simulated: true } });
   Object.assign(into, {
+    dataset: dataset.id,
+    datasetCase: dataset.cases[0].id,
+    experiment: experiment.id,
     workspace: workspaceId,
     graph: graph.id,
     run: run.id,

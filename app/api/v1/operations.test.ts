@@ -46,9 +46,12 @@ const RESOURCE_OF: Record<string, keyof Ids> = {
   invitations: "invitation",
   "api-keys": "apiKey",
   shares: "shareLink",
+  datasets: "dataset",
+  cases: "datasetCase",
+  experiments: "experiment",
 };
-type Ids = { graph: string; run: string; membership: string; invitation: string; apiKey: string; shareLink: string };
-const NOWHERE: Ids = { graph: "nope", run: "nope", membership: "nope", invitation: "nope", apiKey: "nope", shareLink: "nope" };
+type Ids = { graph: string; run: string; membership: string; invitation: string; apiKey: string; shareLink: string; dataset: string; datasetCase: string; experiment: string };
+const NOWHERE: Ids = { graph: "nope", run: "nope", membership: "nope", invitation: "nope", apiKey: "nope", shareLink: "nope", dataset: "nope", datasetCase: "nope", experiment: "nope" };
 
 const handlers = new Map<string, Handler>();
 const ids = {} as Ids;
@@ -104,7 +107,9 @@ beforeAll(async () => {
   });
   const key = await db.apiKey.create({ data: { workspaceId: workspace.id, name: "Doomed", prefix: "tf_key_y", keyHash: hashToken(newToken("tf_key")) } });
   const shareLink = await db.shareLink.create({ data: { workspaceId: workspace.id, runId: run.id, tokenHash: hashToken(newToken("tf_share")) } });
-  Object.assign(ids, { graph: graph.id, run: run.id, membership: membership.id, invitation: invitation.id, apiKey: key.id, shareLink: shareLink.id });
+  const dataset = await db.dataset.create({ data: { workspaceId: workspace.id, name: "Cases", grader: { kind: "contains", caseSensitive: false }, cases: { create: [{ position: 0, input: "A case", expected: "x" }] } }, include: { cases: true } });
+  const experiment = await db.experiment.create({ data: { workspaceId: workspace.id, graphId: graph.id, datasetId: dataset.id, name: "Experiment", status: "succeeded", variants: [], grader: { kind: "contains", caseSensitive: false }, concurrency: 1, simulated: true } });
+  Object.assign(ids, { dataset: dataset.id, datasetCase: dataset.cases[0].id, experiment: experiment.id, graph: graph.id, run: run.id, membership: membership.id, invitation: invitation.id, apiKey: key.id, shareLink: shareLink.id });
 }, 60_000);
 
 describe("the OpenAPI document", () => {
