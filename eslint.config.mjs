@@ -40,6 +40,7 @@ const WIRE_TYPES = [
   "lib/workspaces/provider.ts",
   "lib/workspaces/mcp-servers.ts",
   "lib/workspaces/http-tools.ts",
+  "lib/evals/wire.ts",
 ];
 
 // Single files are classified on the file axis (element patterns name folders).

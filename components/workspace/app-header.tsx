@@ -43,6 +43,12 @@ export function AppHeader({
           <Link href="/runs" className={navLinkClass}>
             Runs
           </Link>
+          <Link href="/datasets" className={navLinkClass}>
+            Datasets
+          </Link>
+          <Link href="/experiments" className={navLinkClass}>
+            Experiments
+          </Link>
           <Link href="/api-docs" className={navLinkClass}>
             API reference
           </Link>
