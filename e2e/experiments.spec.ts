@@ -14,20 +14,21 @@ test("import a 20-case CSV, compare three variants, run the tier advisor, apply 
   await datasets.create("Docs cases");
   // A file with a bad row imports nothing and names the row.
   await datasets.importFile({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("input,difficulty\nfine,0.2\n,0.3\n") });
-  await expect(page.getByRole("alert")).toContainText("Row 2: input:");
+  await expect(datasets.importProblem).toContainText("1 row could not be imported; nothing was imported.");
+  await expect(datasets.importProblem).toContainText("Row 2: input:");
   await expect(datasets.cases).toHaveCount(0);
   await datasets.importFile("e2e/fixtures/docs-cases-20.csv");
   await expect(datasets.notice).toHaveText("Imported 20 cases from docs-cases-20.csv.");
   await expect(datasets.cases).toHaveCount(20);
 
   const experiments = new ExperimentsPage(page);
-  await experiments.open("Docs to evaluate", /^Docs cases/);
+  await experiments.open(graphId, /^Docs cases/);
   await expect(experiments.variant("As designed")).toBeChecked();
   await expect(experiments.variant("All flagship")).toBeChecked();
   await expect(experiments.variant("File classifier → nano")).toHaveCount(0); // already nano: nothing below it
   await experiments.variant("Summariser → nano").check();
   await experiments.form.getByRole("button", { name: "Start experiment" }).click();
-  await expect(page).toHaveURL(/\/experiments\/[a-z0-9]+$/);
+  await expect(page).toHaveURL(/\/experiments\/[a-z0-9]+$/, { timeout: 30_000 });
   await expect(experiments.progress).toHaveAttribute("aria-valuemax", "60");
   await expect(experiments.status).toHaveText("Finished", { timeout: 90_000 });
   await expect(experiments.progress).toHaveAttribute("aria-valuenow", "60");
@@ -46,8 +47,9 @@ test("import a 20-case CSV, compare three variants, run the tier advisor, apply 
   await expect(comparison.getByRole("link", { name: "Open run" })).toHaveCount(3);
 
   // The advisor searches, proposes, and the proposal goes into the graph as one undoable edit.
-  await experiments.open("Docs to evaluate", /^Docs cases/);
+  await experiments.open(graphId, /^Docs cases/);
   await experiments.form.getByRole("button", { name: "Run the tier advisor" }).click();
+  await expect(page).toHaveURL(/\/experiments\/[a-z0-9]+$/, { timeout: 30_000 });
   await expect(experiments.status).toHaveText("Finished", { timeout: 120_000 });
   await expect(experiments.proposal).toContainText("not significantly worse");
   await experiments.proposal.getByRole("link", { name: "Apply in the editor" }).click();
@@ -62,4 +64,9 @@ test("import a 20-case CSV, compare three variants, run the tier advisor, apply 
   await editor.button("Undo").click();
   await editor.expectSaved();
   expect(await tiersOf(request, graphId)).toEqual(design);
+
+  // The editor's static tier hint leads to an experiment on this graph.
+  await editor.select("reviewer", "Documentation writer");
+  await editor.inspector.getByRole("link", { name: "Prove it with an experiment" }).click();
+  await expect(page).toHaveURL(new RegExp(`/experiments\\?graphId=${graphId}$`));
 });

@@ -19,6 +19,10 @@ export class DatasetsPage {
     return this.page.getByRole("table", { name: "Cases" }).getByRole("row", { name: /^Case \d+/ });
   }
 
+  get importProblem(): Locator {
+    return this.page.getByRole("alert").filter({ hasText: "could not be imported" });
+  }
+
   get notice(): Locator {
     return this.page.getByRole("status").filter({ hasText: /Imported/ });
   }
@@ -28,11 +32,10 @@ export class DatasetsPage {
 export class ExperimentsPage {
   constructor(readonly page: Page) {}
 
-  async open(graphName: string, datasetName: RegExp) {
-    await this.page.goto("/experiments");
+  /** The page with the graph picked (as the editor's "Prove it with an experiment" link does) and the dataset chosen. */
+  async open(graphId: string, datasetName: RegExp) {
+    await this.page.goto(`/experiments?graphId=${graphId}`);
     const form = this.form;
-    await form.getByLabel("Graph").selectOption({ label: graphName });
-    await expect(this.page).toHaveURL(/graphId=/);
     await form.getByLabel("Dataset").selectOption({ label: (await form.getByLabel("Dataset").locator("option").filter({ hasText: datasetName }).textContent())! });
   }
 

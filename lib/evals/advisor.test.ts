@@ -4,6 +4,7 @@ import { rawEdge, rawGraph, rawNode } from "@/lib/graph/testing";
 import { startAdvisor } from "./advisor";
 import { createDataset } from "./datasets";
 import { experimentFinished, getExperiment, startExperiment } from "./experiments";
+import type { Variant } from "./variants";
 
 let workspaceId: string;
 let graphId: string;
@@ -20,16 +21,16 @@ beforeAll(async () => {
     ],
     [rawEdge("classify", "write")],
   );
-  graphId = (await db.graph.create({ data: { workspaceId, name: "Classify then write", document: graph } })).id;
+  graphId = (await db.graph.create({ data: { workspaceId, name: "Classify then write", document: graph as object } })).id;
   const cases = Array.from({ length: 40 }, (_, i) => ({ input: `Request ${i}: what should we do about item ${i}?`, expected: `resolution-${i}`, difficulty: 0.9 }));
   datasetId = (await createDataset(workspaceId, { name: "Hard requests", grader: { kind: "contains", caseSensitive: false }, cases })).id;
 });
 
 describe("an experiment", () => {
   it("runs every case of every variant as an ordinary run and grades it with a reason", async () => {
-    const variants = [
-      { name: "All flagship", tiers: { classify: "flagship", write: "flagship" } as const },
-      { name: "Writer → nano", tiers: { write: "nano" } as const },
+    const variants: Variant[] = [
+      { name: "All flagship", tiers: { classify: "flagship", write: "flagship" } },
+      { name: "Writer → nano", tiers: { write: "nano" } },
     ];
     const { id } = await startExperiment(workspaceId, { graphId, datasetId, variants, concurrency: 4, simulation: { speed: 0 } });
     await experimentFinished(id);

@@ -14,6 +14,8 @@ export interface Trial {
   meanCostNanoUsd: number;
 }
 
+const costPerSuccess = (t: Trial) => (t.successes === 0 ? Infinity : (t.meanCostNanoUsd * t.graded) / t.successes);
+
 export interface SearchStep {
   variant: Variant;
   trial: Trial;
@@ -23,8 +25,9 @@ export interface SearchStep {
 /**
  * The advisor's search: from the design, try each node one tier down (flagship nodes first),
  * keep the change when the success rate is not significantly worse than the design's (one-sided
- * two-proportion test at 95%), and try that node lower again; otherwise put it back. Every kept
- * step lowers a tier, so the last kept assignment is the cheapest found.
+ * two-proportion test at 95%), and try that node lower again; otherwise put it back. The pick is
+ * the kept assignment with the lowest cost per successful outcome: a cheaper tier that fails
+ * more often can cost more per success, and then the pick stays on the dearer one.
  */
 export async function searchTiers(graph: GraphDocument, evaluate: (variant: Variant) => Promise<Trial>): Promise<{ steps: SearchStep[]; best: number }> {
   const design: Variant = { name: AS_DESIGNED, tiers: {} };
@@ -43,7 +46,7 @@ export async function searchTiers(graph: GraphDocument, evaluate: (variant: Vari
       steps.push({ variant, trial, kept });
       if (!kept) break;
       current = tiers;
-      best = steps.length - 1;
+      if (costPerSuccess(trial) < costPerSuccess(steps[best].trial)) best = steps.length - 1;
       below = tierBelow(below);
     }
   }
@@ -54,7 +57,7 @@ function evidence(results: readonly VariantResult[], best: number): string {
   const design = results[0];
   const pick = results[best];
   const rate = (r: VariantResult) => `${r.successes}/${r.graded} (${Math.round((r.successRate ?? 0) * 100)}%)`;
-  if (best === 0) return `No cheaper assignment held: every step down was significantly worse than the design's ${rate(design)}.`;
+  if (best === 0) return `No cheaper assignment held: every step down was significantly worse than the design's ${rate(design)}, or cost more per successful outcome.`;
   return (
     `${pick.name}: ${rate(pick)} succeeded against the design's ${rate(design)}, not significantly worse (one-sided two-proportion test, 95%). ` +
     `Cost per successful outcome ${formatUsd(pick.costPerSuccessNanoUsd)} instead of ${formatUsd(design.costPerSuccessNanoUsd)}.`

@@ -16,17 +16,17 @@ import type { SimRequest } from "./request";
  *
  * - `TIER_GAP`: how far a tier falls short of a perfect model on hard work.
  * - The workload comes from the node's instructions (its system prompt): a node that classifies,
- *   labels, routes, splits or extracts does light work (weight 0.1); anything else reasons or
+ *   labels, routes, splits or extracts does light work (weight 0.03); anything else reasons or
  *   synthesises (weight 1). So downgrading a classification node barely changes the outcome,
  *   downgrading a synthesis node does.
- * - The roll is keyed by the case, the node's instructions and its subtask, never the model, so
+ * - The roll is keyed by the case, the node's instructions and the task, never the model, so
  *   every variant of an experiment draws the same number for the same call: a cheaper tier can
  *   only turn right answers wrong, which makes variants directly comparable.
  * - Wrong work propagates: a call that reads an upstream "Answer:" line that is not the expected
  *   output answers wrong too.
  */
 export const TIER_GAP: Record<Tier, number> = { flagship: 0.05, mini: 0.35, nano: 0.8 };
-export const WORKLOAD_WEIGHT = { light: 0.1, reasoning: 1 } as const;
+export const WORKLOAD_WEIGHT = { light: 0.03, reasoning: 1 } as const;
 const BEST_CHANCE = 0.995;
 const LIGHT_WORK = /\b(classif\w*|categori[sz]\w*|label\w*|route\w*|routing|split\w*|extract\w*|tag\w*)\b/i;
 const CASE_BLOCK = /\[sim:[^\]]*\bcase-difficulty=(0(?:\.\d+)?|1(?:\.0+)?)[\s,;]+case-expect=([A-Za-z0-9_-]*)[^\]]*\]/i;
@@ -74,8 +74,12 @@ function isRight(req: SimRequest, sim: SimCase): boolean {
   const upstream = users.join("\n");
   const wrong = wrongAnswer(sim.expected);
   for (const [, said] of upstream.matchAll(ANSWER_LINE)) if (said.trim() === wrong) return false;
-  // Keyed by the subtask (a prefix of the user message), not by upstream answers, which differ per tier.
-  const roll = hashString(`${sim.expected}\u0000${instructions}\u0000${(users[0] ?? "").slice(0, 300)}`) / 2 ** 32;
+  // Keyed by the node's instructions and the task (the user message's first section), never by
+  // upstream text, which differs per tier: every variant draws the same number for the same node.
+  const first = users[0] ?? "";
+  const next = first.indexOf("\n## ", 1);
+  const task = next < 0 ? first : first.slice(0, next);
+  const roll = hashString(`${sim.expected}\u0000${instructions}\u0000${task}`) / 2 ** 32;
   return roll < chanceOfRight(tierFromModelId(req.model), sim.difficulty, workloadOf(instructions));
 }
 
