@@ -43,6 +43,7 @@ const WIRE_TYPES = [
   "lib/workspaces/http-tools.ts",
   "lib/documents/collections.ts",
   "lib/documents/upload.ts",
+  "lib/evals/wire.ts",
 ];
 
 // Single files are classified on the file axis (element patterns name folders).
@@ -69,7 +70,8 @@ const mayImport = {
   app: everythingBelowApp,
   components: [layer("stores"), layer("graph"), modelsPure, layer("models", "estimate.ts")],
   stores: [layer("graph"), layer("engine", ["events.ts", "run-summary.ts"]), modelsPure],
-  evals: [layer("runs"), layer("graph"), layer("models"), layer("db"), errors],
+  // Experiments read the stored graph (the migrating read boundary) and the workspace's provider, for a rubric judge.
+  evals: [layer("runs"), layer("graphs"), layer("workspaces"), layer("graph"), layer("models"), layer("db"), errors],
   // Runs carry a graph document snapshot; share links mint and hash tokens with the helpers API keys use.
   runs: [layer("engine"), layer("db"), layer("graph"), layer("models"), layer("tools"), layer("graphs"), layer("workspaces"), layer("documents"), layer("auth", "secrets.ts"), errors],
   graphs: [layer("db"), layer("graph"), layer("models"), layer("tools"), layer("auth"), errors],

@@ -125,6 +125,18 @@ describe("layer boundaries", () => {
       problem: boundary("lib/runs/fixture.ts", 1, /from elements of type "runs" to elements of type "auth"/),
     },
     {
+      why: "lib/evals imports the UI stores above it",
+      file: "lib/evals/fixture.ts",
+      code: 'import { useEditorStore } from "@/lib/stores/editor";\nexport const x = useEditorStore;\n',
+      problem: boundary("lib/evals/fixture.ts", 1, /from elements of type "evals" to elements of type "stores"/),
+    },
+    {
+      why: "lib/runs imports the experiments above it",
+      file: "lib/runs/fixture.ts",
+      code: 'import { startExperiment } from "@/lib/evals/experiments";\nexport const x = startExperiment;\n',
+      problem: boundary("lib/runs/fixture.ts", 1, /from elements of type "runs" to elements of type "evals"/),
+    },
+    {
       why: "a test of lib/models reaches the database",
       file: "lib/models/fixture.test.ts",
       code: 'import { db } from "@/lib/db";\nexport const x = db;\n',
@@ -195,6 +207,11 @@ describe("layer boundaries", () => {
       why: "the run service builds a run's document reader",
       file: "lib/runs/fixture.ts",
       code: 'import { createDocumentReader } from "@/lib/documents";\nexport const x = createDocumentReader;\n',
+    },
+    {
+      why: "experiments start runs, read graphs and the workspace provider, and write the database",
+      file: "lib/evals/fixture.ts",
+      code: 'import { startRun } from "@/lib/runs";\nimport { getGraph } from "@/lib/graphs/service";\nimport { workspaceProvider } from "@/lib/workspaces/provider";\nimport { db } from "@/lib/db";\nimport { TIERS } from "@/lib/graph";\nimport { formatUsd } from "@/lib/models";\nexport const x = [startRun, getGraph, workspaceProvider, db, TIERS, formatUsd];\n',
     },
     {
       why: "a test of lib/models runs the real engine and tools",

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { TIERS, type Tier } from "@/lib/graph";
 import { adviseTier } from "@/lib/graph/advice";
 import type { NodeData } from "@/lib/stores/editor";
@@ -7,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { TierBadge, tierTitle } from "@/components/ui/tier-badge";
 import { nodeModel, priceLine, useEditorResources } from "@/components/canvas/editor-resources";
+import { useEditorSession } from "@/components/canvas/editor-session";
 
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2 });
 
@@ -15,6 +17,7 @@ export function TierField({ id, data, onChange }: { id: string; data: NodeData; 
   const { catalog } = useEditorResources();
   const advice = adviseTier(data);
   const current = nodeModel(catalog, data.tier, data.model);
+  const { graphId } = useEditorSession();
 
   return (
     <fieldset>
@@ -74,6 +77,9 @@ export function TierField({ id, data, onChange }: { id: string; data: NodeData; 
           <span className="font-semibold">{advice.level === "warning" ? "Warning: " : advice.level === "hint" ? "Tier hint: " : "Good fit: "}</span>
           {advice.message}
         </p>
+        <Link href={`/experiments?graphId=${graphId}`} className="shrink-0 self-center text-[11px] font-medium underline">
+          Prove it with an experiment
+        </Link>
         {advice.suggested !== data.tier && (
           <Button size="sm" variant="secondary" className="h-6 px-2 text-xs" onClick={() => onChange(advice.suggested)}>
             Use {tierTitle(advice.suggested).toLowerCase()}

@@ -46,6 +46,12 @@ export function AppHeader({
           <Link href="/documents" className={navLinkClass}>
             Documents
           </Link>
+          <Link href="/datasets" className={navLinkClass}>
+            Datasets
+          </Link>
+          <Link href="/experiments" className={navLinkClass}>
+            Experiments
+          </Link>
           <Link href="/api-docs" className={navLinkClass}>
             API reference
           </Link>

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { createDocumentReader, documentManifest } from "@/lib/documents";
 import { AppError } from "@/lib/errors";
+import type { GraphDocument } from "@/lib/graph";
 import { getGraph } from "@/lib/graphs/service";
 import { requireRunnableGraph, workspaceGraphChecks } from "@/lib/graphs/validation";
 import { NANO_PER_USD, simSpeedFromEnv, type ModelClient } from "@/lib/models";
@@ -42,17 +43,19 @@ export async function workspaceRunContext(workspaceId: string, documentIds: read
 /**
  * Starts a run of a stored graph. The document is snapshotted into the run, so later edits
  * never change it; a graph with problems (saved while being built) answers 422 listing them
- * and starts nothing.
+ * and starts nothing. `variant` runs a changed copy of the stored document instead (an
+ * experiment's tiers); it is validated the same way and still recorded as a run of the graph.
  */
 export async function startRun(
   workspaceId: string,
   graphId: string,
   body: StartRunBody,
   modelClient?: ModelClient,
+  variant?: (graph: GraphDocument) => GraphDocument,
 ): Promise<{ id: string; status: string }> {
   requireAcceptingRuns();
   const stored = await getGraph(workspaceId, graphId);
-  const graph = requireRunnableGraph(stored.graph, await workspaceGraphChecks(workspaceId));
+  const graph = requireRunnableGraph(variant ? variant(stored.graph) : stored.graph, await workspaceGraphChecks(workspaceId));
   // Checked against the workspace before the run exists: a foreign collection id answers 404.
   const documentIds = body.documents ?? [];
   const { provider, providerLabel, providers, catalog, simulated, mcp, httpTools, documents, attachments } = await workspaceRunContext(workspaceId, documentIds);

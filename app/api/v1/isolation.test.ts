@@ -35,6 +35,9 @@ interface Ids {
   collection: string;
   document: string;
   provider: string;
+  dataset: string;
+  datasetCase: string;
+  experiment: string;
 }
 
 /**
@@ -96,6 +99,20 @@ const ROUTES: Record<string, Entry> = {
   "POST /api/v1/documents/collections/[id]/files": { guard: "workspace" },
   "DELETE /api/v1/documents/collections/[id]/files/[fileId]": { guard: "workspace" },
   "GET /api/v1/documents/collections/[id]/search": { guard: "workspace" },
+  "GET /api/v1/datasets": { guard: "workspace" },
+  "POST /api/v1/datasets": { guard: "workspace", body: () => ({ name: "Another dataset" }) },
+  "GET /api/v1/datasets/[id]": { guard: "workspace" },
+  "PATCH /api/v1/datasets/[id]": { guard: "workspace", body: () => ({ name: "Renamed dataset" }) },
+  "DELETE /api/v1/datasets/[id]": { guard: "workspace" },
+  "POST /api/v1/datasets/[id]/import": { guard: "workspace", body: () => ({ format: "csv", text: "input\nA new case\n" }) },
+  "GET /api/v1/datasets/[id]/export": { guard: "workspace" },
+  "POST /api/v1/datasets/[id]/cases": { guard: "workspace", body: () => ({ input: "Another case" }) },
+  "PUT /api/v1/datasets/[id]/cases/[caseId]": { guard: "workspace", body: () => ({ input: "Edited case" }) },
+  "DELETE /api/v1/datasets/[id]/cases/[caseId]": { guard: "workspace" },
+  "GET /api/v1/experiments": { guard: "workspace" },
+  "POST /api/v1/experiments": { guard: "workspace", body: (ids) => ({ graphId: ids.graph, datasetId: ids.dataset, variants: [{ name: "As designed" }], simulation: { speed: 0 } }) },
+  "POST /api/v1/experiments/advisor": { guard: "workspace", body: (ids) => ({ graphId: ids.graph, datasetId: ids.dataset, budgetUsd: 0.000001, simulation: { speed: 0 } }) },
+  "GET /api/v1/experiments/[id]": { guard: "workspace" },
   "GET /api/v1/members": { guard: "workspace" },
   "PATCH /api/v1/members/[id]": { guard: "workspace", body: () => ({ role: "editor" }) },
   "DELETE /api/v1/members/[id]": { guard: "workspace" },
@@ -142,6 +159,9 @@ const RESOURCE_OF: Record<string, keyof Ids> = {
   collections: "collection",
   files: "document",
   providers: "provider",
+  datasets: "dataset",
+  cases: "datasetCase",
+  experiments: "experiment",
 };
 
 interface Call {
@@ -199,7 +219,7 @@ let ownerCookie = "";
 let viewerCookie = "";
 let revokedKey = "";
 const SECRET_MARK = "their-confidential-marker";
-const NOWHERE = Object.fromEntries(["workspace", "graph", "run", "membership", "invitation", "apiKey", "shareLink", "shareToken", "mcpServer", "httpTool", "collection", "document", "provider"].map((k) => [k, "does-not-exist"])) as unknown as Ids;
+const NOWHERE = Object.fromEntries(["workspace", "graph", "run", "membership", "invitation", "apiKey", "shareLink", "shareToken", "mcpServer", "httpTool", "collection", "document", "provider", "dataset", "datasetCase", "experiment"].map((k) => [k, "does-not-exist"])) as unknown as Ids;
 /** Share tokens that must all answer like NOWHERE's: revoked ones, and a run id used as a token. */
 const deadTokens: Record<string, string> = {};
 
@@ -223,7 +243,12 @@ async function seedWorkspace(workspaceId: string, userId: string, mark: string, 
   const document = await db.document.findFirstOrThrow({ where: { collectionId: collection.id } });
   // Stored directly too: saving one through the service would test its connection.
   const provider = await db.modelProvider.create({ data: { workspaceId, name: `Provider ${mark}`, kind: "vllm", baseUrl: "https://vllm.example.com/v1" } });
+  const dataset = await db.dataset.create({ data: { workspaceId, name: `Dataset ${mark}`, grader: { kind: "contains", caseSensitive: false }, cases: { create: [{ position: 0, input: `Case ${mark}`, expected: "x" }] } }, include: { cases: true } });
+  const experiment = await db.experiment.create({ data: { workspaceId, graphId: graph.id, datasetId: dataset.id, name: `Experiment ${mark}`, status: "succeeded", variants: [], grader: { kind: "contains", caseSensitive: false }, concurrency: 1, simulated: true } });
   Object.assign(into, {
+    dataset: dataset.id,
+    datasetCase: dataset.cases[0].id,
+    experiment: experiment.id,
     workspace: workspaceId,
     collection: collection.id,
     document: document.id,

@@ -48,9 +48,12 @@ const RESOURCE_OF: Record<string, keyof Ids> = {
   shares: "shareLink",
   collections: "collection",
   files: "document",
+  datasets: "dataset",
+  cases: "datasetCase",
+  experiments: "experiment",
 };
-type Ids = { graph: string; run: string; membership: string; invitation: string; apiKey: string; shareLink: string; collection: string; document: string };
-const NOWHERE: Ids = { graph: "nope", run: "nope", membership: "nope", invitation: "nope", apiKey: "nope", shareLink: "nope", collection: "nope", document: "nope" };
+type Ids = { graph: string; run: string; membership: string; invitation: string; apiKey: string; shareLink: string; collection: string; document: string; dataset: string; datasetCase: string; experiment: string };
+const NOWHERE: Ids = { graph: "nope", run: "nope", membership: "nope", invitation: "nope", apiKey: "nope", shareLink: "nope", collection: "nope", document: "nope", dataset: "nope", datasetCase: "nope", experiment: "nope" };
 
 const handlers = new Map<string, Handler>();
 const ids = {} as Ids;
@@ -108,7 +111,9 @@ beforeAll(async () => {
   const shareLink = await db.shareLink.create({ data: { workspaceId: workspace.id, runId: run.id, tokenHash: hashToken(newToken("tf_share")) } });
   const collection = await db.documentCollection.create({ data: { workspaceId: workspace.id, name: "Repo" } });
   const document = await db.document.create({ data: { workspaceId: workspace.id, collectionId: collection.id, path: "a.md", kind: "markdown", sizeBytes: 3, text: "# a", lineCount: 1 } });
-  Object.assign(ids, { collection: collection.id, document: document.id, graph: graph.id, run: run.id, membership: membership.id, invitation: invitation.id, apiKey: key.id, shareLink: shareLink.id });
+  const dataset = await db.dataset.create({ data: { workspaceId: workspace.id, name: "Cases", grader: { kind: "contains", caseSensitive: false }, cases: { create: [{ position: 0, input: "A case", expected: "x" }] } }, include: { cases: true } });
+  const experiment = await db.experiment.create({ data: { workspaceId: workspace.id, graphId: graph.id, datasetId: dataset.id, name: "Experiment", status: "succeeded", variants: [], grader: { kind: "contains", caseSensitive: false }, concurrency: 1, simulated: true } });
+  Object.assign(ids, { collection: collection.id, document: document.id, dataset: dataset.id, datasetCase: dataset.cases[0].id, experiment: experiment.id, graph: graph.id, run: run.id, membership: membership.id, invitation: invitation.id, apiKey: key.id, shareLink: shareLink.id });
 }, 60_000);
 
 describe("the OpenAPI document", () => {

@@ -2,7 +2,7 @@
 
 import { ReactFlowProvider } from "@xyflow/react";
 import { useMemo, useState, type ReactNode } from "react";
-import type { GraphDocument } from "@/lib/graph";
+import type { GraphDocument, Tier } from "@/lib/graph";
 import { catalogChecks, type ModelCatalog } from "@/lib/models/catalog";
 import { EditorStoreProvider, useEditorStore, type EditorInit } from "@/lib/stores/editor";
 import { CanvasNotice } from "@/components/canvas/canvas-notice";
@@ -14,6 +14,7 @@ import { FlowCanvas } from "@/components/canvas/flow-canvas";
 import { Palette } from "@/components/canvas/palette";
 import { ProblemsPanel } from "@/components/canvas/problems-panel";
 import { useEditorShortcuts } from "@/components/canvas/use-editor-shortcuts";
+import { ProposedTiersBanner } from "@/components/evals/proposed-tiers-banner";
 import { Inspector } from "@/components/inspector/inspector";
 import { RAIL_PX, SidePanelToggle, useSidePanel } from "@/components/ui/side-panel";
 import { AppHeader } from "@/components/workspace/app-header";
@@ -37,10 +38,12 @@ export interface EditorClientProps {
   toolbarExtra?: ReactNode;
   /** A viewer's editor: nothing can be changed or saved, and it says so. */
   readOnly?: boolean;
+  /** Tiers the tier advisor proposed (its "Apply" link), offered as one undoable edit. */
+  proposedTiers?: Record<string, Tier>;
 }
 
 /** The canvas editor for one graph: palette and problems, canvas, inspector, saving. */
-export function EditorClient({ graph, workspaceName, simulated, tools, catalog, toolbarExtra, readOnly = false }: EditorClientProps) {
+export function EditorClient({ graph, workspaceName, simulated, tools, catalog, toolbarExtra, readOnly = false, proposedTiers }: EditorClientProps) {
   const [init] = useState<EditorInit>(() => ({
     document: graph.graph,
     context: { toolNames: tools.map((tool) => tool.name), ...catalogChecks(catalog) },
@@ -55,7 +58,7 @@ export function EditorClient({ graph, workspaceName, simulated, tools, catalog, 
               <ViewerShell graph={graph} workspaceName={workspaceName} simulated={simulated} />
             </EditorReadOnlyContext>
           ) : (
-            <EditorShell graph={graph} workspaceName={workspaceName} simulated={simulated} toolbarExtra={toolbarExtra} />
+            <EditorShell graph={graph} workspaceName={workspaceName} simulated={simulated} toolbarExtra={toolbarExtra} proposedTiers={proposedTiers} />
           )}
         </ReactFlowProvider>
       </EditorStoreProvider>
@@ -63,7 +66,7 @@ export function EditorClient({ graph, workspaceName, simulated, tools, catalog, 
   );
 }
 
-function EditorShell({ graph, workspaceName, simulated, toolbarExtra }: Pick<EditorClientProps, "graph" | "workspaceName" | "simulated" | "toolbarExtra">) {
+function EditorShell({ graph, workspaceName, simulated, toolbarExtra, proposedTiers }: Pick<EditorClientProps, "graph" | "workspaceName" | "simulated" | "toolbarExtra" | "proposedTiers">) {
   useEditorShortcuts();
   const save = useAutosave(graph);
   const problems = useEditorStore((state) => state.errors.length);
@@ -80,6 +83,7 @@ function EditorShell({ graph, workspaceName, simulated, toolbarExtra }: Pick<Edi
         {save.state.kind === "conflict" && (
           <ConflictBanner state={save.state} graphName={save.name} onReload={save.reloadLatest} onOverwrite={save.overwrite} />
         )}
+        {proposedTiers && <ProposedTiersBanner tiers={proposedTiers} />}
         {save.draftOffer && <DraftBanner offer={save.draftOffer} onRestore={save.restoreDraft} onDismiss={save.dismissDraft} />}
         <EditorPanels palette={<Palette />} />
       </div>

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { cache } from "react";
+import { z } from "zod";
 import { pageAccess, switchToHolderOrNotFound, switchedInto } from "@/lib/auth/page-access";
 import { SWITCHED_PARAM } from "@/lib/auth/workspace-access";
 import { AppError } from "@/lib/errors";
+import { tierSchema, type Tier } from "@/lib/graph";
 import { myWorkspaceHoldingGraph } from "@/lib/graphs/locate";
 import { getGraph } from "@/lib/graphs/service";
 import { listTools } from "@/lib/tools";
@@ -16,6 +18,19 @@ import { SwitchedNotice } from "@/components/workspace/switched-notice";
 import { EditorClient } from "./editor-client";
 
 export const dynamic = "force-dynamic";
+
+const tiersParam = z.record(z.string(), tierSchema);
+
+/** `?tiers=` from the tier advisor's "Apply" link: a JSON object of node id → tier; anything else is ignored. */
+function proposedTiers(value: string | string[] | undefined): Record<string, Tier> | undefined {
+  if (typeof value !== "string") return undefined;
+  try {
+    const parsed = tiersParam.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 type Params = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -45,7 +60,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function GraphEditorPage({ params, searchParams }: Params) {
   const { access, record, unreadable } = await loadGraph((await params).id);
   const { catalog, simulated } = await workspaceModels(access.workspace.id);
-  const switched = switchedInto(access, await searchParams);
+  const query = await searchParams;
+  const switched = switchedInto(access, query);
   const notice = switched && <SwitchedNotice workspaceName={switched} marker={SWITCHED_PARAM} />;
   if (!record) {
     return (
@@ -78,6 +94,7 @@ export default async function GraphEditorPage({ params, searchParams }: Params) 
         catalog={catalog}
         // Viewers get a read-only editor and no Run button; the API refuses their writes as well.
         readOnly={!access.can("editor")}
+        proposedTiers={proposedTiers(query.tiers)}
         toolbarExtra={access.can("editor") ? <EditorRunControls simulated={simulated} /> : undefined}
       />
     </>

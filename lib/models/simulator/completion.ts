@@ -5,6 +5,7 @@ import { generateInstance } from "./json-schema";
 import type { Rng } from "./random";
 import { hashKey } from "./random";
 import { messageText, type SimRequest } from "./request";
+import { applyQuality } from "./quality";
 import { simulatorReasons } from "./reasoning";
 import { findVerdictEnum } from "./schema-utils";
 import { answer, sentences } from "./text";
@@ -131,6 +132,7 @@ export function planTurn(inputs: TurnInputs): AssistantTurn {
     content = withSources(answer(topic, rng.fork("text"), bounded, toolFindings(req)), citedFiles(req));
     hardLimit = requested !== undefined;
   }
+  content = applyQuality(req, content, Boolean(req.schema || req.jsonObject));
 
   let outputTokens = countTextTokens(content);
   let finishReason: AssistantTurn["finishReason"] = "stop";

@@ -268,3 +268,19 @@ describe("editor store: layout", () => {
     expect(store.getState().toDocument()).toEqual(research());
   });
 });
+
+describe("editor store: the tier advisor's proposal", () => {
+  it("sets several tiers as one undo step, dropping the changed nodes' model overrides", () => {
+    const store = editor(research());
+    store.getState().updateNode("researcher", { model: "gpt-5.4-mini" });
+    const before = Object.fromEntries(store.getState().nodes.map((n) => [n.id, n.data.tier]));
+    store.getState().setTiers({ researcher: "nano", analyst: "nano", reviewer: "flagship" });
+    const after = Object.fromEntries(store.getState().nodes.map((n) => [n.id, n.data]));
+    expect(after.researcher).toMatchObject({ tier: "nano" });
+    expect(after.researcher).not.toHaveProperty("model");
+    expect(after.analyst.tier).toBe("nano");
+    store.getState().undo();
+    expect(Object.fromEntries(store.getState().nodes.map((n) => [n.id, n.data.tier]))).toEqual(before);
+    expect(store.getState().nodes.find((n) => n.id === "researcher")!.data.model).toBe("gpt-5.4-mini");
+  });
+});

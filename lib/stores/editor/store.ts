@@ -214,6 +214,18 @@ export function createEditorStore(init: EditorInit): EditorStoreApi {
         commit({ nodes, edges }, { coalesceKey: options?.coalesceKey });
       },
 
+      setTiers: (tiers) => {
+        const state = get();
+        const changes = state.nodes.filter((node) => tiers[node.id] && tiers[node.id] !== node.data.tier);
+        if (changes.length === 0) return;
+        const nodes = state.nodes.map((node) => {
+          if (!changes.includes(node)) return node;
+          const { model: _override, ...rest } = node.data;
+          return withData(node, { ...rest, tier: tiers[node.id] } as NodeData);
+        });
+        commit({ nodes });
+      },
+
       setNodeOption: (id, key, value) => {
         const state = get();
         const current = state.nodes.find((node) => node.id === id);

@@ -7,6 +7,7 @@ import type {
   GraphSettings,
   NodeOfRole,
   Role,
+  Tier,
   ValidationContext,
 } from "@/lib/graph";
 
@@ -110,6 +111,11 @@ export interface EditorActions {
   addNode: (role: Role, position: XYPosition, options?: { findSpace?: boolean }) => string;
   /** Edits a node. Edits with the same `coalesceKey` in quick succession (typing) make one undo step. */
   updateNode: (id: string, patch: NodePatch, options?: { coalesceKey?: string }) => void;
+  /**
+   * Sets several nodes' tiers as one undo step (the tier advisor's proposal); a node whose tier
+   * changes drops its model override, so it runs on the tier's model as the experiment did.
+   */
+  setTiers: (tiers: Readonly<Record<string, Tier>>) => void;
   /** Sets one role option; `undefined` clears an optional one. */
   setNodeOption: (id: string, key: string, value: unknown) => void;
   setSettings: (patch: Partial<GraphSettings>) => void;
