@@ -17,6 +17,7 @@ const SCALE_TESTS = [
   "lib/auth/workspace-access.test.ts",
   "lib/auth/sign-in-backoff.test.ts",
   "app/api/v1/runs/**/*.test.ts",
+  "app/api/v1/health/**/*.test.ts",
   "app/api/v1/graphs/**/*.test.ts",
   "app/api/v1/workspaces/**/*.test.ts",
   "app/api/v1/account/**/*.test.ts",

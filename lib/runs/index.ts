@@ -24,3 +24,4 @@ export {
 } from "./share";
 export { listShareLinks, listWorkspaceShareLinks, listShareLinksQuery, type ShareLinkInfo, type WorkspaceShareLink } from "./share-links";
 export { getRunTrace, runTraceSchema, traceFileName, type RunTrace } from "./trace";
+export { healthQuery, operatorHealth, operatorHealthSchema, type OperatorHealth } from "./health";
