@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { MIGRATION_DIRS, SCHEMA_FILES, applyPendingMigrations } from "../lib/db/migrate";
 import { postgresSchema } from "../lib/db/postgres-schema";
-import { openSchemaEngine } from "../lib/db/schema-engine";
+import { diffScript, openSchemaEngine } from "../lib/db/schema-engine";
 import type { DatabaseProvider } from "../lib/db/url";
 
 const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]+/gi, "_").toLowerCase();
@@ -24,7 +24,6 @@ if (!name) {
   process.exit(2);
 }
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-const filters = { externalTables: [], externalEnums: [] };
 const schema = await readFile(SCHEMA_FILES.sqlite, "utf8");
 
 async function write(provider: DatabaseProvider, sql: string | null | undefined): Promise<void> {
@@ -61,14 +60,7 @@ try {
           ).schema.files,
         }
       : { tag: "empty" as const };
-    const { stdout } = await engine.diff({
-      from,
-      to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schema }] },
-      script: true,
-      exitCode: null,
-      filters,
-    });
-    await write("sqlite", stdout);
+    await write("sqlite", await diffScript(engine, from, schema));
   } finally {
     await close();
   }
@@ -79,14 +71,8 @@ try {
   const started = execFileSync("bash", ["e2e/services.sh", "start", services], { encoding: "utf8" });
   const pgEngine = await openSchemaEngine(/DATABASE_URL=(\S+)/.exec(started)![1], next);
   try {
-    const { stdout } = await pgEngine.engine.diff({
-      from: previous ? { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: previous }] } : { tag: "empty" },
-      to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: next }] },
-      script: true,
-      exitCode: null,
-      filters,
-    });
-    await write("postgresql", stdout);
+    const from = previous ? { tag: "schemaDatamodel" as const, files: [{ path: "schema.prisma", content: previous }] } : { tag: "empty" as const };
+    await write("postgresql", await diffScript(pgEngine.engine, from, next));
   } finally {
     await pgEngine.close();
     execFileSync("bash", ["e2e/services.sh", "stop", services]);

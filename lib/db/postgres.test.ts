@@ -3,7 +3,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { db } from "./client";
 import { SCHEMA_FILES, migrateDatabase } from "./migrate";
-import { openSchemaEngine } from "./schema-engine";
+import { diffScript, openSchemaEngine } from "./schema-engine";
 import { databaseUrl } from "./url";
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
@@ -40,13 +40,11 @@ describe("Postgres", () => {
     // (The engine's schemaPush and introspection choke on Postgres's "char" columns over the adapter.)
     const content = await readFile(SCHEMA_FILES.postgresql, "utf8");
     const { engine, close } = await openSchemaEngine(url, content);
-    const fromEmpty = await engine
-      .diff({ from: { tag: "empty" }, to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content }] }, script: true, exitCode: null, filters: { externalTables: [], externalEnums: [] } })
-      .finally(close);
+    const fromEmpty = await diffScript(engine, { tag: "empty" }, content).finally(close);
     const pushed = new URL(url);
     pushed.pathname += "_whole";
     await query(url, `CREATE DATABASE ${pushed.pathname.slice(1)}`);
-    await query(pushed.href, fromEmpty.stdout ?? "");
+    await query(pushed.href, fromEmpty);
     expect(await catalog(url)).toEqual(await catalog(pushed.href));
   });
 

@@ -80,3 +80,17 @@ export async function openSchemaEngine(databaseUrl: string, schema: string): Pro
     },
   };
 }
+
+type DiffSource = Parameters<SchemaEngine["diff"]>[0]["from"];
+
+/** The SQL that takes `from` (nothing, or a schema's datamodel) to the datamodel of `schema`. */
+export async function diffScript(engine: SchemaEngine, from: DiffSource, schema: string): Promise<string> {
+  const { stdout } = await engine.diff({
+    from,
+    to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schema }] },
+    script: true,
+    exitCode: null,
+    filters: { externalTables: [], externalEnums: [] },
+  });
+  return stdout ?? "";
+}
