@@ -56,6 +56,7 @@ export default defineConfig({
                 globalSetup: ["vitest.services.ts"],
                 setupFiles: ["vitest.setup.ts", "vitest.setup-scale.ts"],
                 testTimeout: 30_000,
+                hookTimeout: 60_000,
               },
             },
           ]
