@@ -5,16 +5,16 @@ import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { openSchemaEngine } from "./schema-engine";
 import { databaseProvider, sqliteFilePath, type DatabaseProvider } from "./url";
 
-const PRISMA_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma");
-
+// Read at run time from the project folder; the ignore comments keep Next's tracer from
+// treating these dynamic paths as "include the whole project".
 /** Each provider's schema and committed migrations; `prisma migrate deploy` reads the same folders. */
 export const SCHEMA_FILES: Record<DatabaseProvider, string> = {
-  sqlite: path.join(PRISMA_DIR, "schema.prisma"),
-  postgresql: path.join(PRISMA_DIR, "postgres", "schema.prisma"),
+  sqlite: path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "schema.prisma"),
+  postgresql: path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "postgres", "schema.prisma"),
 };
 export const MIGRATION_DIRS: Record<DatabaseProvider, string> = {
-  sqlite: path.join(PRISMA_DIR, "migrations"),
-  postgresql: path.join(PRISMA_DIR, "postgres", "migrations"),
+  sqlite: path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations"),
+  postgresql: path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "postgres", "migrations"),
 };
 /** The SQLite migrations, where every helper before Postgres looked for them. */
 export const MIGRATIONS_DIR = MIGRATION_DIRS.sqlite;
@@ -23,7 +23,7 @@ export const MIGRATIONS_DIR = MIGRATION_DIRS.sqlite;
 const MIGRATION_LOCK_ID = 72_707_370;
 
 export async function readMigrationList(dir = MIGRATIONS_DIR): Promise<MigrationList> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const entries = (await readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
   const lockPath = path.join(dir, "migration_lock.toml");
   return {
     baseDir: dir,
@@ -66,7 +66,7 @@ export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
 }
 
 async function applyTo(databaseUrl: string, provider: DatabaseProvider): Promise<string[]> {
-  const { engine, close } = await openSchemaEngine(databaseUrl, await readFile(SCHEMA_FILES[provider], "utf8"));
+  const { engine, close } = await openSchemaEngine(databaseUrl, await readFile(/* turbopackIgnore: true */ SCHEMA_FILES[provider], "utf8"));
   try {
     return await applyPendingMigrations(engine, MIGRATION_DIRS[provider]);
   } finally {
