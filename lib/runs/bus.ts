@@ -21,6 +21,8 @@ interface LiveRun {
  * REDIS_URL), picked in runtime.ts; nothing else knows which is in use.
  */
 export interface RunBus {
+  /** Which implementation: a class check would fail across Next's per-route bundles. */
+  readonly kind: "in-process" | "redis";
   /** A run starts executing in this process. */
   open(runId: string): void;
   publish(event: RunEvent): void;
@@ -43,6 +45,7 @@ export interface RunBus {
  * after a given seq and then every new event, with no gap: both happen in the same tick.
  */
 export class RunEventBus implements RunBus {
+  readonly kind = "in-process";
   private readonly live = new Map<string, LiveRun>();
   private readonly revocationListeners = new Map<string, Set<() => void>>();
 

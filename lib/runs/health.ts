@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { databaseProvider, databaseUrl } from "@/lib/db/url";
-import { RedisRunBus } from "./redis-bus";
 import { runtime } from "./runtime";
 
 /** `?detail=1` asks for the operator's view (owner or API key); without it the check is public. */
@@ -29,7 +28,7 @@ export async function operatorHealth(workspaceId: string): Promise<OperatorHealt
   const lags = stored.map((run) => Math.max(0, (runtime.bus.publishedSeq(run.id) ?? run.lastSeq) - run.lastSeq));
   return {
     database: databaseProvider(databaseUrl()),
-    bus: runtime.bus instanceof RedisRunBus ? "redis" : "in-process",
+    bus: runtime.bus.kind,
     activeRuns,
     executingRuns: executing.length,
     eventLag: { unstoredEvents: lags.reduce((sum, lag) => sum + lag, 0), maxPerRun: Math.max(0, ...lags) },

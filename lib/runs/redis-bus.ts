@@ -34,6 +34,7 @@ interface StreamReader {
  * storage. Revocations travel on a pub/sub channel.
  */
 export class RedisRunBus implements RunBus {
+  readonly kind = "redis";
   private readonly local = new RunEventBus();
   private readonly executing = new Map<string, number>();
   private readonly readers = new Map<string, StreamReader>();
