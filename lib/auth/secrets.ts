@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { databaseUrl, sqliteFilePath } from "@/lib/db/url";
+import { databaseProvider, databaseUrl, sqliteFilePath } from "@/lib/db/url";
 
 const MIN_SECRET_LENGTH = 32;
 const globalForSecret = globalThis as unknown as { tierflowSecret?: string };
@@ -17,7 +17,10 @@ export function instanceSecret(env: NodeJS.ProcessEnv = process.env): string {
     if (configured.length < MIN_SECRET_LENGTH) throw new Error(`TIERFLOW_SECRET must be at least ${MIN_SECRET_LENGTH} characters.`);
     return configured;
   }
-  return (globalForSecret.tierflowSecret ??= fileSecret(path.join(path.dirname(path.resolve(sqliteFilePath(databaseUrl(env)))), ".tierflow-secret")));
+  const url = databaseUrl(env);
+  // Processes sharing a Postgres database share sessions and secrets: one file per machine won't do.
+  if (databaseProvider(url) === "postgresql") throw new Error("TIERFLOW_SECRET must be set when DATABASE_URL is a Postgres URL.");
+  return (globalForSecret.tierflowSecret ??= fileSecret(path.join(path.dirname(path.resolve(sqliteFilePath(url))), ".tierflow-secret")));
 }
 
 function fileSecret(file: string): string {

@@ -1,16 +1,19 @@
 import type Database from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
 import { sqliteSynchronous } from "./pragmas";
-import { databaseUrl, sqliteFilePath } from "./url";
+import { databaseProvider, databaseUrl, sqliteFilePath } from "./url";
 
 /** The adapter Prisma connected, with the better-sqlite3 connection it wraps (public in the adapter's JS). */
 type ConnectedAdapter = SqlDriverAdapter & { client: Database.Database };
 
 interface DbState {
   client: PrismaClient;
-  adapter: Promise<ConnectedAdapter>;
+  /** SQLite's connected adapter; null on Postgres. */
+  adapter: Promise<ConnectedAdapter> | null;
   connected: boolean;
   statements: Map<string, Database.Statement>;
 }
@@ -18,12 +21,21 @@ interface DbState {
 const globalForDb = globalThis as unknown as { tierflowDbState?: DbState };
 
 /**
- * Prisma's adapter, wrapped so the connection it opens gets Tierflow's pragmas and stays reachable
- * for `sqliteWrite`: hot-path writes then share Prisma's connection and its transaction lock
- * instead of a second connection that would fight it for the file.
+ * SQLite for `file:` URLs, Postgres for `postgres://` ones. Both clients come from the one
+ * schema (lib/db/postgres-schema.ts), which uses portable types only, so their model APIs are
+ * the same; the Postgres client is typed as the SQLite one so callers see one client.
+ *
+ * On SQLite, Prisma's adapter is wrapped so the connection it opens gets Tierflow's pragmas and
+ * stays reachable for `sqliteWrite`: hot-path writes then share Prisma's connection and its
+ * transaction lock instead of a second connection that would fight it for the file.
  */
 function createState(): DbState {
-  const inner = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl()), timeout: 10_000 });
+  const url = databaseUrl();
+  if (databaseProvider(url) === "postgresql") {
+    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
+    return { client, adapter: null, connected: false, statements: new Map() };
+  }
+  const inner = new PrismaBetterSqlite3({ url: sqliteFilePath(url), timeout: 10_000 });
   let connected!: (adapter: ConnectedAdapter) => void;
   const adapter = new Promise<ConnectedAdapter>((resolve) => (connected = resolve));
   const factory: SqlDriverAdapterFactory = {
@@ -48,6 +60,11 @@ const state: DbState = (globalForDb.tierflowDbState ??= createState());
 /** The one Prisma client. Cached on globalThis so dev reloads don't open a connection per edit. */
 export const db: PrismaClient = state.client;
 
+/** Whether the database is SQLite, where `sqliteWrite` is the fast path for hot writes. */
+export function usesSqlite(): boolean {
+  return state.adapter !== null;
+}
+
 /** Runs cached prepared statements on Prisma's connection; see `sqliteWrite`. */
 export type SqlWriter = (sql: string, ...params: unknown[]) => Database.RunResult;
 
@@ -58,6 +75,7 @@ export type SqlWriter = (sql: string, ...params: unknown[]) => Database.RunResul
  * is synchronous, so nothing else runs on the connection in between; a throw rolls it back.
  */
 export async function sqliteWrite<T>(work: (run: SqlWriter) => T): Promise<T> {
+  if (!state.adapter) throw new Error("sqliteWrite needs a SQLite database; see usesSqlite().");
   if (!state.connected) await db.$connect(); // Prisma connects lazily, on its first query
   const adapter = await state.adapter;
   const transaction = await adapter.startTransaction(); // BEGIN, under the adapter's lock

@@ -2,7 +2,7 @@ import { db } from "./client";
 import { migrateDatabase } from "./migrate";
 import { databaseUrl } from "./url";
 
-export { db, sqliteDateTime, sqliteWrite, type SqlWriter } from "./client";
+export { db, sqliteDateTime, sqliteWrite, usesSqlite, type SqlWriter } from "./client";
 export { Prisma } from "@/lib/generated/prisma/client";
 
 /** The workspace every request lands in until accounts exist (and the first owner's later). */

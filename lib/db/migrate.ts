@@ -1,15 +1,29 @@
 import { mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import pg from "pg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { openSchemaEngine } from "./schema-engine";
-import { sqliteFilePath } from "./url";
+import { databaseProvider, sqliteFilePath, type DatabaseProvider } from "./url";
 
-/** Where the committed migrations live; `prisma migrate deploy` reads the same folder. */
-export const MIGRATIONS_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations");
-const SCHEMA_FILE = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "schema.prisma");
+// Read at run time from the project folder; the ignore comments keep Next's tracer from
+// treating these dynamic paths as "include the whole project".
+/** Each provider's schema and committed migrations; `prisma migrate deploy` reads the same folders. */
+export const SCHEMA_FILES: Record<DatabaseProvider, string> = {
+  sqlite: path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "schema.prisma"),
+  postgresql: path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "postgres", "schema.prisma"),
+};
+export const MIGRATION_DIRS: Record<DatabaseProvider, string> = {
+  sqlite: path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations"),
+  postgresql: path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "postgres", "migrations"),
+};
+/** The SQLite migrations, where every helper before Postgres looked for them. */
+export const MIGRATIONS_DIR = MIGRATION_DIRS.sqlite;
+
+// Any fixed number: every process that migrates one Postgres database takes this lock first.
+const MIGRATION_LOCK_ID = 72_707_370;
 
 export async function readMigrationList(dir = MIGRATIONS_DIR): Promise<MigrationList> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const entries = (await readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
   const lockPath = path.join(dir, "migration_lock.toml");
   return {
     baseDir: dir,
@@ -31,22 +45,38 @@ export async function readMigrationList(dir = MIGRATIONS_DIR): Promise<Migration
 }
 
 /**
- * Applies pending migrations to the SQLite database at `databaseUrl`, creating the file
- * (and its folder) when missing. Returns the names of the migrations it applied.
+ * Applies pending migrations to the database at `databaseUrl`: SQLite (creating the file and
+ * its folder when missing) or Postgres (the database must exist; processes starting together
+ * take turns). Returns the names of the migrations it applied.
  */
 export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
-  await mkdir(path.dirname(path.resolve(sqliteFilePath(databaseUrl))), { recursive: true });
-  const { engine, close } = await openSchemaEngine(databaseUrl, await readFile(SCHEMA_FILE, "utf8"));
+  const provider = databaseProvider(databaseUrl);
+  if (provider === "sqlite") {
+    await mkdir(path.dirname(path.resolve(sqliteFilePath(databaseUrl))), { recursive: true });
+    return applyTo(databaseUrl, provider);
+  }
+  const lock = new pg.Client({ connectionString: databaseUrl });
+  await lock.connect();
   try {
-    return await applyPendingMigrations(engine);
+    await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
+    return await applyTo(databaseUrl, provider);
+  } finally {
+    await lock.end();
+  }
+}
+
+async function applyTo(databaseUrl: string, provider: DatabaseProvider): Promise<string[]> {
+  const { engine, close } = await openSchemaEngine(databaseUrl, await readFile(/* turbopackIgnore: true */ SCHEMA_FILES[provider], "utf8"));
+  try {
+    return await applyPendingMigrations(engine, MIGRATION_DIRS[provider]);
   } finally {
     await close();
   }
 }
 
-export async function applyPendingMigrations(engine: SchemaEngine): Promise<string[]> {
+export async function applyPendingMigrations(engine: SchemaEngine, dir = MIGRATIONS_DIR): Promise<string[]> {
   const { appliedMigrationNames } = await engine.applyMigrations({
-    migrationsList: await readMigrationList(),
+    migrationsList: await readMigrationList(dir),
     filters: { externalTables: [], externalEnums: [] },
   });
   return appliedMigrationNames;

@@ -1,13 +1,14 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
-import { sqliteFilePath } from "./url";
+import { databaseProvider, sqliteFilePath } from "./url";
 
 type Glue = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
 
@@ -39,10 +40,21 @@ export interface OpenSchemaEngine {
   close(): Promise<void>;
 }
 
-/** Opens a schema engine on the SQLite database at `databaseUrl`; always `close()` it. */
+/** The driver adapter for `databaseUrl`: better-sqlite3 for `file:`, node-postgres for `postgres://`. */
+export function driverAdapter(databaseUrl: string): PrismaBetterSqlite3 | PrismaPg {
+  return databaseProvider(databaseUrl) === "sqlite"
+    ? new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl) })
+    : new PrismaPg({ connectionString: databaseUrl });
+}
+
+/**
+ * Opens a schema engine on the database at `databaseUrl` (SQLite or Postgres) for `schema`,
+ * the matching provider's schema text; always `close()` it. Postgres connects lazily, so a
+ * diff between two schema texts needs no server.
+ */
 export async function openSchemaEngine(databaseUrl: string, schema: string): Promise<OpenSchemaEngine> {
   const glue = await loadGlue();
-  const inner = new PrismaBetterSqlite3({ url: sqliteFilePath(databaseUrl) });
+  const inner = driverAdapter(databaseUrl);
   const opened: SqlDriverAdapter[] = [];
   const track = async (connection: Promise<SqlDriverAdapter>) => {
     const adapter = await connection;
@@ -67,4 +79,18 @@ export async function openSchemaEngine(databaseUrl: string, schema: string): Pro
       await Promise.all(opened.splice(0).map((adapter) => adapter.dispose()));
     },
   };
+}
+
+type DiffSource = Parameters<SchemaEngine["diff"]>[0]["from"];
+
+/** The SQL that takes `from` (nothing, or a schema's datamodel) to the datamodel of `schema`. */
+export async function diffScript(engine: SchemaEngine, from: DiffSource, schema: string): Promise<string> {
+  const { stdout } = await engine.diff({
+    from,
+    to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schema }] },
+    script: true,
+    exitCode: null,
+    filters: { externalTables: [], externalEnums: [] },
+  });
+  return stdout ?? "";
 }

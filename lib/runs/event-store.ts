@@ -1,19 +1,18 @@
-import { db, sqliteWrite, type SqlWriter } from "@/lib/db";
+import { db } from "@/lib/db";
 import type { PlanSubtask, RunEvent, RunEventOf } from "@/lib/engine/events";
+import { storeEventBatch, type Checkpoint } from "./run-store";
 
 /** Events that finish an instance, charge for a call or decide a pass: stored at once, not on the timer. */
 const CHECKPOINT_TYPES = new Set<string>(["node.usage", "node.completed", "node.failed", "node.skipped", "review.revise"]);
 
-/** Database writes that go in the same transaction as a batch of events (per-node results, running cost). */
-export type CheckpointWrites = (batch: readonly RunEvent[], sql: SqlWriter) => void;
+/** What goes in the same transaction as a batch of events (per-node results, running cost), if anything. */
+export type CheckpointOf = (batch: readonly RunEvent[]) => Checkpoint | null;
 
 /**
  * Writes a run's events in batches (one transaction per flush) and hands each batch to
  * `onStored` only once it is stored, so no viewer sees an event (a completion, a charge) that a
  * crash could lose. A batch is written when an instance finishes or is charged, and otherwise at
  * most `intervalMs` after its first event. Writes never overlap, and batches reach `onStored` in order.
- * Through prepared statements: Prisma's createMany spent ~50 µs per event building the query
- * and re-serialising the JSON, most of a run's persistence time.
  */
 export class RunEventWriter {
   private buffer: RunEvent[] = [];
@@ -23,7 +22,7 @@ export class RunEventWriter {
   constructor(
     private readonly runId: string,
     private readonly onStored: (batch: readonly RunEvent[]) => void = () => {},
-    private readonly checkpoint: CheckpointWrites = () => {},
+    private readonly checkpoint: CheckpointOf = () => null,
     private readonly intervalMs = 100,
   ) {}
 
@@ -42,13 +41,8 @@ export class RunEventWriter {
     const batch = this.buffer;
     this.buffer = [];
     if (batch.length > 0) {
-      const lastSeq = batch[batch.length - 1].seq;
       this.writing = this.writing.then(() =>
-        sqliteWrite((sql) => {
-          for (const event of batch) sql('INSERT INTO "RunEvent" ("runId", "seq", "type", "data") VALUES (?, ?, ?, ?)', this.runId, event.seq, event.type, JSON.stringify(event));
-          sql('UPDATE "Run" SET "lastSeq" = ? WHERE "id" = ?', lastSeq, this.runId);
-          this.checkpoint(batch, sql);
-        }).then(
+        storeEventBatch(this.runId, batch, this.checkpoint(batch)).then(
             () => this.onStored(batch),
             (error: unknown) => console.error(`Could not store events of run ${this.runId}:`, error),
           ),

@@ -1,4 +1,4 @@
-import { db, sqliteDateTime, sqliteWrite, type SqlWriter } from "@/lib/db";
+import { db } from "@/lib/db";
 import { createRunSummary, foldRunEvents, restoreRun, runGraph, RunLedger, type RunOutcome, type RunSummary } from "@/lib/engine";
 import { isFinalEvent, type RunEvent } from "@/lib/engine/events";
 import type { GraphDocument } from "@/lib/graph";
@@ -9,6 +9,7 @@ import type { ProviderEntry } from "@/lib/workspaces/provider";
 import { scaledClock } from "./clock";
 import { RunEventLog } from "./event-log";
 import { RunEventWriter } from "./event-store";
+import { storeOutcome } from "./run-store";
 import { releaseLease } from "./ownership";
 import { createRedactor, redactDeep, redactedMessage, StreamRedactor } from "./redact";
 import { runtime, SHUTDOWN } from "./runtime";
@@ -64,21 +65,12 @@ export function launchRun(options: LaunchOptions): void {
     (batch) => {
       for (const event of batch) if (!isFinalEvent(event)) runtime.bus.publish(event);
     },
-    (batch, sql) => {
+    (batch) => {
       summary = foldRunEvents(summary, batch);
       charge(batch);
       const touched = new Set(batch.flatMap((event) => (INSTANCE_END.has(event.type) && "nodeId" in event ? [event.nodeId] : [])));
-      if (touched.size === 0) return;
-      for (const nodeId of touched) writeNodeRow(sql, runId, summary.nodes[nodeId]);
-      const totals = ledger.totals(0);
-      sql(
-        'UPDATE "Run" SET "costNanoUsd" = ?, "baselineNanoUsd" = ?, "costComplete" = ?, "usage" = ? WHERE "id" = ?',
-        totals.costNanoUsd,
-        totals.baselineNanoUsd,
-        Number(totals.costComplete),
-        json(totals.usage),
-        runId,
-      );
+      if (touched.size === 0) return null;
+      return { nodes: [...touched].map((nodeId) => summary.nodes[nodeId]), totals: ledger.totals(0) };
     },
   );
   let finalEvent: RunEvent | null = null;
@@ -122,7 +114,7 @@ export function launchRun(options: LaunchOptions): void {
       await writer.flush();
       if (controller.signal.reason === SHUTDOWN) return releaseLease(runId);
       summary = foldRunEvents(summary, history);
-      await recordOutcome(runId, redactDeep(outcome, redact), summary);
+      await storeOutcome(runId, redactDeep(outcome, redact), Object.values(summary.nodes));
       if (finalEvent) runtime.bus.publish(finalEvent);
     })
     .catch(async (error: unknown) => {
@@ -153,52 +145,4 @@ function endpoints(entries: Record<string, ProviderEntry>, simulation: LaunchOpt
 /** Header and env values of the workspace's MCP servers: a server's error text may echo them. */
 function mcpSecrets(servers: readonly McpServerTools[]): string[] {
   return servers.flatMap(({ config: { transport } }) => Object.values(transport.type === "http" ? transport.headers : transport.env));
-}
-
-const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
-
-/** Inserts or replaces a node's result row, through the event writer's prepared statements. */
-function writeNodeRow(sql: SqlWriter, runId: string, node: RunSummary["nodes"][string]): void {
-  sql(
-    `INSERT INTO "RunNode" ("runId", "nodeId", "label", "role", "tier", "model", "status", "instances", "usage", "costNanoUsd", "latencyMs", "output", "error")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT ("runId", "nodeId") DO UPDATE SET "label" = excluded."label", "role" = excluded."role", "tier" = excluded."tier",
-       "model" = excluded."model", "status" = excluded."status", "instances" = excluded."instances", "usage" = excluded."usage",
-       "costNanoUsd" = excluded."costNanoUsd", "latencyMs" = excluded."latencyMs", "output" = excluded."output", "error" = excluded."error"`,
-    runId,
-    node.nodeId,
-    node.label,
-    node.role,
-    node.tier,
-    node.model,
-    node.status,
-    node.instances,
-    json(node.usage),
-    node.costNanoUsd ?? null,
-    Math.round(node.wallMs),
-    node.output ?? null,
-    node.error ?? null,
-  );
-}
-
-/** The run's per-node results and final state, in one transaction; the run leaves its owner. */
-async function recordOutcome(runId: string, outcome: RunOutcome, summary: RunSummary): Promise<void> {
-  const { totals } = outcome;
-  await sqliteWrite((sql) => {
-    for (const node of Object.values(summary.nodes)) writeNodeRow(sql, runId, node);
-    sql(
-      `UPDATE "Run" SET "status" = ?, "output" = ?, "approved" = ?, "error" = ?, "costNanoUsd" = ?, "baselineNanoUsd" = ?, "costComplete" = ?,
-         "usage" = ?, "endedAt" = ?, "ownerId" = NULL, "leaseExpiresAt" = NULL WHERE "id" = ?`,
-      outcome.status,
-      outcome.output ?? null,
-      outcome.approved === undefined || outcome.approved === null ? null : Number(outcome.approved),
-      outcome.error ?? null,
-      totals.costNanoUsd,
-      totals.baselineNanoUsd,
-      Number(totals.costComplete),
-      json(totals.usage),
-      sqliteDateTime(new Date()),
-      runId,
-    );
-  });
 }

@@ -27,3 +27,4 @@ export {
 export { listShareLinks, listWorkspaceShareLinks, listShareLinksQuery, type ShareLinkInfo, type WorkspaceShareLink } from "./share-links";
 export { getRunTrace, runTraceSchema, traceFileName, type RunTrace } from "./trace";
 export { workspaceToolDefinitions } from "./tool-definitions";
+export { healthQuery, operatorHealth, operatorHealthSchema, type OperatorHealth } from "./health";

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { RunEventBus } from "./bus";
+import { Redis } from "ioredis";
+import { RunEventBus, type RunBus } from "./bus";
+import { RedisRunBus } from "./redis-bus";
 
 interface RunRuntime {
-  bus: RunEventBus;
+  bus: RunBus;
   /** Runs executing in this process, by id: cancelling aborts the controller. */
   active: Map<string, { controller: AbortController; done: Promise<void> }>;
   /** This process, as the owner of the runs it leases. */
@@ -17,12 +19,18 @@ interface RunRuntime {
 
 const globalForRuns = globalThis as unknown as { tierflowRuns?: RunRuntime };
 
+/** Redis Streams when REDIS_URL is set (several processes), in-process otherwise. */
+function createBus(env: NodeJS.ProcessEnv = process.env): RunBus {
+  const url = env.REDIS_URL?.trim();
+  return url ? new RedisRunBus(new Redis(url)) : new RunEventBus();
+}
+
 /**
  * Process-wide run state. Kept on globalThis because Next.js may load a module once per
  * route bundle: every route must see the same bus and the same active runs.
  */
 export const runtime: RunRuntime = (globalForRuns.tierflowRuns ??= {
-  bus: new RunEventBus(),
+  bus: createBus(),
   active: new Map(),
   ownerId: randomUUID(),
   draining: false,

@@ -8,6 +8,7 @@ import { PromptHider } from "./hide-prompts";
 import { getRunDetail, type RunDetail } from "./queries";
 import { MAX_EVENT_SEQ } from "./schemas";
 import { describeShareLinks, requireRun, type ShareLinkInfo } from "./share-links";
+import { runtime } from "./runtime";
 import { streamRunEvents } from "./stream";
 
 /**
@@ -72,6 +73,7 @@ export async function createShareLink(
 export async function revokeShareLink(workspaceId: string, linkId: string): Promise<void> {
   const { count } = await db.shareLink.updateMany({ where: { id: linkId, workspaceId, revokedAt: null }, data: { revokedAt: new Date() } });
   if (count === 0) throw AppError.notFound("Share link");
+  runtime.bus.announceRevocation(linkId);
 }
 
 async function resolveShareLink(token: string): Promise<ResolvedLink> {
@@ -118,7 +120,12 @@ export async function streamSharedRun(token: string, afterSeq: number, signal: A
     const hider = new PromptHider(graph, input, hidesTask(link), await readRunPlans(link.runId, afterSeq));
     redact = (event) => hider.event(event);
   }
-  return streamRunEvents(link.workspaceId, link.runId, afterSeq, signal, {
+  // Revocation closes the stream at once through the bus; the periodic check covers a missed notice.
+  const revoked = new AbortController();
+  const stopListening = runtime.bus.onRevocation(link.id, () => revoked.abort());
+  const ended = AbortSignal.any([signal, revoked.signal]);
+  ended.addEventListener("abort", stopListening, { once: true });
+  return streamRunEvents(link.workspaceId, link.runId, afterSeq, ended, {
     redact,
     stillAllowed: { check: () => linkStands(link.id), everyMs: REVOCATION_CHECK_MS },
   });

@@ -115,7 +115,8 @@ export async function streamRunEvents(
         console.error(`Event stream of run ${runId} failed:`, error);
         stop();
       };
-      if (!followLive()) void poll().catch(fail);
+      // An ended run is all in storage; a bus would only find that out after a wait.
+      if (isTerminalStatus(run.status) || !followLive()) void poll().catch(fail);
     },
     cancel() {
       stop();

@@ -15,7 +15,7 @@ import {
 import { createCollectionBody, DOCUMENT_LIMITS, formatBytes, searchQuery } from "@/lib/documents";
 import { graphDocumentSchema } from "@/lib/graph";
 import { createGraphBody, estimateRunBody, updateGraphBody } from "@/lib/graphs/schemas";
-import { createShareLinkBody, listRunsQuery, listShareLinksQuery, runPageSchema, runTraceSchema, startRunBody } from "@/lib/runs";
+import { createShareLinkBody, healthQuery, listRunsQuery, operatorHealthSchema, listShareLinksQuery, runPageSchema, runTraceSchema, startRunBody } from "@/lib/runs";
 import { startAdvisorBody, startExperimentBody } from "@/lib/evals/experiments";
 import { caseBody, createDatasetBody, exportQuery, importCasesBody, updateDatasetBody } from "@/lib/evals/schemas";
 import { createHttpToolBody, updateHttpToolBody } from "@/lib/workspaces/http-tools";
@@ -32,7 +32,7 @@ import { createProviderBody, updateProviderBody } from "@/lib/workspaces/provide
 const GRAPH_BODY_NOTE =
   "`graph` is a graph document (schema `GraphDocument`). A well-formed one is stored with its `problems` listed (only a run refuses them); a malformed one answers 422 listing each error.";
 
-const healthSchema = z.object({ status: z.enum(["ok", "unavailable"]), simulated: z.boolean().optional(), message: z.string().optional() });
+const healthSchema = z.object({ status: z.enum(["ok", "unavailable"]), simulated: z.boolean().optional(), message: z.string().optional() }).extend(operatorHealthSchema.partial().shape);
 
 export const OPERATIONS: readonly ApiOperation[] = [
   // Graphs
@@ -547,6 +547,8 @@ export const OPERATIONS: readonly ApiOperation[] = [
   {
     method: "GET", route: "/api/v1/health", operationId: "health", tag: "System", auth: "public",
     summary: "Liveness and readiness",
+    description: "With `detail=1`, for a workspace owner or an API key: the database and bus in use, the workspace's active runs, and this process's executing runs and event lag (events published but not stored yet).",
+    query: healthQuery,
     response: { status: 200, description: "Ready; 503 until the database is migrated.", schema: healthSchema },
   },
   {

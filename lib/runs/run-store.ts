@@ -1,0 +1,131 @@
+import { db, sqliteDateTime, sqliteWrite, usesSqlite, type SqlWriter } from "@/lib/db";
+import type { RunOutcome, RunSummary } from "@/lib/engine";
+import type { RunEvent } from "@/lib/engine/events";
+
+type NodeResult = RunSummary["nodes"][string];
+type Totals = RunOutcome["totals"];
+
+/** What a stored batch changes beside the log: the rows of the nodes it finished, and the run's running cost. */
+export interface Checkpoint {
+  nodes: readonly NodeResult[];
+  totals: Totals;
+}
+
+/**
+ * The run service's hot writes, one transaction each. On SQLite they go through prepared
+ * statements on Prisma's connection (Prisma's per-call query building cost ~50 µs per event,
+ * most of a run's persistence time); on Postgres through Prisma, where the round trip dominates
+ * and createMany is already one multi-row insert.
+ */
+export function storeEventBatch(runId: string, batch: readonly RunEvent[], checkpoint: Checkpoint | null): Promise<unknown> {
+  const lastSeq = batch[batch.length - 1].seq;
+  if (usesSqlite()) {
+    return sqliteWrite((sql) => {
+      for (const event of batch) sql('INSERT INTO "RunEvent" ("runId", "seq", "type", "data") VALUES (?, ?, ?, ?)', runId, event.seq, event.type, JSON.stringify(event));
+      sql('UPDATE "Run" SET "lastSeq" = ? WHERE "id" = ?', lastSeq, runId);
+      if (!checkpoint) return;
+      for (const node of checkpoint.nodes) sqliteNodeRow(sql, runId, node);
+      const t = checkpoint.totals;
+      sql('UPDATE "Run" SET "costNanoUsd" = ?, "baselineNanoUsd" = ?, "costComplete" = ?, "usage" = ? WHERE "id" = ?', t.costNanoUsd, t.baselineNanoUsd, Number(t.costComplete), json(t.usage), runId);
+    });
+  }
+  return db.$transaction([
+    db.runEvent.createMany({ data: batch.map((event) => ({ runId, seq: event.seq, type: event.type, data: event as object })) }),
+    db.run.update({ where: { id: runId }, data: { lastSeq, ...(checkpoint ? totalsData(checkpoint.totals) : {}) } }),
+    ...(checkpoint?.nodes ?? []).map((node) => upsertNodeRow(runId, node)),
+  ]);
+}
+
+/** The run's per-node results and final state, in one transaction; the run leaves its owner. */
+export function storeOutcome(runId: string, outcome: RunOutcome, nodes: readonly NodeResult[]): Promise<unknown> {
+  const endedAt = new Date();
+  if (usesSqlite()) {
+    return sqliteWrite((sql) => {
+      for (const node of nodes) sqliteNodeRow(sql, runId, node);
+      const t = outcome.totals;
+      sql(
+        `UPDATE "Run" SET "status" = ?, "output" = ?, "approved" = ?, "error" = ?, "costNanoUsd" = ?, "baselineNanoUsd" = ?, "costComplete" = ?,
+           "usage" = ?, "endedAt" = ?, "ownerId" = NULL, "leaseExpiresAt" = NULL WHERE "id" = ?`,
+        outcome.status,
+        outcome.output ?? null,
+        outcome.approved === undefined || outcome.approved === null ? null : Number(outcome.approved),
+        outcome.error ?? null,
+        t.costNanoUsd,
+        t.baselineNanoUsd,
+        Number(t.costComplete),
+        json(t.usage),
+        sqliteDateTime(endedAt),
+        runId,
+      );
+    });
+  }
+  return db.$transaction([
+    ...nodes.map((node) => upsertNodeRow(runId, node)),
+    db.run.update({
+      where: { id: runId },
+      data: {
+        status: outcome.status,
+        output: outcome.output,
+        approved: outcome.approved,
+        error: outcome.error ?? null,
+        ...totalsData(outcome.totals),
+        endedAt,
+        ownerId: null,
+        leaseExpiresAt: null,
+      },
+    }),
+  ]);
+}
+
+const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+
+function totalsData(t: Totals) {
+  return { costNanoUsd: t.costNanoUsd, baselineNanoUsd: t.baselineNanoUsd, costComplete: t.costComplete, usage: t.usage as object };
+}
+
+function nodeRow(runId: string, node: NodeResult) {
+  return {
+    runId,
+    nodeId: node.nodeId,
+    label: node.label,
+    role: node.role,
+    tier: node.tier,
+    model: node.model,
+    status: node.status,
+    instances: node.instances,
+    usage: node.usage as object,
+    costNanoUsd: node.costNanoUsd,
+    latencyMs: Math.round(node.wallMs),
+    output: node.output,
+    error: node.error,
+  };
+}
+
+function upsertNodeRow(runId: string, node: NodeResult) {
+  const row = nodeRow(runId, node);
+  return db.runNode.upsert({ where: { runId_nodeId: { runId, nodeId: node.nodeId } }, create: row, update: row });
+}
+
+function sqliteNodeRow(sql: SqlWriter, runId: string, node: NodeResult): void {
+  const row = nodeRow(runId, node);
+  sql(
+    `INSERT INTO "RunNode" ("runId", "nodeId", "label", "role", "tier", "model", "status", "instances", "usage", "costNanoUsd", "latencyMs", "output", "error")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT ("runId", "nodeId") DO UPDATE SET "label" = excluded."label", "role" = excluded."role", "tier" = excluded."tier",
+       "model" = excluded."model", "status" = excluded."status", "instances" = excluded."instances", "usage" = excluded."usage",
+       "costNanoUsd" = excluded."costNanoUsd", "latencyMs" = excluded."latencyMs", "output" = excluded."output", "error" = excluded."error"`,
+    row.runId,
+    row.nodeId,
+    row.label,
+    row.role,
+    row.tier,
+    row.model,
+    row.status,
+    row.instances,
+    json(row.usage),
+    row.costNanoUsd ?? null,
+    row.latencyMs,
+    row.output ?? null,
+    row.error ?? null,
+  );
+}
