@@ -11,6 +11,7 @@ import {
   getViewportForBounds,
   useConnection,
   useReactFlow,
+  useStore,
   type FitViewOptions,
   type Node,
   type OnConnectEnd,
@@ -32,6 +33,7 @@ import {
 import { RAIL_PX, WIDE_SCREEN_PX } from "@/components/ui/side-panel";
 import { useEditorReadOnly } from "./editor-mode";
 import { edgeTypes, nodeTypes } from "./flow-types";
+import { DetailLevelContext, detailLevelSelector } from "./nodes/detail-level";
 import { ROLE_MIME } from "./palette";
 import { ROLE_COLOR } from "./role-style";
 
@@ -56,22 +58,23 @@ function miniMapColor(node: Node): string {
 }
 
 const MIN_ZOOM = 0.1;
+/** How far out a fit may go: 2,000 cards fit a laptop screen at about 0.04. */
+const FIT_FLOOR_ZOOM = 0.01;
 const MAX_ZOOM = 2;
-/** Above this many nodes, only what is in view is rendered, and the editor opens at a readable zoom. */
+/** Above this many nodes, only what is in view is rendered (a zoomed-in view of a large graph). */
 export const LARGE_GRAPH = 150;
-const READABLE_ZOOM = 0.6;
 const noSubscription = () => () => {};
 const drawingRevise = (connection: { inProgress: boolean; fromHandle: { id?: string | null } | null }) =>
   connection.inProgress && connection.fromHandle?.id === HANDLES.reviseOut;
 
 /**
  * Where the view starts, from stored positions and the window, before React Flow measures
- * anything. A graph that fits at a readable zoom is fitted (and `fitView` refines it once
- * measured); a large one opens readable at its top-left corner instead of as a thumbnail
- * of a thousand unreadable cards: "Fit view" and the minimap give the overview.
+ * anything: the whole graph, fitted (`fitView` refines it once measured). A large graph opens
+ * as an overview of cheap boxes (see `detailLevelSelector`); zooming in brings the cards back.
+ * The zoom may go out as far as the fit needs, so every node of any graph can be on screen.
  */
-function initialView(nodes: readonly CanvasNode[]): { viewport: Viewport; fit: boolean } {
-  if (nodes.length === 0) return { viewport: { x: 0, y: 0, zoom: 1 }, fit: true };
+function initialView(nodes: readonly CanvasNode[]): { viewport: Viewport; minZoom: number } {
+  if (nodes.length === 0) return { viewport: { x: 0, y: 0, zoom: 1 }, minZoom: MIN_ZOOM };
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -85,9 +88,9 @@ function initialView(nodes: readonly CanvasNode[]): { viewport: Viewport; fit: b
   // The canvas is the window minus the side panels (open from 1280px, rails below: see editor-client) and the bars above it.
   const width = Math.max(320, window.innerWidth - (window.innerWidth >= WIDE_SCREEN_PX ? 608 : 2 * RAIL_PX));
   const height = Math.max(240, window.innerHeight - 100);
-  const fitted = getViewportForBounds({ x: minX, y: minY, width: maxX - minX, height: maxY - minY }, width, height, MIN_ZOOM, 1, 0.2);
-  if (nodes.length <= LARGE_GRAPH || fitted.zoom >= READABLE_ZOOM) return { viewport: fitted, fit: true };
-  return { viewport: { x: 48 - minX * READABLE_ZOOM, y: 48 - minY * READABLE_ZOOM, zoom: READABLE_ZOOM }, fit: false };
+  const fitted = getViewportForBounds({ x: minX, y: minY, width: maxX - minX, height: maxY - minY }, width, height, FIT_FLOOR_ZOOM, 1, 0.2);
+  // Measured cards are taller than the default size: leave the refined fit room below the estimate.
+  return { viewport: fitted, minZoom: Math.min(MIN_ZOOM, fitted.zoom * 0.8) };
 }
 
 /**
@@ -109,6 +112,7 @@ function Canvas() {
   const { screenToFlowPosition } = useReactFlow();
   const [start] = useState(() => initialView(store.getState().nodes));
   const large = nodes.length > LARGE_GRAPH;
+  const detail = useStore(detailLevelSelector);
   // Read-only: selecting (to inspect) still works; moving, connecting and dropping do not.
   const readOnly = useEditorReadOnly();
   // Targets for a revise edge show only while one is being drawn (canvas.css).
@@ -149,6 +153,7 @@ function Canvas() {
 
   return (
     <div className="tf-canvas h-full w-full" data-connecting={connectingRevise ? "revise" : undefined} onDragOver={onDragOver} onDrop={onDrop}>
+      <DetailLevelContext value={detail}>
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={nodes}
         edges={edges}
@@ -165,11 +170,11 @@ function Canvas() {
         snapToGrid={snapToGrid}
         snapGrid={SNAP_GRID}
         deleteKeyCode={null}
-        fitView={start.fit}
+        fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         defaultViewport={start.viewport}
         onlyRenderVisibleElements={large}
-        minZoom={MIN_ZOOM}
+        minZoom={start.minZoom}
         maxZoom={MAX_ZOOM}
         colorMode="light"
         aria-label="Graph canvas"
@@ -178,6 +183,7 @@ function Canvas() {
         <MiniMap pannable zoomable nodeColor={miniMapColor} nodeBorderRadius={6} ariaLabel="Minimap" />
         <Controls aria-label="Zoom controls" />
       </ReactFlow>
+      </DetailLevelContext>
     </div>
   );
 }

@@ -24,10 +24,19 @@ function reviseRoutes(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]
   return routes;
 }
 
+const byId = new WeakMap<readonly CanvasNode[], Map<string, CanvasNode>>();
+
+/** The nodes by id, once per nodes array: each revise edge asks on every drag frame. */
+function nodeById(nodes: readonly CanvasNode[]): Map<string, CanvasNode> {
+  let map = byId.get(nodes);
+  if (!map) byId.set(nodes, (map = new Map(nodes.map((node) => [node.id, node]))));
+  return map;
+}
+
 /** A flat slice of primitives, so the edge re-renders only when its own route or label changes. */
 function selectRoute(state: EditorStore, id: string, source: string) {
   const route = reviseRoutes(state.nodes, state.edges).get(id);
-  const reviewer = state.nodes.find((node) => node.id === source);
+  const reviewer = nodeById(state.nodes).get(source);
   return {
     path: route ? roundedPath(route.points) : null,
     labelX: route?.label.x ?? 0,
