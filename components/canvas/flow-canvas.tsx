@@ -152,7 +152,7 @@ function Canvas() {
   );
 
   return (
-    <div className="tf-canvas h-full w-full" data-connecting={connectingRevise ? "revise" : undefined} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="tf-canvas h-full w-full" data-connecting={connectingRevise ? "revise" : undefined} data-detail={detail} onDragOver={onDragOver} onDrop={onDrop}>
       <DetailLevelContext value={detail}>
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={nodes}
