@@ -8,14 +8,12 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
-  getViewportForBounds,
   useConnection,
   useReactFlow,
   useStore,
   type FitViewOptions,
   type Node,
   type OnConnectEnd,
-  type Viewport,
 } from "@xyflow/react";
 import { useCallback, useState, useSyncExternalStore, type DragEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
@@ -33,6 +31,7 @@ import {
 import { RAIL_PX, WIDE_SCREEN_PX } from "@/components/ui/side-panel";
 import { useEditorReadOnly } from "./editor-mode";
 import { edgeTypes, nodeTypes } from "./flow-types";
+import { FIT_PADDING, initialView } from "./initial-view";
 import { DetailLevelContext, detailLevelSelector } from "./nodes/detail-level";
 import { ROLE_MIME } from "./palette";
 import { ROLE_COLOR } from "./role-style";
@@ -40,7 +39,7 @@ import { ROLE_COLOR } from "./role-style";
 /** Grid the nodes snap to when snapping is on (the dot background uses the same spacing). */
 export const GRID = 20;
 const SNAP_GRID: [number, number] = [GRID, GRID];
-const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.2, maxZoom: 1 };
+const FIT_VIEW_OPTIONS: FitViewOptions = { padding: FIT_PADDING, maxZoom: 1 };
 
 // The only component that reads the node and edge arrays: React Flow needs them, and they change every drag frame.
 const selector = (state: EditorStore) => ({
@@ -57,9 +56,6 @@ function miniMapColor(node: Node): string {
   return isRole(node.type) ? ROLE_COLOR[node.type] : "#94a3b8";
 }
 
-const MIN_ZOOM = 0.1;
-/** How far out a fit may go: 2,000 cards fit a laptop screen at about 0.04. */
-const FIT_FLOOR_ZOOM = 0.01;
 const MAX_ZOOM = 2;
 /** Above this many nodes, only what is in view is rendered (a zoomed-in view of a large graph). */
 export const LARGE_GRAPH = 150;
@@ -67,30 +63,12 @@ const noSubscription = () => () => {};
 const drawingRevise = (connection: { inProgress: boolean; fromHandle: { id?: string | null } | null }) =>
   connection.inProgress && connection.fromHandle?.id === HANDLES.reviseOut;
 
-/**
- * Where the view starts, from stored positions and the window, before React Flow measures
- * anything: the whole graph, fitted (`fitView` refines it once measured). A large graph opens
- * as an overview of cheap boxes (see `detailLevelSelector`); zooming in brings the cards back.
- * The zoom may go out as far as the fit needs, so every node of any graph can be on screen.
- */
-function initialView(nodes: readonly CanvasNode[]): { viewport: Viewport; minZoom: number } {
-  if (nodes.length === 0) return { viewport: { x: 0, y: 0, zoom: 1 }, minZoom: MIN_ZOOM };
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const { position } of nodes) {
-    minX = Math.min(minX, position.x);
-    minY = Math.min(minY, position.y);
-    maxX = Math.max(maxX, position.x + DEFAULT_NODE_SIZE.width);
-    maxY = Math.max(maxY, position.y + DEFAULT_NODE_SIZE.height);
-  }
-  // The canvas is the window minus the side panels (open from 1280px, rails below: see editor-client) and the bars above it.
-  const width = Math.max(320, window.innerWidth - (window.innerWidth >= WIDE_SCREEN_PX ? 608 : 2 * RAIL_PX));
-  const height = Math.max(240, window.innerHeight - 100);
-  const fitted = getViewportForBounds({ x: minX, y: minY, width: maxX - minX, height: maxY - minY }, width, height, FIT_FLOOR_ZOOM, 1, 0.2);
-  // Measured cards are taller than the default size: leave the refined fit room below the estimate.
-  return { viewport: fitted, minZoom: Math.min(MIN_ZOOM, fitted.zoom * 0.8) };
+/** The canvas is the window minus the side panels (open from 1280px, rails below: see editor-client) and the bars above it. */
+function canvasSize(): { width: number; height: number } {
+  return {
+    width: Math.max(320, window.innerWidth - (window.innerWidth >= WIDE_SCREEN_PX ? 608 : 2 * RAIL_PX)),
+    height: Math.max(240, window.innerHeight - 100),
+  };
 }
 
 /**
@@ -110,7 +88,7 @@ function Canvas() {
   const { nodes, edges, onNodesChange, onEdgesChange, onConnect, isValidConnection, snapToGrid } = useEditorStore(useShallow(selector));
   const store = useEditorStoreApi();
   const { screenToFlowPosition } = useReactFlow();
-  const [start] = useState(() => initialView(store.getState().nodes));
+  const [start] = useState(() => initialView(store.getState().nodes, canvasSize()));
   const large = nodes.length > LARGE_GRAPH;
   const detail = useStore(detailLevelSelector);
   // Read-only: selecting (to inspect) still works; moving, connecting and dropping do not.

@@ -9,6 +9,7 @@ const benches: { file: string; flags?: string[] }[] = [
   { file: "e2e/perf/memory-bench.ts", flags: ["--expose-gc"] },
   { file: "e2e/perf/browser-stream-bench.ts" },
   { file: "e2e/perf/canvas-bench.ts" },
+  { file: "e2e/perf/live-canvas-bench.ts" },
 ];
 // Figures depend on what else the machine is doing: say so beside them.
 console.log(`Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((n) => n.toFixed(1)).join(" ")}`);
