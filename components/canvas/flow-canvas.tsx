@@ -8,13 +8,12 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
-  getViewportForBounds,
   useConnection,
   useReactFlow,
+  useStore,
   type FitViewOptions,
   type Node,
   type OnConnectEnd,
-  type Viewport,
 } from "@xyflow/react";
 import { useCallback, useState, useSyncExternalStore, type DragEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
@@ -32,13 +31,15 @@ import {
 import { RAIL_PX, WIDE_SCREEN_PX } from "@/components/ui/side-panel";
 import { useEditorReadOnly } from "./editor-mode";
 import { edgeTypes, nodeTypes } from "./flow-types";
+import { FIT_PADDING, initialView } from "./initial-view";
+import { DetailLevelContext, detailLevelSelector } from "./nodes/detail-level";
 import { ROLE_MIME } from "./palette";
 import { ROLE_COLOR } from "./role-style";
 
 /** Grid the nodes snap to when snapping is on (the dot background uses the same spacing). */
 export const GRID = 20;
 const SNAP_GRID: [number, number] = [GRID, GRID];
-const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.2, maxZoom: 1 };
+const FIT_VIEW_OPTIONS: FitViewOptions = { padding: FIT_PADDING, maxZoom: 1 };
 
 // The only component that reads the node and edge arrays: React Flow needs them, and they change every drag frame.
 const selector = (state: EditorStore) => ({
@@ -55,39 +56,19 @@ function miniMapColor(node: Node): string {
   return isRole(node.type) ? ROLE_COLOR[node.type] : "#94a3b8";
 }
 
-const MIN_ZOOM = 0.1;
 const MAX_ZOOM = 2;
-/** Above this many nodes, only what is in view is rendered, and the editor opens at a readable zoom. */
+/** Above this many nodes, only what is in view is rendered (a zoomed-in view of a large graph). */
 export const LARGE_GRAPH = 150;
-const READABLE_ZOOM = 0.6;
 const noSubscription = () => () => {};
 const drawingRevise = (connection: { inProgress: boolean; fromHandle: { id?: string | null } | null }) =>
   connection.inProgress && connection.fromHandle?.id === HANDLES.reviseOut;
 
-/**
- * Where the view starts, from stored positions and the window, before React Flow measures
- * anything. A graph that fits at a readable zoom is fitted (and `fitView` refines it once
- * measured); a large one opens readable at its top-left corner instead of as a thumbnail
- * of a thousand unreadable cards: "Fit view" and the minimap give the overview.
- */
-function initialView(nodes: readonly CanvasNode[]): { viewport: Viewport; fit: boolean } {
-  if (nodes.length === 0) return { viewport: { x: 0, y: 0, zoom: 1 }, fit: true };
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const { position } of nodes) {
-    minX = Math.min(minX, position.x);
-    minY = Math.min(minY, position.y);
-    maxX = Math.max(maxX, position.x + DEFAULT_NODE_SIZE.width);
-    maxY = Math.max(maxY, position.y + DEFAULT_NODE_SIZE.height);
-  }
-  // The canvas is the window minus the side panels (open from 1280px, rails below: see editor-client) and the bars above it.
-  const width = Math.max(320, window.innerWidth - (window.innerWidth >= WIDE_SCREEN_PX ? 608 : 2 * RAIL_PX));
-  const height = Math.max(240, window.innerHeight - 100);
-  const fitted = getViewportForBounds({ x: minX, y: minY, width: maxX - minX, height: maxY - minY }, width, height, MIN_ZOOM, 1, 0.2);
-  if (nodes.length <= LARGE_GRAPH || fitted.zoom >= READABLE_ZOOM) return { viewport: fitted, fit: true };
-  return { viewport: { x: 48 - minX * READABLE_ZOOM, y: 48 - minY * READABLE_ZOOM, zoom: READABLE_ZOOM }, fit: false };
+/** The canvas is the window minus the side panels (open from 1280px, rails below: see editor-client) and the bars above it. */
+function canvasSize(): { width: number; height: number } {
+  return {
+    width: Math.max(320, window.innerWidth - (window.innerWidth >= WIDE_SCREEN_PX ? 608 : 2 * RAIL_PX)),
+    height: Math.max(240, window.innerHeight - 100),
+  };
 }
 
 /**
@@ -107,8 +88,9 @@ function Canvas() {
   const { nodes, edges, onNodesChange, onEdgesChange, onConnect, isValidConnection, snapToGrid } = useEditorStore(useShallow(selector));
   const store = useEditorStoreApi();
   const { screenToFlowPosition } = useReactFlow();
-  const [start] = useState(() => initialView(store.getState().nodes));
+  const [start] = useState(() => initialView(store.getState().nodes, canvasSize()));
   const large = nodes.length > LARGE_GRAPH;
+  const detail = useStore(detailLevelSelector);
   // Read-only: selecting (to inspect) still works; moving, connecting and dropping do not.
   const readOnly = useEditorReadOnly();
   // Targets for a revise edge show only while one is being drawn (canvas.css).
@@ -148,7 +130,8 @@ function Canvas() {
   );
 
   return (
-    <div className="tf-canvas h-full w-full" data-connecting={connectingRevise ? "revise" : undefined} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="tf-canvas h-full w-full" data-connecting={connectingRevise ? "revise" : undefined} data-detail={detail} onDragOver={onDragOver} onDrop={onDrop}>
+      <DetailLevelContext value={detail}>
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={nodes}
         edges={edges}
@@ -165,11 +148,11 @@ function Canvas() {
         snapToGrid={snapToGrid}
         snapGrid={SNAP_GRID}
         deleteKeyCode={null}
-        fitView={start.fit}
+        fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         defaultViewport={start.viewport}
         onlyRenderVisibleElements={large}
-        minZoom={MIN_ZOOM}
+        minZoom={start.minZoom}
         maxZoom={MAX_ZOOM}
         colorMode="light"
         aria-label="Graph canvas"
@@ -178,6 +161,7 @@ function Canvas() {
         <MiniMap pannable zoomable nodeColor={miniMapColor} nodeBorderRadius={6} ariaLabel="Minimap" />
         <Controls aria-label="Zoom controls" />
       </ReactFlow>
+      </DetailLevelContext>
     </div>
   );
 }

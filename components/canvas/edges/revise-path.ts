@@ -96,9 +96,10 @@ function chooseSide(boxes: readonly NodeBox[], source: NodeBox, target: NodeBox,
   const laneAbove = Math.min(...inRange.map((box) => box.y)) - LANE_GAP;
 
   // A vertical run is clear when no other node (the edge's other end included) stands in its column between its end and the lane.
-  const clearBelow = (box: NodeBox, x: number) => !boxes.some((other) => other !== box && spans(other, x) && other.y >= box.y && other.y < laneBelow);
+  // Only boxes in range can stand in a column between the two ends: on a large graph that is a few of thousands, every drag frame.
+  const clearBelow = (box: NodeBox, x: number) => !inRange.some((other) => other !== box && spans(other, x) && other.y >= box.y && other.y < laneBelow);
   const clearAbove = (box: NodeBox, x: number) =>
-    !boxes.some((other) => other !== box && spans(other, x) && bottom(other) <= bottom(box) && bottom(other) > laneAbove);
+    !inRange.some((other) => other !== box && spans(other, x) && bottom(other) <= bottom(box) && bottom(other) > laneAbove);
   const across = Math.abs(end - start);
   const below: Candidate = {
     enters: "bottom",

@@ -13,11 +13,9 @@ import { nodeModel, useEditorResources } from "../editor-resources";
 import { nodeBoxes } from "../node-boxes";
 import { RoleIcon } from "../role-icon";
 import { ROLE_STYLE } from "../role-style";
+import { useDetailLevel } from "./detail-level";
 import { TOOLBAR, toolbarSide } from "./toolbar-side";
 
-/** Below this zoom, text on a full card is too small to read, so nodes draw a cheap summary instead. */
-export const COMPACT_ZOOM = 0.45;
-const compactSelector = (state: ReactFlowState) => state.transform[2] < COMPACT_ZOOM;
 const zoomSelector = (state: ReactFlowState) => state.transform[2];
 
 const TIER_BAR = { flagship: "bg-flagship", mini: "bg-mini", nano: "bg-nano" } as const;
@@ -28,11 +26,12 @@ type CardProps = { id: string; data: NodeData; selected: boolean; stats: ReactNo
  * The body every role's node shares: role, label, tier and model, tools, the role's own
  * figures (`stats`) and the node's problems. Handles come from the role's component.
  * Zoomed far out, a large graph would paint thousands of unreadable glyphs every frame, so
- * each node shows only its label, role and tier colours.
+ * each node shows only its label, role and tier colours, and further out a bare box.
  */
 export function NodeCard(props: CardProps) {
-  const compact = useStore(compactSelector);
-  return compact ? <CompactCard {...props} /> : <FullCard {...props} />;
+  const level = useDetailLevel();
+  if (level === "box") return <BoxCard {...props} />;
+  return level === "compact" ? <CompactCard {...props} /> : <FullCard {...props} />;
 }
 
 function useHasError(id: string): boolean {
@@ -51,6 +50,24 @@ function CompactCard({ id, data, selected, children }: CardProps) {
     >
       <div aria-hidden className={cx("mb-2 h-3 w-2/3 rounded-full", TIER_BAR[data.tier])} />
       <div className="truncate text-2xl leading-8 font-bold text-slate-900">{data.label}</div>
+      {children}
+    </div>
+  );
+}
+
+/** No visible text: at this zoom a label would be a few pixels high. Same height as the compact card, so edges stay put. */
+function BoxCard({ id, data, selected, children }: CardProps) {
+  const hasError = useHasError(id);
+  return (
+    <div
+      className={cx(
+        "h-[84px] w-[224px] rounded-lg border-4 bg-white p-3",
+        hasError ? "border-red-500" : ROLE_STYLE[data.role].border,
+        selected && "outline-8 outline-slate-900/60",
+      )}
+    >
+      <div aria-hidden className={cx("h-3 w-2/3 rounded-full", TIER_BAR[data.tier])} />
+      <span className="sr-only">{data.label}</span>
       {children}
     </div>
   );
