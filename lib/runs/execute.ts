@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { createRunSummary, foldRunEvents, restoreRun, runGraph, RunLedger, type RunOutcome, type RunSummary } from "@/lib/engine";
+import { createRunSummary, foldRunEvents, restoreRun, runGraph, RunLedger } from "@/lib/engine";
 import { isFinalEvent, type RunEvent } from "@/lib/engine/events";
 import type { GraphDocument } from "@/lib/graph";
 import type { ProviderEndpoint } from "@/lib/engine/context";
