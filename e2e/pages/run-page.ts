@@ -176,8 +176,9 @@ export class RunPage {
     return this.transcript.getByRole("region", { name: "Prompt" });
   }
 
+  /** The per-node cost table (the panel also has one by provider and model). */
   get costTable(): Locator {
-    return this.trace.getByRole("table");
+    return this.trace.getByRole("table", { name: "Cost by node" });
   }
 
   get history(): Locator {
