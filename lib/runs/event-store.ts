@@ -11,13 +11,15 @@ export type CheckpointOf = (batch: readonly RunEvent[]) => Checkpoint | null;
 /**
  * Writes a run's events in batches (one transaction per flush) and hands each batch to
  * `onStored` only once it is stored, so no viewer sees an event (a completion, a charge) that a
- * crash could lose. A batch is written when an instance finishes or is charged, and otherwise at
+ * crash could lose. A batch is written when an instance finishes or is charged (at the end of that
+ * turn of the event loop, so instances finishing together share one commit), and otherwise at
  * most `intervalMs` after its first event. Writes never overlap, and batches reach `onStored` in order.
  */
 export class RunEventWriter {
   private buffer: RunEvent[] = [];
   private writing: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private checkpointDue: ReturnType<typeof setImmediate> | null = null;
 
   constructor(
     private readonly runId: string,
@@ -28,7 +30,7 @@ export class RunEventWriter {
 
   add(event: RunEvent): void {
     this.buffer.push(event);
-    if (CHECKPOINT_TYPES.has(event.type)) void this.flush();
+    if (CHECKPOINT_TYPES.has(event.type)) this.checkpointDue ??= setImmediate(() => void this.flush());
     else this.timer ??= setTimeout(() => void this.flush(), this.intervalMs);
   }
 
@@ -37,6 +39,10 @@ export class RunEventWriter {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
+    }
+    if (this.checkpointDue) {
+      clearImmediate(this.checkpointDue);
+      this.checkpointDue = null;
     }
     const batch = this.buffer;
     this.buffer = [];
