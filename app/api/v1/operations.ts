@@ -12,15 +12,13 @@ import {
   switchWorkspaceQuery,
   workspaceBody,
 } from "@/lib/auth/schemas";
-import { createCollectionBody, DOCUMENT_LIMITS, formatBytes, searchQuery } from "@/lib/documents";
 import { graphDocumentSchema } from "@/lib/graph";
 import { createGraphBody, estimateRunBody, updateGraphBody } from "@/lib/graphs/schemas";
 import { createShareLinkBody, healthQuery, listRunsQuery, operatorHealthSchema, listShareLinksQuery, runPageSchema, runTraceSchema, startRunBody } from "@/lib/runs";
-import { startAdvisorBody, startExperimentBody } from "@/lib/evals/experiments";
-import { caseBody, createDatasetBody, exportQuery, importCasesBody, updateDatasetBody } from "@/lib/evals/schemas";
-import { createHttpToolBody, updateHttpToolBody } from "@/lib/workspaces/http-tools";
-import { createMcpServerBody, updateMcpServerBody } from "@/lib/workspaces/mcp-servers";
 import { providerSettingsBody } from "@/lib/workspaces/provider";
+import { DOCUMENT_OPERATIONS } from "./operations-documents";
+import { EVAL_OPERATIONS } from "./operations-evals";
+import { TOOL_OPERATIONS } from "./operations-tools";
 import { createProviderBody, updateProviderBody } from "@/lib/workspaces/provider-entries";
 
 /**
@@ -132,55 +130,7 @@ export const OPERATIONS: readonly ApiOperation[] = [
     description: "The run and its whole event log as one JSON file (`Content-Disposition: attachment`).",
     response: { status: 200, description: "The trace.", schema: runTraceSchema },
   },
-
-  // Documents
-  {
-    method: "GET", route: "/api/v1/documents/collections", operationId: "listCollections", tag: "Documents", auth: "workspace",
-    summary: "List the workspace's document collections",
-    response: { status: 200, description: "`{ collections }` with each one's file count and size, by name." },
-  },
-  {
-    method: "POST", route: "/api/v1/documents/collections", operationId: "createCollection", tag: "Documents", auth: "workspace", minRole: "editor",
-    summary: "Create a document collection",
-    body: createCollectionBody,
-    errors: ["conflict"],
-    response: { status: 201, description: "The empty collection." },
-  },
-  {
-    method: "DELETE", route: "/api/v1/documents/collections/[id]", operationId: "deleteCollection", tag: "Documents", auth: "workspace", minRole: "editor",
-    summary: "Delete a collection with its files",
-    description: "Past runs keep their transcripts.",
-    response: { status: 204, description: "Deleted." },
-  },
-  {
-    method: "GET", route: "/api/v1/documents/collections/[id]/files", operationId: "listCollectionFiles", tag: "Documents", auth: "workspace",
-    summary: "List a collection's files",
-    response: { status: 200, description: "`{ files }`: id, path, kind, size in bytes and line count, by path." },
-  },
-  {
-    method: "POST", route: "/api/v1/documents/collections/[id]/files", operationId: "uploadFiles", tag: "Documents", auth: "workspace", minRole: "editor",
-    summary: "Upload files, a folder or a .zip",
-    description:
-      `\`multipart/form-data\` with one \`files\` field per file, its filename being its relative path. \`.zip\` archives are unpacked. ` +
-      `Limits: ${formatBytes(DOCUMENT_LIMITS.maxFileBytes)} per file, ${formatBytes(DOCUMENT_LIMITS.maxUploadBytes)} per upload (also unpacked), ` +
-      `${DOCUMENT_LIMITS.maxFilesPerUpload} files per upload, ${formatBytes(DOCUMENT_LIMITS.maxWorkspaceBytes)} per workspace. An entry with \`..\`, an absolute path ` +
-      "or a symlink, or a zip that unpacks past the limit, refuses the whole upload; binary files are skipped and listed with why.",
-    errors: ["payload_too_large", "unprocessable"],
-    response: { status: 201, description: "`{ added, skipped }`: the files stored (path, kind, size) and those left out (path, reason)." },
-  },
-  {
-    method: "DELETE", route: "/api/v1/documents/collections/[id]/files/[fileId]", operationId: "deleteCollectionFile", tag: "Documents", auth: "workspace", minRole: "editor",
-    summary: "Delete a file",
-    response: { status: 204, description: "Deleted." },
-  },
-  {
-    method: "GET", route: "/api/v1/documents/collections/[id]/search", operationId: "searchCollection", tag: "Documents", auth: "workspace",
-    summary: "Search a collection",
-    description: "BM25 over the collection's chunks, as the `search_files` tool ranks them.",
-    query: searchQuery,
-    response: { status: 200, description: "`{ hits }`: path, startLine, endLine, snippet and score, best first." },
-  },
-
+  ...DOCUMENT_OPERATIONS,
   // Sharing
   {
     method: "GET", route: "/api/v1/runs/[id]/shares", operationId: "listShareLinks", tag: "Sharing", auth: "workspace",
@@ -208,157 +158,8 @@ export const OPERATIONS: readonly ApiOperation[] = [
     description: "Its page and open streams stop at once.",
     response: { status: 204, description: "Revoked." },
   },
-
-  // Tools: MCP servers
-  {
-    method: "GET", route: "/api/v1/mcp-servers", operationId: "listMcpServers", tag: "Tools", auth: "workspace",
-    summary: "List the workspace's MCP servers",
-    description: "Each with its status line and the tools it listed. Header and env values are never returned, only their names.",
-    response: { status: 200, description: "`{ servers }`." },
-  },
-  {
-    method: "POST", route: "/api/v1/mcp-servers", operationId: "createMcpServer", tag: "Tools", auth: "workspace", minRole: "owner",
-    summary: "Add an MCP server",
-    description: "Streamable HTTP (`url`, `headers`; the URL goes through the outbound address guard) or stdio (`command`, `args`, `env`; off unless the operator sets `TIERFLOW_MCP_STDIO`). It is connected and its tools listed before the answer.",
-    body: createMcpServerBody,
-    errors: ["conflict"],
-    response: { status: 201, description: "The server with its status and tools." },
-  },
-  {
-    method: "PATCH", route: "/api/v1/mcp-servers/[id]", operationId: "updateMcpServer", tag: "Tools", auth: "workspace", minRole: "owner",
-    summary: "Change an MCP server",
-    description: "An empty header or env value keeps the stored one. The server is checked again.",
-    body: updateMcpServerBody,
-    response: { status: 200, description: "The server with its status and tools." },
-  },
-  {
-    method: "DELETE", route: "/api/v1/mcp-servers/[id]", operationId: "deleteMcpServer", tag: "Tools", auth: "workspace", minRole: "owner",
-    summary: "Remove an MCP server",
-    description: "Nodes that use its tools get an unknown-tool problem.",
-    response: { status: 200, description: "`{ id }`." },
-  },
-  {
-    method: "POST", route: "/api/v1/mcp-servers/[id]/refresh", operationId: "refreshMcpServer", tag: "Tools", auth: "workspace", minRole: "owner",
-    summary: "List an MCP server's tools again",
-    description: "If the server cannot be reached, its last listed tools are kept and the status says why.",
-    response: { status: 200, description: "The server with its status and tools." },
-  },
-
-  // Tools: HTTP tools
-  {
-    method: "GET", route: "/api/v1/http-tools", operationId: "listHttpTools", tag: "Tools", auth: "workspace",
-    summary: "List the workspace's HTTP tools",
-    description: "Header values are never returned, only their names. Nodes name a tool by its `toolId` (`http:<id>`).",
-    response: { status: 200, description: "`{ tools }`." },
-  },
-  {
-    method: "POST", route: "/api/v1/http-tools", operationId: "createHttpTool", tag: "Tools", auth: "workspace", minRole: "owner",
-    summary: "Add an HTTP tool",
-    description: "`parameters` is a JSON Schema with `type: \"object\"`; `{name}` placeholders in `urlTemplate` are filled (URL-encoded) from the arguments, the rest go to the query string (GET, DELETE) or a JSON body (POST, PUT, PATCH). The URL goes through the outbound address guard.",
-    body: createHttpToolBody,
-    errors: ["conflict"],
-    response: { status: 201, description: "The tool." },
-  },
-  {
-    method: "PATCH", route: "/api/v1/http-tools/[id]", operationId: "updateHttpTool", tag: "Tools", auth: "workspace", minRole: "owner",
-    summary: "Change an HTTP tool",
-    description: "Send only the fields to change; the changed tool is checked like a new one. A header sent with an empty value keeps the stored one; a header left out of `headers` is removed.",
-    body: updateHttpToolBody,
-    errors: ["conflict"],
-    response: { status: 200, description: "The tool." },
-  },
-  {
-    method: "DELETE", route: "/api/v1/http-tools/[id]", operationId: "deleteHttpTool", tag: "Tools", auth: "workspace", minRole: "owner",
-    summary: "Remove an HTTP tool",
-    description: "Nodes that use it get an unknown-tool problem.",
-    response: { status: 200, description: "`{ id }`." },
-  },
-
-  // Evaluations: datasets, experiments and the tier advisor
-  {
-    method: "GET", route: "/api/v1/datasets", operationId: "listDatasets", tag: "Evaluations", auth: "workspace",
-    summary: "List the workspace's datasets",
-    response: { status: 200, description: "`{ datasets }` with their case counts and graders." },
-  },
-  {
-    method: "POST", route: "/api/v1/datasets", operationId: "createDataset", tag: "Evaluations", auth: "workspace", minRole: "editor",
-    summary: "Create a dataset",
-    body: createDatasetBody,
-    response: { status: 201, description: "The dataset with its cases." },
-  },
-  {
-    method: "GET", route: "/api/v1/datasets/[id]", operationId: "getDataset", tag: "Evaluations", auth: "workspace",
-    summary: "Get a dataset and its cases",
-    response: { status: 200, description: "The dataset." },
-  },
-  {
-    method: "PATCH", route: "/api/v1/datasets/[id]", operationId: "updateDataset", tag: "Evaluations", auth: "workspace", minRole: "editor",
-    summary: "Rename a dataset or change its grader",
-    body: updateDatasetBody,
-    response: { status: 200, description: "The dataset." },
-  },
-  {
-    method: "DELETE", route: "/api/v1/datasets/[id]", operationId: "deleteDataset", tag: "Evaluations", auth: "workspace", minRole: "editor",
-    summary: "Delete a dataset",
-    description: "Its experiments stay, without a dataset.",
-    response: { status: 204, description: "Deleted." },
-  },
-  {
-    method: "POST", route: "/api/v1/datasets/[id]/import", operationId: "importCases", tag: "Evaluations", auth: "workspace", minRole: "editor",
-    summary: "Import cases from a CSV or JSONL file",
-    description: "CSV needs a header row with `input` (and optionally `expected`, `difficulty` 0–1); JSONL one object per line with the same fields. Any bad row fails the whole file: 422 lists `{ row, message }` per row and nothing is imported.",
-    body: importCasesBody,
-    response: { status: 200, description: "`{ imported }`." },
-  },
-  {
-    method: "GET", route: "/api/v1/datasets/[id]/export", operationId: "exportCases", tag: "Evaluations", auth: "workspace",
-    summary: "Export a dataset's cases",
-    query: exportQuery,
-    response: { status: 200, description: "The cases as a CSV or JSONL attachment.", contentType: "text/csv" },
-  },
-  {
-    method: "POST", route: "/api/v1/datasets/[id]/cases", operationId: "addCase", tag: "Evaluations", auth: "workspace", minRole: "editor",
-    summary: "Add a case",
-    body: caseBody,
-    response: { status: 201, description: "The case." },
-  },
-  {
-    method: "PUT", route: "/api/v1/datasets/[id]/cases/[caseId]", operationId: "updateCase", tag: "Evaluations", auth: "workspace", minRole: "editor",
-    summary: "Edit a case",
-    body: caseBody,
-    response: { status: 200, description: "The case." },
-  },
-  {
-    method: "DELETE", route: "/api/v1/datasets/[id]/cases/[caseId]", operationId: "deleteCase", tag: "Evaluations", auth: "workspace", minRole: "editor",
-    summary: "Delete a case",
-    response: { status: 204, description: "Deleted." },
-  },
-  {
-    method: "GET", route: "/api/v1/experiments", operationId: "listExperiments", tag: "Evaluations", auth: "workspace",
-    summary: "List the latest experiments",
-    response: { status: 200, description: "`{ experiments }`, newest first (at most 50)." },
-  },
-  {
-    method: "POST", route: "/api/v1/experiments", operationId: "startExperiment", tag: "Evaluations", auth: "workspace", minRole: "editor",
-    summary: "Run a graph over a dataset, once per variant",
-    description: "Each case of each variant is an ordinary run of the graph with the variant's tiers, graded as it ends. Answers at once; follow progress with `GET /api/v1/experiments/{id}`.",
-    body: startExperimentBody,
-    response: { status: 201, description: "`{ id, status }`." },
-  },
-  {
-    method: "POST", route: "/api/v1/experiments/advisor", operationId: "startAdvisor", tag: "Evaluations", auth: "workspace", minRole: "editor",
-    summary: "Search for the cheapest tiers that still succeed",
-    description: "Tries each node one tier down from the design, keeping a change while the success rate is not significantly worse (one-sided two-proportion test, 95%). The proposal and its evidence arrive with the experiment.",
-    body: startAdvisorBody,
-    response: { status: 201, description: "`{ id, status }`." },
-  },
-  {
-    method: "GET", route: "/api/v1/experiments/[id]", operationId: "getExperiment", tag: "Evaluations", auth: "workspace",
-    summary: "Get an experiment's progress and results",
-    description: "Per variant: success rate with its 95% Wilson interval, mean cost, cost per successful outcome, p50/p95 latency and the saving against all flagship; every case with its run and grade.",
-    response: { status: 200, description: "The experiment." },
-  },
-
+  ...TOOL_OPERATIONS,
+  ...EVAL_OPERATIONS,
   // Workspaces
   {
     method: "GET", route: "/api/v1/workspaces", operationId: "listWorkspaces", tag: "Workspaces", auth: "workspace",
