@@ -66,6 +66,13 @@ export async function getGraph(workspaceId: string, id: string): Promise<GraphRe
   return toRecord(row, await workspaceGraphChecks(workspaceId));
 }
 
+/** A stored graph's name and document, without judging its problems (the caller does, once). */
+export async function getGraphDocument(workspaceId: string, id: string): Promise<{ name: string; graph: GraphDocument }> {
+  const row = await db.graph.findFirst({ where: { id, workspaceId }, select: { id: true, name: true, document: true } });
+  if (!row) throw AppError.notFound("Graph");
+  return { name: row.name, graph: readStoredGraph(row.document, { kind: "graph", id: row.id }) };
+}
+
 /** Stores a well-formed document even when it has problems (the record lists them); a malformed one answers 422. */
 export async function createGraph(workspaceId: string, input: { name: string; graph: unknown }): Promise<GraphRecord> {
   const checks = await workspaceGraphChecks(workspaceId);

@@ -128,6 +128,9 @@ describe("durable runs", () => {
     expect(row.ownerId).toBeNull();
     const events = await readRunEvents(run.id, 0, Number.MAX_SAFE_INTEGER);
     expect(events.some((e) => e.type === "run.cancelled")).toBe(false);
+    // The next process replays the run at its stored speed; this one finishes it at once.
+    expect(row.simulation).toMatchObject({ speed: 0.05 });
+    await db.run.update({ where: { id: run.id }, data: { simulation: { speed: 0 } } });
     await takeOverExpiredRuns();
     await runFinished(run.id);
     expect((await db.run.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("succeeded");

@@ -6,20 +6,24 @@ import { requireRunnableGraph, workspaceGraphChecks } from "@/lib/graphs/validat
 import { AppError } from "@/lib/errors";
 import { simSpeedFromEnv } from "@/lib/models";
 import { readRunEvents } from "./event-store";
+import type { InProcessOptions } from "./queue";
 import { launchRun } from "./execute";
 import { expiredLease, leaseMs, ownLease, renewLeases } from "./ownership";
 import { runtime } from "./runtime";
-import { requireAcceptingRuns, seedOf, workspaceRunContext } from "./service";
+import { requireAcceptingRuns, seedOf, workspaceRunContext } from "./run-context";
 
 /** Whether runs left behind by a stopped server resume on their own (`TIERFLOW_RESUME=off` turns it off). */
 export function autoResumeEnabled(): boolean {
   return process.env.TIERFLOW_RESUME?.trim().toLowerCase() !== "off";
 }
 
-/** Takes a run for this process if nobody holds it: `running` with an expired lease, or (when asked) `interrupted`. */
+/**
+ * Takes a run for this process if nobody holds it: `queued`, `running` with an expired lease,
+ * or (when asked) `interrupted`. The lease makes it this process's until it ends or stalls.
+ */
 async function claim(runId: string, allowInterrupted: boolean): Promise<boolean> {
   const { count } = await db.run.updateMany({
-    where: { id: runId, OR: [{ status: "running", ...expiredLease() }, ...(allowInterrupted ? [{ status: "interrupted" }] : [])] },
+    where: { id: runId, OR: [{ status: "queued" }, { status: "running", ...expiredLease() }, ...(allowInterrupted ? [{ status: "interrupted" }] : [])] },
     data: { status: "running", error: null, endedAt: null, cancelRequested: false, ...ownLease() },
   });
   return count === 1;
@@ -34,8 +38,9 @@ async function markInterrupted(runId: string, reason: string): Promise<void> {
  * their results, spend carries over, numbering continues. A run that cannot resume (its
  * snapshot no longer validates) ends `interrupted`, saying why. Answers what the run is now.
  */
-async function continueRun(runId: string): Promise<"running" | "interrupted"> {
+async function continueRun(runId: string, inProcess: InProcessOptions = {}): Promise<"running" | "interrupted"> {
   const run = await db.run.findUniqueOrThrow({ where: { id: runId } });
+  if (!run.startedAt) await db.run.update({ where: { id: runId }, data: { startedAt: new Date() } });
   let graph;
   try {
     graph = requireRunnableGraph(readStoredGraph(run.graphSnapshot, { kind: "run", id: run.id }), await workspaceGraphChecks(run.workspaceId));
@@ -62,7 +67,8 @@ async function continueRun(runId: string): Promise<"running" | "interrupted"> {
     providerLabel,
     providers,
     budgetNanoUsd: run.budgetNanoUsd,
-    simulation: { speed: simSpeedFromEnv(), seed: seedOf(runId) },
+    simulation: storedSimulation(run.simulation, runId),
+    modelClient: inProcess.modelClient,
     mcp,
     httpTools,
     documents,
@@ -70,6 +76,26 @@ async function continueRun(runId: string): Promise<"running" | "interrupted"> {
     stored,
   });
   return "running";
+}
+
+/** The simulator settings a run was started with; runs from before they were stored use this process's. */
+function storedSimulation(value: unknown, runId: string): { speed: number; seed: number } {
+  const stored = (value ?? {}) as { speed?: unknown; seed?: unknown };
+  return {
+    speed: typeof stored.speed === "number" ? stored.speed : simSpeedFromEnv(),
+    seed: typeof stored.seed === "number" ? stored.seed : seedOf(runId),
+  };
+}
+
+/**
+ * Executes a run in this process, whether it was just started or is picked up again: claims
+ * it through its lease and runs it from its stored events (none, for a fresh start). Answers
+ * false when it is not this process's to run (another process holds it, or it ended).
+ */
+export async function executeRun(runId: string, inProcess: InProcessOptions = {}): Promise<boolean> {
+  if (runtime.active.has(runId) || !(await claim(runId, false))) return false;
+  await continueRun(runId, inProcess);
+  return true;
 }
 
 /** POST /runs/:id/resume: continues a run nobody is executing (left running by a stopped server, or interrupted). */

@@ -1,15 +1,14 @@
 import { db } from "@/lib/db";
-import { createDocumentReader, documentManifest } from "@/lib/documents";
+import { requireCollections } from "@/lib/documents";
 import { AppError } from "@/lib/errors";
 import type { GraphDocument } from "@/lib/graph";
-import { getGraph } from "@/lib/graphs/service";
+import { getGraphDocument } from "@/lib/graphs/service";
 import { requireRunnableGraph, workspaceGraphChecks } from "@/lib/graphs/validation";
 import { NANO_PER_USD, simSpeedFromEnv, type ModelClient } from "@/lib/models";
-import { workspaceHttpTools } from "@/lib/workspaces/http-tools";
-import { workspaceMcpServers } from "@/lib/workspaces/mcp-servers";
-import { workspaceProvider } from "@/lib/workspaces/provider";
-import { launchRun } from "./execute";
-import { expiredLease, leaseMs, ownLease } from "./ownership";
+import { workspaceModels } from "@/lib/workspaces/provider";
+import { expiredLease, leaseMs } from "./ownership";
+import { runQueue } from "./queues";
+import { requireAcceptingRuns } from "./run-context";
 import { runtime } from "./runtime";
 import type { StartRunBody } from "./schemas";
 
@@ -19,32 +18,12 @@ export function isTerminalStatus(status: string): boolean {
   return TERMINAL.includes(status);
 }
 
-/** 32-bit FNV-1a: a stable simulator seed per run, so a run replays the same way. */
-export function seedOf(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
-}
-
-/** Refuses new work while this process shuts down: the client retries on the next one. */
-export function requireAcceptingRuns(): void {
-  if (runtime.draining) throw new AppError("unavailable", "The server is shutting down; try again in a moment.");
-}
-
-/** What a run of this workspace executes with: its provider, models, tools and attached documents. */
-export async function workspaceRunContext(workspaceId: string, documentIds: readonly string[] = []) {
-  const { provider, providerLabel, providers, catalog, simulated } = await workspaceProvider(workspaceId);
-  const [mcp, httpTools] = await Promise.all([workspaceMcpServers(workspaceId), workspaceHttpTools(workspaceId)]);
-  const documents = documentIds.length > 0 ? await createDocumentReader(workspaceId, documentIds) : undefined;
-  const attachments = documents ? documentManifest(await documents.list()) : undefined;
-  return { provider, providerLabel, providers, catalog, simulated, mcp, httpTools, documents, attachments };
-}
-
 /**
  * Starts a run of a stored graph. The document is snapshotted into the run, so later edits
  * never change it; a graph with problems (saved while being built) answers 422 listing them
  * and starts nothing. `variant` runs a changed copy of the stored document instead (an
  * experiment's tiers); it is validated the same way and still recorded as a run of the graph.
+ * The run is stored `queued` and handed to the run queue, which executes it when a slot is free.
  */
 export async function startRun(
   workspaceId: string,
@@ -54,12 +33,11 @@ export async function startRun(
   variant?: (graph: GraphDocument) => GraphDocument,
 ): Promise<{ id: string; status: string }> {
   requireAcceptingRuns();
-  const stored = await getGraph(workspaceId, graphId);
-  const graph = requireRunnableGraph(variant ? variant(stored.graph) : stored.graph, await workspaceGraphChecks(workspaceId));
+  const [stored, checks, { simulated }] = await Promise.all([getGraphDocument(workspaceId, graphId), workspaceGraphChecks(workspaceId), workspaceModels(workspaceId)]);
+  const graph = requireRunnableGraph(variant ? variant(stored.graph) : stored.graph, checks);
   // Checked against the workspace before the run exists: a foreign collection id answers 404.
-  const documentIds = body.documents ?? [];
-  const { provider, providerLabel, providers, catalog, simulated, mcp, httpTools, documents, attachments } = await workspaceRunContext(workspaceId, documentIds);
-  const budgetNanoUsd = body.budgetUsd === undefined ? null : Math.round(body.budgetUsd * NANO_PER_USD);
+  const documentIds = [...new Set(body.documents ?? [])];
+  if (documentIds.length > 0) await requireCollections(workspaceId, documentIds);
   const run = await db.run.create({
     data: {
       workspaceId,
@@ -67,31 +45,16 @@ export async function startRun(
       graphName: stored.name,
       graphSnapshot: graph as object,
       input: body.input,
-      status: "running",
+      status: "queued",
       simulated: modelClient?.simulated ?? simulated,
-      budgetNanoUsd,
-      documents: documentIds.length > 0 ? [...new Set(documentIds)] : undefined,
-      startedAt: new Date(),
-      ...ownLease(),
+      budgetNanoUsd: body.budgetUsd === undefined ? null : Math.round(body.budgetUsd * NANO_PER_USD),
+      documents: documentIds.length > 0 ? documentIds : undefined,
+      simulation: { speed: body.simulation?.speed ?? simSpeedFromEnv(), seed: body.simulation?.seed },
     },
+    select: { id: true },
   });
-  launchRun({
-    runId: run.id,
-    graph,
-    input: body.input,
-    catalog,
-    provider,
-    providerLabel,
-    providers,
-    budgetNanoUsd,
-    simulation: { speed: body.simulation?.speed ?? simSpeedFromEnv(), seed: body.simulation?.seed ?? seedOf(run.id) },
-    modelClient,
-    mcp,
-    httpTools,
-    documents,
-    attachments,
-  });
-  return { id: run.id, status: run.status };
+  const status = await runQueue().enqueue({ runId: run.id, workspaceId }, { modelClient });
+  return { id: run.id, status };
 }
 
 /** Resolves when a run executing in this process has ended and its outcome is stored. */
@@ -109,6 +72,12 @@ export async function cancelRun(workspaceId: string, runId: string): Promise<{ i
   if (!run) throw AppError.notFound("Run");
   if (isTerminalStatus(run.status)) {
     throw new AppError("conflict", `This run already ended (${run.status.replace("_", " ")}).`);
+  }
+  // A run still waiting for a slot ends here; the queue drops it.
+  const unstarted = await db.run.updateMany({ where: { id: runId, status: "queued" }, data: { status: "cancelled", error: "The run was cancelled", endedAt: new Date() } });
+  if (unstarted.count === 1) {
+    await runQueue().withdraw(runId);
+    return { id: runId, status: "cancelled" };
   }
   const active = runtime.active.get(runId);
   if (active) {
