@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/error-text";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { accountApi } from "@/components/workspace/account-api";
 
@@ -32,11 +33,7 @@ export function JoinWorkspaceButton({ token, label }: { token: string; label: st
       <Button variant="primary" onClick={join} disabled={busy || !hydrated}>
         {busy ? "Joining…" : label}
       </Button>
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
     </div>
   );
 }

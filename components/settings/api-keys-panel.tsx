@@ -6,6 +6,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { curlCommand } from "@/components/ui/curl";
 import { formatDateTime } from "@/components/ui/date-format";
 import { Dialog } from "@/components/ui/dialog";
+import { ErrorText } from "@/components/ui/error-text";
 import { settingsApi, type ApiKeyInfo, type CreatedApiKey } from "./settings-api";
 
 const inputClass =
@@ -35,11 +36,7 @@ export function ApiKeysPanel({ initialKeys }: { initialKeys: ApiKeyInfo[] }) {
           Create API key
         </Button>
       </div>
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       {keys.length === 0 ? (
         <p className="text-sm text-slate-600">No API keys yet.</p>
       ) : (
@@ -157,11 +154,7 @@ function CreateKeyDialog({ open, onClose, onCreated }: { open: boolean; onClose:
             </pre>
             <CopyButton className="mt-2" size="sm" label="Copy curl" text={() => exampleCurl(created.key)} />
           </div>
-          {error && (
-            <p role="alert" className="text-sm text-red-700">
-              {error}
-            </p>
-          )}
+          <ErrorText message={error} />
           <div className="flex items-center justify-end gap-2">
             {copied && (
               <span role="status" className="text-sm text-emerald-700">
@@ -180,11 +173,7 @@ function CreateKeyDialog({ open, onClose, onCreated }: { open: boolean; onClose:
             Name
             <input value={name} onChange={(event) => setName(event.target.value)} required maxLength={100} placeholder="CI pipeline" className={inputClass} />
           </label>
-          {error && (
-            <p role="alert" className="text-sm text-red-700">
-              {error}
-            </p>
-          )}
+          <ErrorText message={error} />
           <div className="flex justify-end gap-2">
             <Button onClick={close}>Cancel</Button>
             <Button type="submit" variant="primary" disabled={busy || name.trim() === ""}>

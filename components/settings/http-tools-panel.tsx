@@ -2,6 +2,7 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/error-text";
 import { keptSecretLines, parsePairs } from "./mcp-server-form";
 import { settingsApi, type CreateHttpToolInput, type HttpToolSummary } from "./settings-api";
 
@@ -116,11 +117,7 @@ function HttpToolForm({ tool, onSaved, onCancel }: { tool?: HttpToolSummary; onS
         Time limit per call (seconds)
         <input type="number" min={1} max={120} value={timeout} onChange={(e) => setTimeoutSeconds(e.target.value)} className={`${inputClass} w-32`} />
       </label>
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <div className="flex gap-2">
         <Button type="submit" variant="primary" disabled={busy}>
           {busy ? "Saving…" : tool ? "Save changes" : "Add HTTP tool"}
@@ -154,11 +151,7 @@ export function HttpToolsPanel({ initialTools, canManage }: { initialTools: Http
       <h2 id="http-tools-heading" className="text-lg font-semibold">
         HTTP tools
       </h2>
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       {tools.length === 0 ? (
         <p className="text-sm text-slate-600">No HTTP tools yet.</p>
       ) : (

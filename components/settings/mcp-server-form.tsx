@@ -2,6 +2,7 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/error-text";
 import { settingsApi, type CreateMcpServerInput, type McpServerSummary } from "./settings-api";
 
 const inputClass =
@@ -122,11 +123,7 @@ export function McpServerForm({ server, onSaved, onCancel }: { server?: McpServe
         Time limit per call (seconds)
         <input type="number" min={1} max={600} value={timeout} onChange={(e) => setTimeoutSeconds(e.target.value)} className={`${inputClass} w-32`} />
       </label>
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <div className="flex gap-2">
         <Button type="submit" variant="primary" disabled={busy}>
           {busy ? "Connecting…" : server ? "Save changes" : "Add server"}

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { ErrorText } from "@/components/ui/error-text";
 import { McpServerForm } from "./mcp-server-form";
 import { settingsApi, type McpServerSummary } from "./settings-api";
 
@@ -37,11 +38,7 @@ export function McpServersPanel({ initialServers, canManage }: { initialServers:
 
   return (
     <div className="space-y-6">
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       {servers.length === 0 ? (
         <p className="text-sm text-slate-600">No MCP servers yet.</p>
       ) : (

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/error-text";
 import { overridesFromRows, pricesFor, rowsFromOverrides, type TierRow } from "./catalog-rows";
 import { inputClass } from "./providers-panel";
 import { settingsApi, type ProviderSettings, type ProviderSummary } from "./settings-api";
@@ -157,11 +158,7 @@ export function ProviderForm({ initial, canEdit }: { initial: ProviderSettings; 
       <p className="text-xs text-slate-500">
         A model with no prices shows its cost as unpriced, never as $0. Cached input defaults to the input price. A node may still override its model in the inspector.
       </p>
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <div className="flex items-center gap-3">
         <Button type="submit" variant="primary" disabled={busy}>
           {busy ? "Saving…" : "Save tiers"}

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { PROVIDER_KINDS, type ProviderKind } from "@/lib/models/providers";
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/error-text";
 import { settingsApi, type ConnectionCheck, type ProviderSummary } from "./settings-api";
 
 export const inputClass =
@@ -188,11 +189,7 @@ function AddProviderForm() {
         Keys are stored encrypted; afterwards only their last four characters are shown. Addresses on the server&apos;s own network (localhost, 10.x, 192.168.x…) are refused unless your
         operator allows them with TIERFLOW_OUTBOUND_ALLOW_HOSTS.
       </p>
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <div className="flex items-center gap-3">
         <Button type="submit" variant="primary" disabled={busy}>
           {busy ? "Saving and testing…" : "Add provider"}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/error-text";
 import { RevokeShareLink, ShareLinkHistory, shareLinkName, ShareLinkOptions } from "@/components/run/share-link-facts";
 import { settingsApi, type WorkspaceShareLink } from "./settings-api";
 
@@ -35,11 +36,7 @@ export function ShareLinksPanel({ initial, canRevoke }: { initial: { links: Work
 
   return (
     <div className="space-y-4">
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       {links.length === 0 ? (
         <p className="text-sm text-slate-600">No run of this workspace is shared. Share one from its run page.</p>
       ) : (

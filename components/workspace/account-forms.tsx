@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/error-text";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { accountApi } from "./account-api";
 import type { ApiResult } from "./graph-api";
@@ -47,11 +48,7 @@ function AccountForm({
   return (
     <form onSubmit={submit} aria-label={label} className="space-y-3">
       {children}
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <div className="flex items-center gap-3">
         <Button type="submit" variant="primary" disabled={busy || !hydrated}>
           {busy ? "Saving…" : submitLabel}

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { ErrorText } from "@/components/ui/error-text";
 import { graphApi, type GraphListItem } from "./graph-api";
 
 /** Renames a graph. Only the name is sent, so nobody's edits to the graph itself are overwritten. */
@@ -34,11 +35,7 @@ function RenameForm({ graph, onClose }: { graph: GraphListItem; onClose: () => v
   return (
     <form onSubmit={submit} className="space-y-4">
       <GraphNameField value={name} onChange={setName} />
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <div className="flex justify-end gap-2">
         <Button variant="ghost" onClick={onClose}>
           Cancel

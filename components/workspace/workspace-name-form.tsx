@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/error-text";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ApiResult } from "./graph-api";
 
@@ -53,11 +54,7 @@ export function WorkspaceNameForm({
           className="mt-1 block h-9 w-full max-w-sm rounded-md border border-slate-300 bg-white px-3 text-sm shadow-xs focus-visible:outline-2 focus-visible:outline-sky-600"
         />
       </label>
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <div className="flex items-center gap-3">
         <Button type="submit" variant="primary" disabled={busy || !hydrated}>
           {busy ? busyLabel : submitLabel}
