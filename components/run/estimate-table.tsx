@@ -1,5 +1,5 @@
 import { formatUsd } from "@/lib/models/cost";
-import type { Range, ReviewerRevisions, RunEstimate } from "@/lib/models/estimate";
+import type { Range, ReviewerRevisions, RunEstimate } from "@/lib/engine/estimate";
 import { TierBadge } from "@/components/ui/tier-badge";
 import { formatPercent } from "./format";
 

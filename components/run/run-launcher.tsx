@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { GraphDocument } from "@/lib/graph";
 import { DEFAULT_CATALOG } from "@/lib/models/catalog";
-import { estimateRunCost, type RunEstimate } from "@/lib/models/estimate";
+import { estimateRunCost, type RunEstimate } from "@/lib/engine/estimate";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { curlCommand } from "@/components/ui/curl";

@@ -1,0 +1,41 @@
+import { db } from "@/lib/db";
+import { ACCURACY_HOLDOUTS, CALIBRATION_WINDOW } from "@/lib/engine/estimate/calibration";
+import type { PastRun } from "@/lib/engine/estimate";
+import { ZERO_USAGE, type Usage } from "@/lib/models/cost";
+
+/**
+ * The history a graph's estimate calibrates on: its latest succeeded runs in the workspace, in
+ * the same mode (simulated or real; the simulator's token counts say nothing about a real
+ * model's), with each node's stored result (role as in that run's snapshot, instances, usage)
+ * and the model calls its `node.usage` events record. Oldest first.
+ */
+export async function loadEstimateHistory(workspaceId: string, graphId: string, options: { simulated: boolean }): Promise<PastRun[]> {
+  const runs = await db.run.findMany({
+    where: { workspaceId, graphId, status: "succeeded", simulated: options.simulated },
+    orderBy: { createdAt: "desc" },
+    // Enough for the calibration window behind the oldest held-out run.
+    take: CALIBRATION_WINDOW + ACCURACY_HOLDOUTS,
+    select: { id: true, input: true, nodes: { select: { nodeId: true, role: true, model: true, instances: true, usage: true } } },
+  });
+  if (runs.length === 0) return [];
+  const usageEvents = await db.runEvent.findMany({ where: { runId: { in: runs.map((r) => r.id) }, type: "node.usage" }, select: { runId: true, data: true } });
+  const calls = new Map<string, number>();
+  for (const event of usageEvents) {
+    const nodeId = (event.data as { nodeId?: unknown } | null)?.nodeId;
+    if (typeof nodeId !== "string") continue;
+    const key = `${event.runId}\u0000${nodeId}`;
+    calls.set(key, (calls.get(key) ?? 0) + 1);
+  }
+  return runs.reverse().map((run) => ({
+    runId: run.id,
+    input: run.input,
+    nodes: run.nodes.map((node) => ({
+      nodeId: node.nodeId,
+      role: node.role,
+      model: node.model,
+      instances: node.instances,
+      calls: calls.get(`${run.id}\u0000${node.nodeId}`) ?? 0,
+      usage: { ...ZERO_USAGE, ...((node.usage as unknown as Usage | null) ?? {}) },
+    })),
+  }));
+}
