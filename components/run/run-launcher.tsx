@@ -239,7 +239,7 @@ function LaunchForm({
         </div>
       )}
       {cannotRun && <RunBlockers summaryId={ids.problems} problems={problems} />}
-      <EstimateTable estimate={estimate} exact={isExact} />
+      <EstimateTable estimate={estimate} exact={isExact} simulated={simulated} />
       {error && (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           <p className="font-medium">{error.message}</p>
