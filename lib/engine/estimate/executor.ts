@@ -18,7 +18,8 @@ export const estimateExecutor: RoleEstimator<"executor"> = (node, ctx) => {
   const rounds = toolRounds(ctx, node.tools.length > 0, settings.maxToolCalls);
   const toolResult = toolResultTokens(node.tools, ctx);
   const { revision, previous } = revisionStandIn(ctx);
-  const planners = ctx.upstream.filter((u) => u.node.role === "planner");
+  // Predecessors that route subtasks (planners) make this node a pool, as in the runner.
+  const planners = ctx.upstream.filter((u) => u.out.routed);
   if (planners.length === 0) {
     const prompt = measureWithUpstream(ctx.upstream, (upstream) => promptTokens(ctx, executorPrompt(node, ctx.inputWithAttachments, upstream, revision, previous)));
     return { usage: instanceUsage(ctx, prompt, answer, rounds, toolResult), produced: { instances: 1, perInstance: answer, pool: false } };
@@ -35,7 +36,7 @@ function estimatePool(
   const instances = planners.reduce((n, u) => n + (u.out.routed?.get(node.label) ?? 0), 0);
   const subtask = { title: "Subtask", instructions: filler(PROFILE.planItem[ctx.scenario] - SUBTASK_INSTRUCTIONS_OFFSET), executor: node.label };
   const { revision, previous } = revisionStandIn(ctx);
-  const context = ctx.upstream.filter((u) => u.node.role !== "planner");
+  const context = ctx.upstream.filter((u) => !u.out.routed);
   const build = (withSubtask: boolean) =>
     measureWithUpstream(context, (upstream) => {
       const prompt = subtaskPrompt(node, ctx.input, subtask, upstream, revision, previous?.output ?? null);

@@ -55,12 +55,12 @@ export function promptTokens(ctx: PassContext, prompt: Prompt, schema?: Record<s
 }
 
 /** A predecessor's result standing in for the real one: its output text (and a pool's instances) at the estimated size. */
-function standIn(node: GraphNode, out: Produced, instances: number): NodeResult {
+function standIn(out: Produced, instances: number): NodeResult {
   if (out.pool) {
     const list = Array.from({ length: instances }, (_, i) => ({ title: `Subtask ${i + 1}`, output: filler(out.perInstance) }));
     return { output: joinPoolOutputs(list), instances: list };
   }
-  if (node.role === "planner") {
+  if (out.routed) {
     const items = Math.max(1, Math.round([...(out.routed?.values() ?? [])].reduce((a, b) => a + b, 0)));
     const each = Math.max(1, out.perInstance / items - 8);
     return { output: renderPlan(Array.from({ length: items }, (_, i) => ({ title: `Subtask ${i + 1}`, instructions: filler(each), executor: "Executor" }))) };
@@ -77,7 +77,7 @@ export function measureWithUpstream(
   measure: (upstream: UpstreamResult[]) => number,
 ): number {
   const at = (extra: number | null) =>
-    measure(list.map(({ node, out }, i) => ({ node, result: standIn(node, out, Math.floor(out.instances) + (extra === i ? 1 : 0)) })));
+    measure(list.map(({ node, out }, i) => ({ node, result: standIn(out, Math.floor(out.instances) + (extra === i ? 1 : 0)) })));
   const base = at(null);
   return list.reduce((n, { out }, i) => {
     const fraction = out.pool ? out.instances - Math.floor(out.instances) : 0;

@@ -113,7 +113,7 @@ export interface Produced {
   /** Tokens of each instance's output text. */
   perInstance: number;
   pool: boolean;
-  /** Plan items per downstream executor label (planners only). */
+  /** Plan items per downstream executor label: set by nodes that route subtasks (planners). */
   routed?: ReadonlyMap<string, number>;
 }
 
