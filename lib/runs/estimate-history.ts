@@ -34,7 +34,8 @@ export async function loadEstimateHistory(workspaceId: string, graphId: string, 
       role: node.role,
       model: node.model,
       instances: node.instances,
-      calls: calls.get(`${run.id}\u0000${node.nodeId}`) ?? 0,
+      // A node without usage events (rows written by hand, or an old run) leaves its calls unknown.
+      calls: calls.get(`${run.id}\u0000${node.nodeId}`),
       usage: { ...ZERO_USAGE, ...((node.usage as unknown as Usage | null) ?? {}) },
     })),
   }));
