@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, DEFAULT_WORKSPACE_SLUG, ensureDatabase } from "@/lib/db";
+import { createCollection, documentEstimate, uploadDocuments } from "@/lib/documents";
 import { estimateRunCost } from "@/lib/engine/estimate";
 import { TEMPLATES } from "@/lib/graph";
 import { DEFAULT_CATALOG } from "@/lib/models/catalog";
@@ -45,5 +46,28 @@ describe("loadEstimateHistory", () => {
     const estimate = estimateRunCost(template.graph, "Triage ticket batch four", DEFAULT_CATALOG, { simulated: true, history });
     expect(estimate.nodes.every((n) => n.basis.kind === "history" && n.basis.runs === 2)).toBe(true);
     expect(estimate.accuracy?.runs).toBe(1);
+  });
+
+  it("carries what each past run's attached documents feed the model, and forgets a collection deleted since", async () => {
+    const collection = await createCollection(workspaceId, { name: `history docs ${Date.now()}` });
+    await uploadDocuments(workspaceId, collection.id, [
+      { path: "src/a.ts", bytes: Buffer.from("export const a = 1;\n".repeat(40)) },
+      { path: "src/b.ts", bytes: Buffer.from("export const b = 2;\n".repeat(80)) },
+    ]);
+    const graph = await db.graph.create({ data: { workspaceId, name: "Docs history", document: TEMPLATES.find((t) => t.id === "codebase-docs")!.graph as object } });
+    const withDocs = await startRun(workspaceId, graph.id, { input: "Document this repository.", documents: [collection.id], simulation: { speed: 0 } });
+    await runFinished(withDocs.id);
+    const plain = await startRun(workspaceId, graph.id, { input: "Document the billing module.", simulation: { speed: 0 } });
+    await runFinished(plain.id);
+
+    const history = await loadEstimateHistory(workspaceId, graph.id, { simulated: true });
+    expect(history.map((r) => r.runId)).toEqual([withDocs.id, plain.id]);
+    expect(history[0].documents).toEqual(await documentEstimate(workspaceId, [collection.id]));
+    expect(history[1].documents).toBeUndefined();
+
+    await db.documentCollection.delete({ where: { id: collection.id } });
+    const after = await loadEstimateHistory(workspaceId, graph.id, { simulated: true });
+    expect(after[0].documents).toBeUndefined();
+    expect(after[0].nodes.length).toBeGreaterThan(0);
   });
 });

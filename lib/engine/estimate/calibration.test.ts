@@ -64,6 +64,21 @@ describe("estimates calibrated on history", () => {
     expect(accuracy!.priorsMeanAbsPercentError).toBeLessThan(0.7);
   });
 
+  it("scales what past runs used to this run's task: a task that makes for bigger prompts gets a bigger calibrated estimate", () => {
+    const { history } = tripleHistory(research);
+    const long = `${TASK} Consider battery range in winter, charging at the depot overnight, grid connection upgrades, resale values, drivers' training and the city's low-emission zone rules. `.repeat(6);
+    const priorsLong = estimateRunCost(research, long, DEFAULT_CATALOG);
+    const calibrated = estimateRunCost(research, long, DEFAULT_CATALOG, { history });
+    const short = estimateRunCost(research, TASK, DEFAULT_CATALOG, { history });
+    for (const node of calibrated.nodes) {
+      const prior = priorsLong.nodes.find((n) => n.nodeId === node.nodeId)!;
+      // About 3× the priors for this task, not the short task's past figures as they were.
+      expect(node.inputTokens.expected / prior.inputTokens.expected).toBeGreaterThan(2.8);
+      expect(node.inputTokens.expected / prior.inputTokens.expected).toBeLessThan(3.2);
+    }
+    expect(calibrated.costNanoUsd.expected).toBeGreaterThan(short.costNanoUsd.expected * 1.2);
+  });
+
   it("reads p10 / p50 / p90 of the node's past runs as its range", () => {
     const { priors, history } = tripleHistory(research);
     const estimate = estimateRunCost(research, TASK, DEFAULT_CATALOG, { history });

@@ -15,24 +15,26 @@ export const ACCURACY_HOLDOUTS = 10;
 /** Below this many samples p10/p90 say little; the range is widened to at least the priors' relative spread. */
 const FEW_SAMPLES = 3;
 
-/** One past run of one node, its tokens restated for the node's current model. */
+/** The figures of a node the calibration reads, each a range over the scenarios. */
+export type NodeFigures = Record<"instances" | "calls" | "input" | "cached" | "output", Range>;
+type Field = keyof NodeFigures;
+
+/** One past run of one node: what it used (output restated for the node's current model), and what the priors expected of that run. */
 export interface NodeSample {
   instances: number;
   calls: number | null;
   input: number;
   cached: number;
   output: number;
+  /** The priors' expected figures for that run's task and documents, on today's graph; null when unknown. */
+  prior: Record<Field, number> | null;
 }
 
-/** A node's calibrated figures: p10 / p50 / p90 of its past runs. */
-export interface CalibratedNode {
+/** A node's calibrated figures: p10 / p50 / p90 of its past runs, each scaled to this run's task. */
+export interface CalibratedNode extends Omit<NodeFigures, "calls"> {
   runs: number;
-  instances: Range;
   /** Null when no past run recorded its calls. */
   calls: Range | null;
-  input: Range;
-  cached: Range;
-  output: Range;
 }
 
 /**
@@ -46,14 +48,36 @@ export function restatedOutput(usage: PastRunNode["usage"], reasonsNow: boolean)
   return usage.reasoningTokens > 0 ? usage.outputTokens : visible * (1 + REASONING_SHARE.expected);
 }
 
-/** The node's samples in `history` (same id, same role, it ran), oldest first. */
-export function nodeSamples(node: GraphNode, history: readonly PastRun[], reasonsNow: boolean): NodeSample[] {
+/** The node's samples in `history` (same id, same role, it ran), oldest first; `priorOf` gives the priors' expectation for a run. */
+export function nodeSamples(node: GraphNode, history: readonly PastRun[], reasonsNow: boolean, priorOf: (run: PastRun) => Record<Field, number> | null): NodeSample[] {
   return history.flatMap((run) => {
     const past = run.nodes.find((n) => n.nodeId === node.id && n.role === node.role);
     if (!past || past.instances <= 0) return [];
     const { usage } = past;
-    return [{ instances: past.instances, calls: past.calls ?? null, input: usage.inputTokens, cached: usage.cachedInputTokens, output: restatedOutput(usage, reasonsNow) }];
+    return [
+      {
+        instances: past.instances,
+        calls: past.calls ?? null,
+        input: usage.inputTokens,
+        cached: usage.cachedInputTokens,
+        output: restatedOutput(usage, reasonsNow),
+        prior: priorOf(run),
+      },
+    ];
   });
+}
+
+/**
+ * A past figure restated for this run: scaled by how much more (or less) the priors expect of
+ * this task than of that run's (a longer task, more attached files, an edited prompt). Cached
+ * input scales with input. Unscaled when either expectation is zero.
+ */
+function scaled(sample: NodeSample, field: Field, current: NodeFigures): number {
+  const actual = field === "calls" ? sample.calls! : sample[field];
+  const basis: Field = field === "cached" ? "input" : field;
+  const then = sample.prior?.[basis] ?? 0;
+  const now = current[basis].expected;
+  return then > 0 && now > 0 ? (actual * now) / then : actual;
 }
 
 /** p10 / p50 / p90 of the samples; with few of them the range is at least as wide, relatively, as `prior`'s. */
@@ -63,19 +87,19 @@ function calibratedRange(values: readonly number[], prior: Range): Range {
   return { low: Math.min(range.low, (range.expected * prior.low) / prior.expected), expected: range.expected, high: Math.max(range.high, (range.expected * prior.high) / prior.expected) };
 }
 
-/** The node's figures from its samples (the latest `CALIBRATION_WINDOW`); null with none. */
-export function calibrateNode(samples: readonly NodeSample[], prior: { instances: Range; input: Range; output: Range; cached: Range; calls: Range }): CalibratedNode | null {
+/** The node's figures from its samples (the latest `CALIBRATION_WINDOW`), scaled to this run; null with none. */
+export function calibrateNode(samples: readonly NodeSample[], current: NodeFigures): CalibratedNode | null {
   const used = samples.slice(-CALIBRATION_WINDOW);
   if (used.length === 0) return null;
-  const of = (f: (s: NodeSample) => number, p: Range) => calibratedRange(used.map(f), p);
+  const of = (field: Field, from = used) => calibratedRange(from.map((s) => scaled(s, field, current)), current[field]);
   const withCalls = used.filter((s) => s.calls !== null);
   return {
     runs: used.length,
-    instances: of((s) => s.instances, prior.instances),
-    calls: withCalls.length > 0 ? calibratedRange(withCalls.map((s) => s.calls!), prior.calls) : null,
-    input: of((s) => s.input, prior.input),
-    cached: of((s) => s.cached, prior.cached),
-    output: of((s) => s.output, prior.output),
+    instances: of("instances"),
+    calls: withCalls.length > 0 ? of("calls", withCalls) : null,
+    input: of("input"),
+    cached: of("cached"),
+    output: of("output"),
   };
 }
 

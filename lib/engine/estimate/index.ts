@@ -4,12 +4,12 @@ import { modelReasons, resolveModel, type ModelCatalog } from "@/lib/models/cata
 import { approxTokenCount, priceEstimatedUsage, rangeOf, SCENARIOS, uniformRange, type Range } from "@/lib/models/estimate";
 import { parseDirectives, type Directives } from "@/lib/models/simulator/directives";
 import { simulatorReasons } from "@/lib/models/simulator/reasoning";
-import { calibrateNode, measureAccuracy, nodeSamples, ordered, restatedOutput, type CalibratedNode } from "./calibration";
+import { calibrateNode, measureAccuracy, nodeSamples, ordered, restatedOutput, type CalibratedNode, type NodeFigures } from "./calibration";
 import { estimateExecutor } from "./executor";
 import { addUsage, scaleUsage } from "./pass";
 import { estimatePlanner } from "./planner";
 import { estimateReviewer } from "./reviewer";
-import type { EstimateOptions, NodeEstimate, PassContext, PassUsage, PastRun, Produced, ReviewerRevisions, RoleEstimator, RoleEstimators, RunEstimate } from "./types";
+import type { EstimateDocuments, EstimateOptions, NodeEstimate, PassContext, PassUsage, PastRun, Produced, ReviewerRevisions, RoleEstimator, RoleEstimators, RunEstimate } from "./types";
 
 export * from "./types";
 export { approxTokenCount } from "@/lib/models/estimate";
@@ -41,7 +41,8 @@ type NodeUsage = PassUsage & { instances: number };
 /** The estimate of running `graph` on `input`. */
 export function estimateRunCost(graph: GraphDocument, input: string, catalog: ModelCatalog, options: EstimateOptions = {}): RunEstimate {
   const history = options.history ?? [];
-  const estimate = estimateNodes(graph, input, catalog, options, history);
+  const priors = priorsMemo(graph, catalog, options);
+  const estimate = calibratedNodes(graph, catalog, options, priors(input, options.documents), history, priors);
   const flagship = catalog.models[catalog.tiers.flagship]?.pricing;
   const { nodes } = estimate;
   const sum = (f: (node: NodeEstimate, s: (typeof SCENARIOS)[number]) => number): Range => rangeOf((i) => nodes.reduce((acc, node) => acc + f(node, SCENARIOS[i]), 0));
@@ -54,7 +55,7 @@ export function estimateRunCost(graph: GraphDocument, input: string, catalog: Mo
     complete: nodes.every((node) => node.costNanoUsd !== null),
     revisions: estimate.revisions,
     historyRuns: Math.max(0, ...nodes.map((n) => (n.basis.kind === "history" ? n.basis.runs : 0))),
-    accuracy: history.length >= 2 ? accuracyOn(graph, catalog, options, history) : null,
+    accuracy: history.length >= 2 ? accuracyOn(graph, catalog, options, history, priors) : null,
   };
 }
 
@@ -63,7 +64,7 @@ export function estimateRunCost(graph: GraphDocument, input: string, catalog: Mo
  * runs before it (and from priors alone), and compared on the nodes the graph still has, both
  * priced on each node's current model.
  */
-function accuracyOn(graph: GraphDocument, catalog: ModelCatalog, options: EstimateOptions, history: readonly PastRun[]) {
+function accuracyOn(graph: GraphDocument, catalog: ModelCatalog, options: EstimateOptions, history: readonly PastRun[], priors: Priors) {
   const current = graph.nodes.map((node) => {
     const model = resolveModel(catalog, node.tier, node.model);
     return { node, pricing: model.info?.pricing, reasons: reasonsOf(model, options.simulated ?? false) };
@@ -76,8 +77,7 @@ function accuracyOn(graph: GraphDocument, catalog: ModelCatalog, options: Estima
   return measureAccuracy(
     history,
     (run, before) => {
-      // Past runs' attached documents are not known here; the history already reflects them.
-      const { nodes } = estimateNodes(graph, run.input, catalog, { ...options, documents: undefined }, before);
+      const { nodes } = calibratedNodes(graph, catalog, options, priors(run.input, run.documents), before, priors);
       return matched(run).reduce((n, m) => n + (nodes.find((e) => e.nodeId === m.node.id)?.costNanoUsd?.expected ?? 0), 0);
     },
     (run) =>
@@ -91,13 +91,25 @@ function accuracyOn(graph: GraphDocument, catalog: ModelCatalog, options: Estima
 /** A simulated run reasons where the simulator does; a real one where the catalog says. */
 const reasonsOf = (model: ReturnType<typeof resolveModel>, simulated: boolean) => (simulated ? simulatorReasons(model.id) : modelReasons(model));
 
-function estimateNodes(
-  graph: GraphDocument,
-  input: string,
-  catalog: ModelCatalog,
-  options: EstimateOptions,
-  history: readonly PastRun[],
-): { nodes: NodeEstimate[]; revisions: ReviewerRevisions[] } {
+/** The priors' figures of every node for a task (and its documents), and the revisions they allow for. */
+interface PriorEstimate {
+  figures: Map<string, NodeFigures>;
+  revisions: ReviewerRevisions[];
+}
+type Priors = (input: string, documents: EstimateDocuments | undefined) => PriorEstimate;
+
+/** Priors per task and documents, computed once each: held-out runs and the history share them. */
+function priorsMemo(graph: GraphDocument, catalog: ModelCatalog, options: EstimateOptions): Priors {
+  const memo = new Map<string, PriorEstimate>();
+  return (input, documents) => {
+    const key = JSON.stringify([input, documents ?? null]);
+    let found = memo.get(key);
+    if (!found) memo.set(key, (found = priorFigures(graph, input, catalog, { ...options, documents })));
+    return found;
+  };
+}
+
+function priorFigures(graph: GraphDocument, input: string, catalog: ModelCatalog, options: EstimateOptions): PriorEstimate {
   const count = options.countTokens ?? approxTokenCount;
   const simulated = options.simulated ?? false;
   const topology = buildTopology(graph);
@@ -147,12 +159,35 @@ function estimateNodes(
     }
     return usages;
   });
+  const figures = new Map(
+    graph.nodes.map((node) => {
+      const pick = (f: (u: NodeUsage) => number): Range => rangeOf((i) => f(perScenario[i].get(node.id)!));
+      return [node.id, { instances: pick((u) => u.instances), calls: pick((u) => u.calls), input: pick((u) => u.input), cached: pick((u) => u.cached), output: pick((u) => u.output) }];
+    }),
+  );
+  return { figures, revisions: revisions.reviewers };
+}
 
+const expectedOf = (f: NodeFigures) => ({ instances: f.instances.expected, calls: f.calls.expected, input: f.input.expected, cached: f.cached.expected, output: f.output.expected });
+
+/** Every node's estimate: from its history when it has one (scaled to this task by the priors), from the priors otherwise. */
+function calibratedNodes(
+  graph: GraphDocument,
+  catalog: ModelCatalog,
+  options: EstimateOptions,
+  current: PriorEstimate,
+  history: readonly PastRun[],
+  priors: Priors,
+): { nodes: NodeEstimate[]; revisions: ReviewerRevisions[] } {
+  const simulated = options.simulated ?? false;
   const nodes = graph.nodes.map((node): NodeEstimate => {
     const model = resolveModel(catalog, node.tier, node.model);
-    const pick = (f: (u: NodeUsage) => number): Range => rangeOf((i) => f(perScenario[i].get(node.id)!));
-    const prior = { instances: pick((u) => u.instances), calls: pick((u) => u.calls), input: pick((u) => u.input), cached: pick((u) => u.cached), output: pick((u) => u.output) };
-    const calibrated = calibrateNode(nodeSamples(node, history, reasonsOf(model, simulated)), prior);
+    const prior = current.figures.get(node.id)!;
+    const pastPrior = (run: PastRun) => {
+      const figures = priors(run.input, run.documents).figures.get(node.id);
+      return figures ? expectedOf(figures) : null;
+    };
+    const calibrated = calibrateNode(nodeSamples(node, history, reasonsOf(model, simulated), pastPrior), prior);
     const figures = calibrated ? fromHistory(calibrated, prior) : prior;
     const pricing = model.info?.pricing;
     const round = (r: Range) => rangeOf((i) => Math.round(r[SCENARIOS[i]]));
@@ -176,11 +211,11 @@ function estimateNodes(
         : null,
     };
   });
-  return { nodes, revisions: revisions.reviewers };
+  return { nodes, revisions: current.revisions };
 }
 
 /** A calibrated node's figures, each ordered low ≤ expected ≤ high; calls scale with instances when no run recorded them. */
-function fromHistory(c: CalibratedNode, prior: Record<"instances" | "calls" | "input" | "cached" | "output", Range>) {
+function fromHistory(c: CalibratedNode, prior: NodeFigures) {
   const perInstance = (s: (typeof SCENARIOS)[number]) => (prior.instances[s] > 0 ? prior.calls[s] / prior.instances[s] : 1);
   const calls = c.calls ?? rangeOf((i) => c.instances[SCENARIOS[i]] * perInstance(SCENARIOS[i]));
   return { instances: ordered(c.instances), calls: ordered(calls), input: ordered(c.input), cached: ordered(c.cached), output: ordered(c.output) };

@@ -34,6 +34,8 @@ export interface PastRunNode {
 export interface PastRun {
   runId: string;
   input: string;
+  /** What the documents it attached feed the model, when known. */
+  documents?: EstimateDocuments;
   nodes: readonly PastRunNode[];
 }
 
