@@ -68,7 +68,8 @@ const pureLayers = ["graph", "models", "engine", "tools"].map((type) => layer(ty
 /** What each layer may import besides itself: ARCHITECTURE.md's table, row by row. */
 const mayImport = {
   app: everythingBelowApp,
-  components: [layer("stores"), layer("graph"), modelsPure, layer("models", "estimate.ts")],
+  // The launcher prices a run as the task is typed: the engine's estimator is pure and browser-safe (it builds the engine's prompts).
+  components: [layer("stores"), layer("graph"), modelsPure, layer("models", "estimate.ts"), layer("engine", "estimate/*.ts")],
   stores: [layer("graph"), layer("engine", ["events.ts", "run-summary.ts"]), modelsPure],
   // Experiments read the stored graph (the migrating read boundary) and the workspace's provider, for a rubric judge.
   evals: [layer("runs"), layer("graphs"), layer("workspaces"), layer("graph"), layer("models"), layer("db"), errors],
@@ -79,7 +80,8 @@ const mayImport = {
   documents: [layer("db"), layer("graph"), layer("models"), layer("tools"), layer("auth"), errors],
   api: [layer("auth"), errors],
   // The tokenizer counts what interrupted calls used; it stays out of the browser-safe set the UI may import.
-  engine: [layer("graph"), modelsPure, layer("models", "tokens.ts")],
+  // The estimator prices simulated runs by what the simulator is known to do (its directives, which tiers it bills reasoning on).
+  engine: [layer("graph"), modelsPure, layer("models", ["tokens.ts", "estimate.ts", "simulator/directives.ts", "simulator/reasoning.ts"])],
   // "Nothing app-level": the catalog is keyed by the graph's tiers, and lib/graph is the pure leaf.
   models: [layer("graph")],
   tools: [],

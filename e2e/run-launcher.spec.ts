@@ -44,6 +44,9 @@ test("a budget below the estimate's low end is flagged before the run, and the r
   await launcher.openWith(editor.button(/^Run$/));
   await launcher.task.fill("Should a bakery switch its delivery vans to electric?");
   await expect(launcher.estimate).toContainText("counted exactly");
+  // A new graph has no runs yet: every node is priced from the per-role priors, and says so.
+  await expect(launcher.estimate).toContainText("Priors only: this graph has no succeeded simulated runs to calibrate on yet.");
+  await expect(launcher.nodeBasis("Reviewer")).toHaveText("priors");
 
   // The high end allows for the revisions the reviewer may ask for.
   await expect(launcher.estimate).toContainText("The range includes revisions: Reviewer may send work back up to 2 times.");

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createGraphFromTemplate, dollars, RunPage, startDroppingProxy, startRun, waitForRunEnd } from "./pages/run-page";
+import { RunLauncherDialog } from "./pages/run-launcher";
 
 // Six subtasks, round-robin over Researcher and Analyst: each pool runs three instances.
 const TASK = "Should a mid-sized bakery switch its delivery vans to electric vehicles? [sim:items=6]";
@@ -172,7 +173,9 @@ test("a finished run opens from the history and replays exactly as it ended", as
   await expect(run.result).toContainText("Approved by the reviewer");
 });
 
-test("Run again: the launcher shows the estimate before running, then opens the new run", async ({ page, request }) => {
+test("Run again: the launcher shows the estimate before running, calibrated on the past runs, then opens the new run", async ({ page, request }) => {
+  // Two finished runs: the later one is held out and estimated from the earlier one.
+  await waitForRunEnd(request, await startRun(request, graphId, TASK, 0));
   const first = await startRun(request, graphId, TASK, 0);
   await waitForRunEnd(request, first);
   const run = new RunPage(page);
@@ -186,6 +189,10 @@ test("Run again: the launcher shows the estimate before running, then opens the 
   await expect(estimate.getByRole("rowheader")).toHaveText(["Research planner", "Researcher", "Analyst", "Reviewer", "Total"]);
   await expect(estimate.getByLabel("Estimated total")).toHaveText(/^\$0\.\d{4} – \$0\.\d{4}$/);
   await expect(estimate).toContainText("counted exactly");
+  const launcher = new RunLauncherDialog(page);
+  await expect(launcher.nodeBasis("Researcher")).toHaveText(/^\d+ past simulated runs$/);
+  await expect(estimate).toContainText(/Calibrated on the graph's last \d+ past simulated runs\./);
+  await expect(launcher.estimateAccuracy).toHaveText(/^±\d+(\.\d)?% on \d+ past simulated runs?$/);
 
   await dialog.getByLabel("Task").fill("Is a heat pump worth it for a 1970s house?");
   await dialog.getByLabel("Simulator pace").selectOption({ label: "Instant" });

@@ -89,6 +89,12 @@ describe("layer boundaries", () => {
       problem: boundary("components/run/fixture.tsx", 1, /from elements of type "components" to elements of type "runs"/),
     },
     {
+      why: "a component imports an engine runner (only the pure estimator is browser-safe)",
+      file: "components/run/fixture.tsx",
+      code: 'import { ROLE_RUNNERS } from "@/lib/engine/roles";\nexport const x = ROLE_RUNNERS;\n',
+      problem: boundary("components/run/fixture.tsx", 1, /from elements of type "components" to elements of type "engine"/),
+    },
+    {
       why: "a component imports a value, not a type, from a wire-type module",
       file: "components/run/fixture.tsx",
       code: 'import { isFinalEvent } from "@/lib/engine/events";\nexport const x = isFinalEvent;\n',
@@ -192,6 +198,16 @@ describe("layer boundaries", () => {
       why: "a component imports stores, the graph, cost math and wire types",
       file: "components/run/fixture.tsx",
       code: 'import type { RunEvent } from "@/lib/engine/events";\nimport type { WorkspaceRole } from "@/lib/auth/roles";\nimport { TIERS } from "@/lib/graph";\nimport { formatUsd } from "@/lib/models/cost";\nimport { useRunStore } from "@/lib/stores/run";\nexport type X = RunEvent | WorkspaceRole;\nexport const x = [TIERS, formatUsd, useRunStore];\n',
+    },
+    {
+      why: "the run launcher prices a run in the browser with the engine's estimator",
+      file: "components/run/fixture.tsx",
+      code: 'import { estimateRunCost } from "@/lib/engine/estimate";\nexport const x = estimateRunCost;\n',
+    },
+    {
+      why: "the estimator reads the simulator's directives and reasoning tiers, and the estimate math",
+      file: "lib/engine/estimate/fixture.ts",
+      code: 'import { parseDirectives } from "@/lib/models/simulator/directives";\nimport { simulatorReasons } from "@/lib/models/simulator/reasoning";\nimport { percentile } from "@/lib/models/estimate";\nexport const x = [parseDirectives, simulatorReasons, percentile];\n',
     },
     {
       why: "the run service mints share tokens with lib/auth's secrets",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { TEMPLATES } from "@/lib/graph";
 import { DEFAULT_CATALOG } from "@/lib/models/catalog";
 import { NANO_PER_USD, formatUsd } from "@/lib/models/cost";
-import { estimateRunCost } from "@/lib/models/estimate";
+import { estimateRunCost } from "@/lib/engine/estimate";
 import { checkLaunch } from "./launch-checks";
 
 const graph = TEMPLATES.find((t) => t.id === "research-review")!.graph;

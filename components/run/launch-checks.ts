@@ -1,5 +1,5 @@
 import { NANO_PER_USD, formatUsd } from "@/lib/models/cost";
-import type { RunEstimate } from "@/lib/models/estimate";
+import type { RunEstimate } from "@/lib/engine/estimate";
 
 /** What the run launcher says about its input before anything starts. */
 export interface LaunchChecks {

@@ -1,6 +1,6 @@
 import type { RunStatus } from "@/lib/engine/events";
 import type { GraphDocument } from "@/lib/graph";
-import type { RunEstimate } from "@/lib/models/estimate";
+import type { RunEstimate } from "@/lib/engine/estimate";
 import type { ShareLinkInfo } from "@/lib/runs/share-links";
 
 /** The browser's calls to the run API; every answer is `{ ok: true, value }` or `{ ok: false, error }`, never a throw. */

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { GraphDocument } from "@/lib/graph";
 import { DEFAULT_CATALOG } from "@/lib/models/catalog";
-import { estimateRunCost, type RunEstimate } from "@/lib/models/estimate";
+import { estimateRunCost, type RunEstimate } from "@/lib/engine/estimate";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { curlCommand } from "@/components/ui/curl";
@@ -239,7 +239,7 @@ function LaunchForm({
         </div>
       )}
       {cannotRun && <RunBlockers summaryId={ids.problems} problems={problems} />}
-      <EstimateTable estimate={estimate} exact={isExact} />
+      <EstimateTable estimate={estimate} exact={isExact} simulated={simulated} />
       {error && (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           <p className="font-medium">{error.message}</p>

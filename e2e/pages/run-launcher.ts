@@ -34,6 +34,16 @@ export class RunLauncherDialog {
     return this.estimate.getByLabel("Estimated total");
   }
 
+  /** "±12% on 4 past simulated runs": the estimate's measured error on held-out past runs. */
+  get estimateAccuracy(): Locator {
+    return this.estimate.getByLabel("Estimate accuracy");
+  }
+
+  /** What a node's figures are based on: "N past runs" of it, or "priors". */
+  nodeBasis(label: string): Locator {
+    return this.estimate.getByRole("row").filter({ has: this.estimate.page().getByRole("rowheader", { name: label, exact: true }) }).getByRole("cell").nth(2);
+  }
+
   /** The list of what keeps the graph from running, shown instead of a run that would be refused. */
   get problems(): Locator {
     return this.dialog.getByRole("region", { name: "Problems to fix before running" });

@@ -3,6 +3,8 @@
  * 50-case dataset (seeded difficulties 0.1–0.9, an expected answer per case, "contains" grader),
  * then "All flagship", "As designed" and the tier advisor's pick. Every figure is SIMULATED: the
  * simulator's quality model (lib/models/simulator/quality.ts) decides right and wrong answers.
+ * Then the pre-run estimate's mean absolute error on the graph's latest runs, each held out and
+ * estimated from the runs before it: calibrated on that history, and on the priors alone.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,6 +20,10 @@ const { formatUsd } = await import("@/lib/models");
 const { createDataset } = await import("@/lib/evals/datasets");
 const { experimentFinished, getExperiment, startExperiment } = await import("@/lib/evals/experiments");
 const { startAdvisor } = await import("@/lib/evals/advisor");
+const { estimateRunCost } = await import("@/lib/engine/estimate");
+const { loadEstimateHistory, workspaceToolDefinitions } = await import("@/lib/runs");
+const { workspaceModels } = await import("@/lib/workspaces/provider");
+const { countTokens } = await import("gpt-tokenizer/encoding/o200k_base");
 type VariantResult = import("@/lib/evals/results").VariantResult;
 
 const CASES = 50;
@@ -38,6 +44,8 @@ const row = (r: VariantResult) => ({
 });
 
 const table: Record<string, string>[] = [];
+const accuracyTable: Record<string, string>[] = [];
+const pct = (fraction: number) => `±${(fraction * 100).toFixed(1)}%`;
 for (const template of TEMPLATES) {
   const graph = await db.graph.create({ data: { workspaceId, name: template.name, document: template.graph as object } });
   const settings = { graphId: graph.id, datasetId: dataset.id, concurrency: 8, simulation: { speed: 0 } };
@@ -59,8 +67,28 @@ for (const template of TEMPLATES) {
     "variants tried": String(a.variants.length),
     seconds: ((Date.now() - started) / 1000).toFixed(1),
   });
+
+  // The estimate as the launcher would show it before the next case, on this graph's own history (every variant's runs).
+  const { catalog } = await workspaceModels(workspaceId);
+  const history = await loadEstimateHistory(workspaceId, graph.id, { simulated: true });
+  const estimate = estimateRunCost(template.graph, cases[0].input, catalog, {
+    countTokens: (text) => (text ? countTokens(text, { disallowedSpecial: new Set() }) : 0),
+    tools: await workspaceToolDefinitions(workspaceId, template.graph.nodes.flatMap((n) => n.tools)),
+    simulated: true,
+    history,
+  });
+  if (!estimate.accuracy) throw new Error(`${template.name}: no held-out runs to measure the estimate on.`);
+  accuracyTable.push({
+    template: template.name,
+    "held-out runs": String(estimate.accuracy.runs),
+    "calibrated on (runs)": String(estimate.historyRuns),
+    "mean error, calibrated": pct(estimate.accuracy.meanAbsPercentError),
+    "mean error, priors": pct(estimate.accuracy.priorsMeanAbsPercentError),
+  });
 }
 
 console.log(`\nCost per successful outcome, ${CASES} cases per variant — SIMULATED (quality model: lib/models/simulator/quality.ts)\n`);
 console.table(table);
+console.log("\nPre-run estimate against held-out runs (each estimated from the runs before it) — SIMULATED\n");
+console.table(accuracyTable);
 process.exit(0);

@@ -27,4 +27,5 @@ export {
 export { listShareLinks, listWorkspaceShareLinks, listShareLinksQuery, type ShareLinkInfo, type WorkspaceShareLink } from "./share-links";
 export { getRunTrace, runTraceSchema, traceFileName, type RunTrace } from "./trace";
 export { workspaceToolDefinitions } from "./tool-definitions";
+export { loadEstimateHistory } from "./estimate-history";
 export { healthQuery, operatorHealth, operatorHealthSchema, type OperatorHealth } from "./health";

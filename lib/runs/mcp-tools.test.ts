@@ -9,7 +9,7 @@ import { createMcpServer, deleteMcpServer, type McpServerSummary } from "@/lib/w
 import { execFileSync } from "node:child_process";
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
 import { DEFAULT_CATALOG } from "@/lib/models/catalog";
-import { estimateRunCost } from "@/lib/models/estimate";
+import { estimateRunCost } from "@/lib/engine/estimate";
 import { readRunEvents } from "./event-store";
 import { workspaceToolDefinitions } from "./tool-definitions";
 import { cancelRun, runFinished, startRun } from "./service";

@@ -1,4 +1,4 @@
-import type { EstimateTool } from "@/lib/models/estimate";
+import type { EstimateTool } from "@/lib/engine/estimate";
 import { workspaceHttpTools } from "@/lib/workspaces/http-tools";
 import { workspaceMcpServers } from "@/lib/workspaces/mcp-servers";
 import { createToolHost } from "./tool-host";

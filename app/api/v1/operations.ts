@@ -69,9 +69,12 @@ export const OPERATIONS: readonly ApiOperation[] = [
   {
     method: "POST", route: "/api/v1/graphs/[id]/estimate", operationId: "estimateRun", tag: "Graphs", auth: "workspace",
     summary: "Estimate a run's cost",
-    description: "Prices the stored graph (or the unsaved `graph` sent) for this task, per node and in total, low to high. Spends nothing.",
+    description:
+      "Prices the stored graph (or the unsaved `graph` sent) for this task, per node and in total, low to high. Spends nothing. " +
+      "Nodes with succeeded past runs of this graph (in the same mode, simulated or real, and the same role) are estimated from the tokens those runs used " +
+      "(p10 / p50 / p90; each node's `basis` says which), and `accuracy` is the estimate's mean absolute percentage error on the latest past runs, each estimated from the runs before it.",
     body: estimateRunBody,
-    response: { status: 200, description: "The estimate per node and its totals." },
+    response: { status: 200, description: "The estimate per node (with its `basis`: past runs or priors) and its totals, `historyRuns`, and `accuracy` (null with fewer than two past runs)." },
   },
 
   // Runs

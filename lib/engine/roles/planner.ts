@@ -4,35 +4,11 @@ import type { PlanSubtask } from "../events";
 import { runInstance } from "../instance";
 import { renderPlan } from "../outputs";
 import { plannerPrompt } from "../prompts";
+import { planJsonSchema } from "../role-schemas";
 import { jsonSchemaFormat, parseStructured } from "../structured";
 import { runToolLoop } from "../tool-loop";
 import { callSettings } from "./options";
 import type { RoleRunner } from "./types";
-
-function planJsonSchema(executors: readonly string[], maxSubtasks: number): Record<string, unknown> {
-  return {
-    type: "object",
-    properties: {
-      subtasks: {
-        type: "array",
-        minItems: 1,
-        maxItems: maxSubtasks,
-        items: {
-          type: "object",
-          properties: {
-            title: { type: "string", description: "A short title for the subtask." },
-            instructions: { type: "string", description: "Self-contained instructions for the executor." },
-            executor: { type: "string", enum: [...executors], description: "Label of the executor that takes this subtask." },
-          },
-          required: ["title", "instructions", "executor"],
-          additionalProperties: false,
-        },
-      },
-    },
-    required: ["subtasks"],
-    additionalProperties: false,
-  };
-}
 
 function planSchema(executors: readonly string[]) {
   return z.object({

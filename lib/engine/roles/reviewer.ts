@@ -2,21 +2,11 @@ import { z } from "zod";
 import type { ReviewVerdict } from "../events";
 import { runInstance } from "../instance";
 import { reviewerPrompt } from "../prompts";
+import { VERDICT_JSON_SCHEMA } from "../role-schemas";
 import { jsonSchemaFormat, parseStructured } from "../structured";
 import { runToolLoop } from "../tool-loop";
 import { callSettings } from "./options";
 import type { RoleRunner } from "./types";
-
-const VERDICT_JSON_SCHEMA = {
-  type: "object",
-  properties: {
-    verdict: { type: "string", enum: ["approve", "revise"], description: "approve the work, or send it back for revision." },
-    feedback: { type: "string", description: "What is wrong or missing, specifically; brief when approving." },
-    output: { type: "string", description: "The final answer for the user." },
-  },
-  required: ["verdict", "feedback", "output"],
-  additionalProperties: false,
-};
 
 const verdictSchema = z.object({
   verdict: z.enum(["approve", "revise"]),

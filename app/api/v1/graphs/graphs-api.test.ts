@@ -4,6 +4,7 @@ import { GET as listGraphs, POST as createGraph } from "./route";
 import { DELETE as deleteGraph, GET as getGraph, PUT as updateGraph } from "./[id]/route";
 import { POST as estimateGraph } from "./[id]/estimate/route";
 import { requestsAs, signUpForTest } from "@/lib/auth/testing";
+import { db } from "@/lib/db";
 
 let cookie = "";
 const authed = requestsAs(() => cookie);
@@ -123,5 +124,54 @@ describe("graph API", () => {
     const { id } = await (await createGraph(post({ name: "Temp", graph: research.graph }), noParams)).json();
     expect((await deleteGraph(authed("http://test"), idParams(id))).status).toBe(204);
     expect((await getGraph(authed("http://test"), idParams(id))).status).toBe(404);
+  });
+});
+
+describe("graph estimate with run history", () => {
+  it("estimates nodes from the graph's past runs, says so per node, and reports its error on held-out runs", async () => {
+    const { id } = await (await createGraph(post({ name: "Calibrated", graph: research.graph }), noParams)).json();
+    const estimate = async () =>
+      (await estimateGraph(authed(`http://test/api/v1/graphs/${id}/estimate`, { method: "POST", body: JSON.stringify({ input: "Plan a trip" }) }), idParams(id))).json();
+    const priors = await estimate();
+    expect(priors.historyRuns).toBe(0);
+    expect(priors.accuracy).toBeNull();
+    expect(priors.nodes.every((n: { basis: { kind: string } }) => n.basis.kind === "priors")).toBe(true);
+
+    // Five succeeded simulated runs in which every node used 4× the priors' expected tokens; one failed run that must not count.
+    const { workspaceId } = await db.graph.findUniqueOrThrow({ where: { id }, select: { workspaceId: true } });
+    for (const [i, status] of ["succeeded", "succeeded", "failed", "succeeded", "succeeded", "succeeded"].entries()) {
+      await db.run.create({
+        data: {
+          workspaceId,
+          graphId: id,
+          graphName: "Calibrated",
+          graphSnapshot: research.graph as object,
+          input: "Plan a trip",
+          status,
+          simulated: true,
+          createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+          nodes: {
+            create: priors.nodes.map((n: { nodeId: string; label: string; role: string; tier: string; model: string; instances: { expected: number }; inputTokens: { expected: number }; outputTokens: { expected: number } }) => ({
+              nodeId: n.nodeId,
+              label: n.label,
+              role: n.role,
+              tier: n.tier,
+              model: n.model,
+              status: "succeeded",
+              instances: Math.max(1, Math.round(n.instances.expected)),
+              usage: { inputTokens: 4 * n.inputTokens.expected, cachedInputTokens: 0, outputTokens: 4 * n.outputTokens.expected, reasoningTokens: 0 },
+            })),
+          },
+        },
+      });
+    }
+    const calibrated = await estimate();
+    expect(calibrated.historyRuns).toBe(5);
+    for (const node of calibrated.nodes) expect(node.basis).toEqual({ kind: "history", runs: 5 });
+    expect(calibrated.costNanoUsd.expected).toBeGreaterThan(3 * priors.costNanoUsd.expected);
+    // Four held-out runs (each after at least one earlier run), each predicted exactly by the identical runs before it.
+    expect(calibrated.accuracy).toMatchObject({ runs: 4 });
+    expect(calibrated.accuracy.meanAbsPercentError).toBeLessThan(0.01);
+    expect(calibrated.accuracy.priorsMeanAbsPercentError).toBeGreaterThan(0.6);
   });
 });

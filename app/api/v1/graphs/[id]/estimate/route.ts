@@ -5,8 +5,8 @@ import { documentEstimate } from "@/lib/documents";
 import { estimateRunBody } from "@/lib/graphs/schemas";
 import { getGraph } from "@/lib/graphs/service";
 import { requireWellFormedGraph, workspaceGraphChecks } from "@/lib/graphs/validation";
-import { estimateRunCost } from "@/lib/models/estimate";
-import { workspaceToolDefinitions } from "@/lib/runs";
+import { estimateRunCost } from "@/lib/engine/estimate";
+import { loadEstimateHistory, workspaceToolDefinitions } from "@/lib/runs";
 import { workspaceModels } from "@/lib/workspaces/provider";
 
 type Params = { id: string };
@@ -18,6 +18,8 @@ const PLAIN = { disallowedSpecial: new Set<string>() };
  * `POST /api/v1/graphs/:id/estimate`: the stored graph, or the editor's unsaved `graph`, priced for `input`.
  * A graph with problems is priced too (a preview while it is built); only a malformed one answers 422.
  * Attached `documents` count by their files' sizes: the listing planners see, a fan-out per file, each read.
+ * Nodes with succeeded past runs of this graph (same mode, same role) are estimated from what those runs
+ * used, and `accuracy` is the estimate's error on the latest of them, each held out in turn.
  */
 export const POST = withWorkspace<Params>(async ({ request, params, access }) => {
   const body = await readJson(request, estimateRunBody);
@@ -30,6 +32,7 @@ export const POST = withWorkspace<Params>(async ({ request, params, access }) =>
     tools: await workspaceToolDefinitions(access.workspace.id, graph.nodes.flatMap((node) => node.tools)),
     simulated,
     documents: await documentEstimate(access.workspace.id, body.documents ?? []),
+    history: await loadEstimateHistory(access.workspace.id, stored.id, { simulated }),
   });
   return json({ ...estimate, simulated, tokenizer: "o200k_base" });
 });
