@@ -1,7 +1,7 @@
 "use client";
 
 import { useShallow } from "zustand/react/shallow";
-import type { GraphDocument } from "@/lib/graph";
+import { getRoleDefinition, type GraphDocument, type Role } from "@/lib/graph";
 import { useRunStore, type InstanceKey } from "@/lib/stores/run";
 import { RoleIcon } from "@/components/canvas/role-icon";
 import { ROLE_STYLE } from "@/components/canvas/role-style";
@@ -126,11 +126,12 @@ function NotStarted({ nodeId }: { nodeId: string | null }) {
   );
 }
 
-function InstanceDetail({ instanceKey, role, promptsHidden }: { instanceKey: InstanceKey; role: "planner" | "executor" | "reviewer"; promptsHidden: boolean }) {
+function InstanceDetail({ instanceKey, role, promptsHidden }: { instanceKey: InstanceKey; role: Role; promptsHidden: boolean }) {
   const view = useRunStore((s) => s.instances[instanceKey]);
   const label = useRunStore((s) => s.summary.nodes[view.nodeId]?.label ?? view.nodeId);
   const running = view.status === "running";
-  const structured = role !== "executor";
+  const definition = getRoleDefinition(role);
+  const structured = definition.answersStructured;
   return (
     <article aria-label={`Transcript of ${label}${view.title ? `, ${view.title}` : ""}`} className="space-y-4">
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -157,7 +158,7 @@ function InstanceDetail({ instanceKey, role, promptsHidden }: { instanceKey: Ins
       </section>
       <section aria-label="Response">
         <h4 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">Response</h4>
-        {promptsHidden && role === "planner" ? (
+        {promptsHidden && definition.plans ? (
           <p className="text-sm text-slate-500">The planner&apos;s subtask instructions are hidden on this shared link; only the subtask titles are shown.</p>
         ) : (
           <>

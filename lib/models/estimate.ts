@@ -289,6 +289,14 @@ interface NodeContext {
 /** One pass of a node; `reasons` when its model bills hidden reasoning. */
 function estimateNode(node: GraphNode, reasons: boolean, ctx: NodeContext): { usage: Usage; produced: Produced } {
   const { scenario: s, count, input } = ctx;
+  // A step that calls no model (an approval) is free and hands its upstream text on as it is.
+  if (!getRoleDefinition(node.role).usesModel || !("maxOutputTokens" in node.options)) {
+    const passed = (ctx.topology.dataPredecessors.get(node.id) ?? []).reduce((n, id) => {
+      const out = ctx.produced.get(id);
+      return n + (out ? out.instances * out.perInstance : 0);
+    }, 0);
+    return { usage: { calls: 0, input: 0, cached: 0, output: 0 }, produced: { instances: 1, perInstance: passed || count(input), pool: false } };
+  }
   const directives = parseDirectives([input, node.instructions]);
   const maxOut = node.options.maxOutputTokens;
   const answer = Math.min(ctx.simulated && directives.tokens ? directives.tokens : PROFILE.answer[s], maxOut);
