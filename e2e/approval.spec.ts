@@ -50,6 +50,7 @@ test("a run pauses at an approval step; the editor sees what waits and approves 
   await run.selectNode("Publisher");
   await expect(run.prompt).toContainText(edited);
   await run.selectNode("Sign-off");
+  await expect(run.transcript.getByRole("region", { name: "Decision" })).toContainText("Approved with edits");
   const trace = await (await request.get(`/api/v1/runs/${runId}/trace`)).json();
   const decision = trace.events.find((e: { type: string }) => e.type === "approval.decided");
   expect(decision).toMatchObject({ decision: "approve", text: edited, edited: true, timedOut: false });

@@ -135,3 +135,32 @@ function DecisionForm({ runId, gate }: { runId: string; gate: ApprovalSummary })
     </form>
   );
 }
+
+/** An approval step's decision, for its transcript: who decided what, when, and what went downstream. */
+export function ApprovalDecision({ nodeId }: { nodeId: string }) {
+  const gate = useRunStore((s) => s.summary.approvals[nodeId]);
+  if (!gate) return null;
+  const { decision } = gate;
+  return (
+    <section aria-label="Decision" className="space-y-2">
+      <h4 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Decision</h4>
+      {decision === null ? (
+        <p className="text-sm text-slate-600">Waiting for a person to decide.</p>
+      ) : (
+        <>
+          <p className="text-sm text-slate-800">
+            {decision.decision === "approve" ? (decision.edited ? "Approved with edits" : "Approved") : "Rejected"}{" "}
+            {decision.timedOut ? "by its timeout" : `by ${decision.by?.name ?? "a person"}`} on{" "}
+            <time dateTime={new Date(decision.decidedAt).toISOString()}>{formatDateTime(decision.decidedAt)}</time>
+            {decision.comment && <>: {decision.comment}</>}
+          </p>
+          {decision.decision === "approve" && (
+            <div className="rounded-md border border-slate-200 bg-slate-50 p-2">
+              <Markdown text={decision.text} className="text-sm" />
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

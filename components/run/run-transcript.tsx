@@ -8,6 +8,7 @@ import { ROLE_STYLE } from "@/components/canvas/role-style";
 import { cx } from "@/components/ui/cx";
 import { estimatedNote, formatCost, formatDuration, formatTokens } from "./format";
 import { FilesReadList } from "@/components/documents/files-read-list";
+import { ApprovalDecision } from "./approval-wait";
 import { NodeStatusBadge } from "./status-badge";
 import { PlanList, PromptMessages, TranscriptEntries, VerdictCard } from "./transcript-entries";
 
@@ -152,11 +153,15 @@ function InstanceDetail({ instanceKey, role, promptsHidden }: { instanceKey: Ins
         <Figure term="Wall time" value={view.endedAt === null ? "running" : formatDuration(view.endedAt - view.startedAt)} />
       </dl>
       <FilesReadList entries={view.entries} />
-      <section aria-label="Prompt">
-        <h4 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">Prompt</h4>
-        {promptsHidden ? <p className="text-sm text-slate-500">Prompts and instructions are hidden on this shared link.</p> : <PromptMessages messages={view.messages} />}
-      </section>
-      <section aria-label="Response">
+      {!definition.usesModel && <ApprovalDecision nodeId={view.nodeId} />}
+      {definition.usesModel && (
+        <section aria-label="Prompt">
+          <h4 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">Prompt</h4>
+          {promptsHidden ? <p className="text-sm text-slate-500">Prompts and instructions are hidden on this shared link.</p> : <PromptMessages messages={view.messages} />}
+        </section>
+      )}
+      {definition.usesModel && (
+        <section aria-label="Response">
         <h4 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">Response</h4>
         {promptsHidden && definition.plans ? (
           <p className="text-sm text-slate-500">The planner&apos;s subtask instructions are hidden on this shared link; only the subtask titles are shown.</p>
@@ -166,7 +171,8 @@ function InstanceDetail({ instanceKey, role, promptsHidden }: { instanceKey: Ins
             <TranscriptEntries entries={view.entries} structured={structured} streaming={running} />
           </>
         )}
-      </section>
+        </section>
+      )}
       {view.plan && <PlanList plan={view.plan} />}
       {view.verdict && <VerdictCard verdict={view.verdict} />}
       {view.error && (
