@@ -8,6 +8,7 @@ import { NANO_PER_USD, simSpeedFromEnv, type ModelClient } from "@/lib/models";
 import { workspaceHttpTools } from "@/lib/workspaces/http-tools";
 import { workspaceMcpServers } from "@/lib/workspaces/mcp-servers";
 import { workspaceProvider } from "@/lib/workspaces/provider";
+import { cancelWaitingRun } from "./cancel-waiting";
 import { launchRun } from "./execute";
 import { expiredLease, leaseMs, ownLease } from "./ownership";
 import { runtime } from "./runtime";
@@ -110,6 +111,7 @@ export async function cancelRun(workspaceId: string, runId: string): Promise<{ i
   if (isTerminalStatus(run.status)) {
     throw new AppError("conflict", `This run already ended (${run.status.replace("_", " ")}).`);
   }
+  if (run.status === "waiting") return cancelWaitingRun(runId);
   const active = runtime.active.get(runId);
   if (active) {
     active.controller.abort(new Error("Cancelled by the user."));

@@ -3,7 +3,7 @@ import { requestsAs, signUpForTest } from "@/lib/auth/testing";
 import { db } from "@/lib/db";
 import type { RunEvent, RunEventOf } from "@/lib/engine/events";
 import { rawEdge, rawGraph, rawNode } from "@/lib/graph/testing";
-import { decideExpiredApprovals, runFinished, startRun, takeOverExpiredRuns } from "@/lib/runs";
+import { cancelRun, decideExpiredApprovals, runFinished, startRun, takeOverExpiredRuns } from "@/lib/runs";
 import { readRunEvents } from "@/lib/runs/event-store";
 import { POST as decide } from "./[id]/approvals/[nodeId]/route";
 
@@ -129,5 +129,19 @@ describe("approval steps over the API", () => {
     const rejected = await db.run.findUniqueOrThrow({ where: { id: rejecting } });
     expect(rejected).toMatchObject({ status: "failed", approvalDeadline: null });
     expect(rejected.error).toContain("Rejected by its timeout");
+  });
+});
+
+describe("cancelling a run that waits for approval", () => {
+  it("ends it cancelled, closing its log with the spend so far; deciding afterwards answers 409", async () => {
+    const runId = await waitingRun();
+    const before = await db.run.findUniqueOrThrow({ where: { id: runId } });
+    expect(await cancelRun(workspaceId, runId)).toEqual({ id: runId, status: "cancelled" });
+    const events = await readRunEvents(runId);
+    expect(events.at(-1)).toMatchObject({ type: "run.cancelled", seq: before.lastSeq + 1, costNanoUsd: before.costNanoUsd });
+    const run = await db.run.findUniqueOrThrow({ where: { id: runId }, include: { nodes: true } });
+    expect(run.status).toBe("cancelled");
+    expect(Object.fromEntries(run.nodes.map((n) => [n.nodeId, n.status]))).toMatchObject({ draft: "succeeded", gate: "cancelled", publish: "skipped" });
+    expect((await post(asOwner, runId, { decision: "approve" })).status).toBe(409);
   });
 });
