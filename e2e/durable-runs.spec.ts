@@ -98,4 +98,47 @@ test.describe("a run survives kill -9 of its server", () => {
     expect(types.filter((t) => t === "run.resumed")).toHaveLength(1);
     expect(types).not.toContain("run.cancelled");
   });
+  test("a run waiting at an approval step survives kill -9, and finishes once approved over the API", async () => {
+    const gated = {
+      schemaVersion: 3,
+      nodes: [
+        { id: "draft", role: "executor", label: "Drafter", tier: "mini", position: { x: 0, y: 0 } },
+        { id: "gate", role: "approval", label: "Sign-off", tier: "nano", position: { x: 280, y: 0 } },
+        { id: "publish", role: "executor", label: "Publisher", tier: "mini", position: { x: 560, y: 0 } },
+      ],
+      edges: [
+        { id: "draft->gate", source: "draft", target: "gate" },
+        { id: "gate->publish", source: "gate", target: "publish" },
+      ],
+    };
+    const created = await api.post("/api/v1/graphs", { data: { name: "Gated", graph: gated } });
+    expect(created.status()).toBe(201);
+    const started = await api.post(`/api/v1/graphs/${(await created.json()).id}/runs`, { data: { input: "Announce the launch." } });
+    const runId: string = (await started.json()).id;
+    await expect.poll(async () => (await (await api.get(`/api/v1/runs/${runId}`)).json()).status, { timeout: 60_000 }).toBe("waiting");
+
+    await server.stop("SIGKILL");
+    await server.start();
+    // Well past the dead server's lease: the takeover leaves a waiting run alone.
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    expect((await (await api.get(`/api/v1/runs/${runId}`)).json()).status).toBe("waiting");
+
+    const edited = "Launch note, edited by a person after the restart.";
+    const decided = await api.post(`/api/v1/runs/${runId}/approvals/gate`, { data: { decision: "approve", text: edited } });
+    expect(decided.status(), await decided.text()).toBe(200);
+    await expect.poll(async () => (await (await api.get(`/api/v1/runs/${runId}`)).json()).status, { timeout: 60_000 }).toBe("succeeded");
+    expect((await api.post(`/api/v1/runs/${runId}/approvals/gate`, { data: { decision: "approve" } })).status()).toBe(409);
+
+    const trace = await (await api.get(`/api/v1/runs/${runId}/trace`)).json();
+    const events: StreamedEvent[] = trace.events;
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(events.filter((e) => e.type === "approval.decided")).toHaveLength(1);
+    expect(events.filter((e) => e.type === "node.started" && e.nodeId === "draft")).toHaveLength(1);
+    const publish = events.filter((e) => e.type === "node.started" && e.nodeId === "publish") as (StreamedEvent & { messages: { content: string }[] })[];
+    expect(publish).toHaveLength(1);
+    expect(publish[0].messages.map((m) => m.content).join("\n")).toContain(edited);
+    const run = await (await api.get(`/api/v1/runs/${runId}`)).json();
+    const nodeSum = run.nodes.reduce((sum: number, node: { costUsd: number | null }) => sum + (node.costUsd ?? 0), 0);
+    expect(run.costUsd).toBeCloseTo(nodeSum, 9);
+  });
 });

@@ -15,7 +15,7 @@ test("a run whose graph snapshot is unreadable explains why, to its workspace an
   const { url } = (await link.json()) as { url: string };
   overwriteStoredJson("Run", "graphSnapshot", runId, CORRUPTED);
 
-  const reason = 'The graph snapshot of this run cannot be read by this version of Tierflow. Node "x": role must be one of planner, executor or reviewer, not "oracle".';
+  const reason = 'The graph snapshot of this run cannot be read by this version of Tierflow. Node "x": role must be one of planner, executor, reviewer or approval, not "oracle".';
   await page.goto(`/runs/${runId}`);
   await new UnreadableDocumentPage(page).expectNotice("This run can’t be shown", reason);
   await page.getByRole("link", { name: "Back to graphs" }).click();

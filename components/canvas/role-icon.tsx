@@ -19,6 +19,13 @@ const PATHS: Record<Role, React.ReactNode> = {
       <path d="m8.5 12 2.5 2.5 4.5-5" />
     </>
   ),
+  // A pause sign: the run waits for a person.
+  approval: (
+    <>
+      <circle cx="12" cy="12" r="9.5" />
+      <path d="M9.5 8.5v7M14.5 8.5v7" />
+    </>
+  ),
 };
 
 /** The role's pictogram; decorative (the role's name is always written next to it). */

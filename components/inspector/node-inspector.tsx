@@ -69,16 +69,22 @@ export function NodeInspector({ id }: { id: string }) {
             aria-invalid={data.label.trim() === "" ? true : undefined}
           />
         </Field>
-        <TierField id={field("tier")} data={data} onChange={(tier) => updateNode(id, { tier })} />
-        <ModelField id={field("model")} data={data} onChange={(model) => updateNode(id, { model })} />
+        {definition.usesModel && <TierField id={field("tier")} data={data} onChange={(tier) => updateNode(id, { tier })} />}
+        {definition.usesModel && <ModelField id={field("model")} data={data} onChange={(model) => updateNode(id, { model })} />}
       </Section>
 
-      <Section title="Tools">
-        <ToolsField id={field("tools")} data={data} onChange={(tools) => updateNode(id, { tools })} />
-      </Section>
+      {definition.usesModel && (
+        <Section title="Tools">
+          <ToolsField id={field("tools")} data={data} onChange={(tools) => updateNode(id, { tools })} />
+        </Section>
+      )}
 
       <Section title="Instructions">
-        <Field id={field("instructions")} label="System prompt" help="What this node is told before its task. Markdown is fine.">
+        <Field
+          id={field("instructions")}
+          label={definition.usesModel ? "System prompt" : "Note for the person deciding"}
+          help={definition.usesModel ? "What this node is told before its task. Markdown is fine." : "Shown beside what waits for a decision. Markdown is fine."}
+        >
           <textarea
             id={field("instructions")}
             value={data.instructions}

@@ -17,7 +17,7 @@ import {
   type ReactFlowState,
 } from "@xyflow/react";
 import { useEffect, useMemo, useRef, type RefObject } from "react";
-import type { GraphDocument } from "@/lib/graph";
+import { getRoleDefinition, type GraphDocument } from "@/lib/graph";
 import { useRunStore } from "@/lib/stores/run";
 import { REVISE_COLOR, reviseLabel } from "@/components/canvas/edges/revise-path";
 import { spreadPositions } from "./canvas-layout";
@@ -50,7 +50,7 @@ export function LiveCanvas({ graph, selectedNodeId, onSelectNode }: { graph: Gra
         id: node.id,
         type: "run",
         position: positions[i],
-        data: { label: node.label, role: node.role, tier: node.tier, reviewer: node.role === "reviewer" },
+        data: { label: node.label, role: node.role, tier: node.tier, reviewer: getRoleDefinition(node.role).canStartRevise },
         selected: node.id === selectedNodeId,
         ariaLabel: node.label,
         draggable: false,
@@ -66,7 +66,7 @@ export function LiveCanvas({ graph, selectedNodeId, onSelectNode }: { graph: Gra
     const labelOf = (nodeId: string) => byId.get(nodeId)?.label ?? nodeId;
     const maxRevisions = (nodeId: string) => {
       const node = byId.get(nodeId);
-      return node?.role === "reviewer" ? node.options.maxRevisions : undefined;
+      return node && "maxRevisions" in node.options ? node.options.maxRevisions : undefined;
     };
     return graph.edges.map((edge) =>
       edge.kind === "revise"

@@ -57,6 +57,8 @@ export const startRunPath = (graphId: string) => `/api/v1/graphs/${encodeURIComp
 
 export const runApi = {
   start: (graphId: string, body: StartRunRequest) => call<{ id: string; status: RunStatus }>(startRunPath(graphId), { method: "POST", body: JSON.stringify(body) }),
+  decide: (runId: string, nodeId: string, body: { decision: "approve"; text?: string; comment?: string } | { decision: "reject"; comment: string }) =>
+    call<{ id: string; status: RunStatus }>(`${privateRunUrl(runId)}/approvals/${encodeURIComponent(nodeId)}`, { method: "POST", body: JSON.stringify(body) }),
   cancel: (runId: string) => call<{ id: string; status: RunStatus }>(`/api/v1/runs/${encodeURIComponent(runId)}/cancel`, { method: "POST" }),
   status: (runId: string) => runApi.statusAt(privateRunUrl(runId)),
   statusAt: (runUrl: string) => call<{ status: RunStatus }>(runUrl),

@@ -3,7 +3,9 @@
 import { useState, type ReactNode } from "react";
 import type { RunStatus } from "@/lib/engine/events";
 import type { GraphDocument } from "@/lib/graph";
+import type { ModelCatalog } from "@/lib/models/catalog";
 import { useRunStore } from "@/lib/stores/run";
+import { ApprovalWait } from "./approval-wait";
 import { CostPanel } from "./cost-panel";
 import { LiveCanvas } from "./live-canvas";
 import { Markdown } from "./markdown";
@@ -26,6 +28,9 @@ export function RunBody({
   fallbackError,
   promptsHidden = false,
   taskHidden = false,
+  catalog,
+  simulated,
+  canDecide = false,
   aside,
 }: {
   /** The run whose result the Result section offers to copy and download. */
@@ -40,6 +45,11 @@ export function RunBody({
   promptsHidden?: boolean;
   /** A share link left the task out (the server sent none). */
   taskHidden?: boolean;
+  /** Prices the estimate for the rest of a run waiting at an approval step. */
+  catalog: ModelCatalog;
+  simulated: boolean;
+  /** Editors decide approval steps; everyone else (and the share page) sees them read-only. */
+  canDecide?: boolean;
   aside?: ReactNode;
 }) {
   const [tab, setTab] = useState<TraceTab>("timeline");
@@ -53,6 +63,7 @@ export function RunBody({
   return (
     <main className="grid flex-1 gap-4 p-4 xl:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="min-w-0 space-y-4">
+        <ApprovalWait runId={run.id} graph={graph} input={input} catalog={catalog} simulated={simulated} canDecide={canDecide} />
         <section aria-label="Live graph" className="h-[440px] overflow-hidden rounded-xl border border-slate-200 bg-white shadow-xs">
           <LiveCanvas graph={graph} selectedNodeId={tab === "transcript" ? selection.nodeId : null} onSelectNode={selectNode} />
         </section>

@@ -1,13 +1,14 @@
 "use client";
 
 import { useShallow } from "zustand/react/shallow";
-import type { GraphDocument } from "@/lib/graph";
+import { getRoleDefinition, type GraphDocument, type Role } from "@/lib/graph";
 import { useRunStore, type InstanceKey } from "@/lib/stores/run";
 import { RoleIcon } from "@/components/canvas/role-icon";
 import { ROLE_STYLE } from "@/components/canvas/role-style";
 import { cx } from "@/components/ui/cx";
 import { estimatedNote, formatCost, formatDuration, formatTokens } from "./format";
 import { FilesReadList } from "@/components/documents/files-read-list";
+import { ApprovalDecision } from "./approval-wait";
 import { NodeStatusBadge } from "./status-badge";
 import { PlanList, PromptMessages, TranscriptEntries, VerdictCard } from "./transcript-entries";
 
@@ -126,11 +127,12 @@ function NotStarted({ nodeId }: { nodeId: string | null }) {
   );
 }
 
-function InstanceDetail({ instanceKey, role, promptsHidden }: { instanceKey: InstanceKey; role: "planner" | "executor" | "reviewer"; promptsHidden: boolean }) {
+function InstanceDetail({ instanceKey, role, promptsHidden }: { instanceKey: InstanceKey; role: Role; promptsHidden: boolean }) {
   const view = useRunStore((s) => s.instances[instanceKey]);
   const label = useRunStore((s) => s.summary.nodes[view.nodeId]?.label ?? view.nodeId);
   const running = view.status === "running";
-  const structured = role !== "executor";
+  const definition = getRoleDefinition(role);
+  const structured = definition.answersStructured;
   return (
     <article aria-label={`Transcript of ${label}${view.title ? `, ${view.title}` : ""}`} className="space-y-4">
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -151,13 +153,17 @@ function InstanceDetail({ instanceKey, role, promptsHidden }: { instanceKey: Ins
         <Figure term="Wall time" value={view.endedAt === null ? "running" : formatDuration(view.endedAt - view.startedAt)} />
       </dl>
       <FilesReadList entries={view.entries} />
-      <section aria-label="Prompt">
-        <h4 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">Prompt</h4>
-        {promptsHidden ? <p className="text-sm text-slate-500">Prompts and instructions are hidden on this shared link.</p> : <PromptMessages messages={view.messages} />}
-      </section>
-      <section aria-label="Response">
+      {!definition.usesModel && <ApprovalDecision nodeId={view.nodeId} />}
+      {definition.usesModel && (
+        <section aria-label="Prompt">
+          <h4 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">Prompt</h4>
+          {promptsHidden ? <p className="text-sm text-slate-500">Prompts and instructions are hidden on this shared link.</p> : <PromptMessages messages={view.messages} />}
+        </section>
+      )}
+      {definition.usesModel && (
+        <section aria-label="Response">
         <h4 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">Response</h4>
-        {promptsHidden && role === "planner" ? (
+        {promptsHidden && definition.plans ? (
           <p className="text-sm text-slate-500">The planner&apos;s subtask instructions are hidden on this shared link; only the subtask titles are shown.</p>
         ) : (
           <>
@@ -165,7 +171,8 @@ function InstanceDetail({ instanceKey, role, promptsHidden }: { instanceKey: Ins
             <TranscriptEntries entries={view.entries} structured={structured} streaming={running} />
           </>
         )}
-      </section>
+        </section>
+      )}
       {view.plan && <PlanList plan={view.plan} />}
       {view.verdict && <VerdictCard verdict={view.verdict} />}
       {view.error && (

@@ -16,8 +16,8 @@ import { formatDuration } from "./format";
 /** Width of the sticky label column, in px. */
 export const LABEL_WIDTH = 208;
 
-export const ROLE_BAR: Record<Role, string> = { planner: "bg-planner", executor: "bg-executor", reviewer: "bg-reviewer" };
-const ROLE_FILL: Record<Role, string> = { planner: "fill-planner/70", executor: "fill-executor/70", reviewer: "fill-reviewer/70" };
+export const ROLE_BAR: Record<Role, string> = { planner: "bg-planner", executor: "bg-executor", reviewer: "bg-reviewer", approval: "bg-approval" };
+const ROLE_FILL: Record<Role, string> = { planner: "fill-planner/70", executor: "fill-executor/70", reviewer: "fill-reviewer/70", approval: "fill-approval/70" };
 
 const at = (ms: number) => `calc(var(--k) * ${ms}px)`;
 

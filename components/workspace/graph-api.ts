@@ -21,6 +21,8 @@ export interface GraphListItem {
   nodeCount: number | null;
   /** Problems that keep it from running; null when the document cannot be read. */
   problemCount: number | null;
+  /** Runs stopped at an approval step, waiting for a person. */
+  waitingRuns: number;
   updatedAt: string;
 }
 

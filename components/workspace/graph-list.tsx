@@ -56,6 +56,14 @@ export function GraphList({ graphs, canEdit = true }: { graphs: GraphListItem[];
                 )}
                 {!!graph.problemCount && (
                   <span className="text-amber-800"> · {graph.problemCount} {graph.problemCount === 1 ? "problem" : "problems"}</span>
+                )}
+                {graph.waitingRuns > 0 && (
+                  <>
+                    {" · "}
+                    <Link href={`/runs?status=waiting&graphId=${encodeURIComponent(graph.id)}`} className="font-medium text-pink-800 hover:underline">
+                      {graph.waitingRuns} {graph.waitingRuns === 1 ? "run" : "runs"} waiting for approval
+                    </Link>
+                  </>
                 )}{" "}
                 · updated{" "}
                 <time dateTime={graph.updatedAt}>{formatDateTime(graph.updatedAt)}</time>

@@ -11,6 +11,14 @@ export class RunStoppedError extends Error {
   }
 }
 
+/** Thrown by an approval step nobody has decided yet: the scheduler stops the run at the gate. */
+export class ApprovalPendingError extends Error {
+  constructor(readonly nodeId: string) {
+    super("Waiting for approval");
+    this.name = "ApprovalPendingError";
+  }
+}
+
 /** A node-level failure whose message is written for the user (no stack, no wrapping). */
 export class NodeError extends Error {
   constructor(message: string) {

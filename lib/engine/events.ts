@@ -7,11 +7,15 @@ import type { Usage } from "@/lib/models/cost";
  * Money is integer nano-dollars (1e-9 USD) so sums are exact; `null` means unpriced.
  */
 
-/** Statuses of a run (`interrupted`: set by the service when a run left by a stopped server cannot resume, with the reason). */
-export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled", "budget_exceeded", "interrupted"] as const;
+/**
+ * Statuses of a run (`interrupted`: set by the service when a run left by a stopped server cannot
+ * resume, with the reason; `waiting`: stopped at an approval step until a person decides, held by no process).
+ */
+export const RUN_STATUSES = ["queued", "running", "waiting", "succeeded", "failed", "cancelled", "budget_exceeded", "interrupted"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
-export const NODE_STATUSES = ["waiting", "running", "succeeded", "failed", "skipped", "cancelled"] as const;
+/** `waiting`: not started yet; `awaiting_approval`: an approval step a person has not decided yet. */
+export const NODE_STATUSES = ["waiting", "running", "awaiting_approval", "succeeded", "failed", "skipped", "cancelled"] as const;
 export type NodeStatus = (typeof NODE_STATUSES)[number];
 
 /** Totals carried by every final run event. */
@@ -57,6 +61,19 @@ export interface NodeScope {
   instance: number;
   /** Revision pass: 0 for the first, +1 each time a reviewer sends the node back. */
   iteration: number;
+}
+
+/** What an approval step shows the person deciding: one upstream node's output. */
+export interface ApprovalUpstream {
+  nodeId: string;
+  label: string;
+  output: string;
+}
+
+/** Who decided an approval: an editor of the workspace, or nobody (the step's timeout). */
+export interface ApprovalDecider {
+  userId: string | null;
+  name: string;
 }
 
 /** Where a tool lives, for display: an MCP server's name (null for a built-in tool) and the tool's name there. */
@@ -115,6 +132,20 @@ type EventBodies = {
   "node.skipped": NodeScope & { reason: string };
   /** A reviewer sent work back: `targets` and everything downstream run again as `iteration`. */
   "review.revise": NodeScope & { targets: string[]; feedback: string; nextIteration: number };
+  /**
+   * An approval step was reached: the run stops there until a person decides. `text` is what goes
+   * downstream if approved as it is; `deadline` (ms since the epoch) is when the step's timeout
+   * decides `onTimeout` instead, null without a timeout.
+   */
+  "approval.requested": NodeScope & { label: string; upstream: ApprovalUpstream[]; text: string; deadline: number | null; onTimeout: "approve" | "reject" };
+  /**
+   * The decision on an approval step, stored by the run service (never emitted by the engine) before
+   * the run resumes from its log. `text` goes downstream when approved (`edited` when the person changed
+   * it); on a rejection `comment` is the reason. `by` is null when the timeout decided (`timedOut`).
+   */
+  "approval.decided": NodeScope & { decision: "approve" | "reject"; text: string; edited: boolean; comment: string | null; by: ApprovalDecider | null; timedOut: boolean };
+  /** Every runnable node finished and the run stopped at approval steps (`waitingFor`); `costNanoUsd` is the spend so far. */
+  "run.waiting": { waitingFor: string[]; costNanoUsd: number };
   "run.completed": RunTotals & { output: string; approved: boolean | null };
   "run.failed": RunTotals & { error: string };
   /** Instances still running when a run is cancelled or over budget get no event of their own: the final event closes them. */

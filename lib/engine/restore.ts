@@ -1,4 +1,12 @@
 import type { EngineEvent, NodeScope, PlanSubtask, ReviewVerdict } from "./events";
+
+type Stamped<K extends EngineEvent["type"]> = Extract<EngineEvent, { type: K }>;
+
+/** An approval step reached in an earlier part of the run, and its decision once there is one. */
+export interface RestoredApproval {
+  request: Stamped<"approval.requested">;
+  decision: Stamped<"approval.decided"> | null;
+}
 import type { PricedUsage } from "./ledger";
 
 /** What a finished instance produced, as its stored `node.completed` says. */
@@ -18,6 +26,8 @@ export interface RestoredRun {
   completed: ReadonlyMap<string, RestoredInstance>;
   /** Reviewer passes whose `review.revise` is already in the log: replaying them emits nothing. */
   revisions: ReadonlySet<string>;
+  /** Approval steps already reached, by scope key: a resumed run does not ask again, and goes on once decided. */
+  approvals: ReadonlyMap<string, RestoredApproval>;
   /** Every call already priced (`node.usage`), counted into the ledger and the budget. */
   spend: readonly PricedUsage[];
   /** Instances that started but never finished: they run again from the start. */
@@ -38,6 +48,7 @@ export function restoreRun(events: readonly EngineEvent[]): RestoredRun {
   const completed = new Map<string, RestoredInstance>();
   const started = new Map<string, NodeScope>();
   const revisions = new Set<string>();
+  const approvals = new Map<string, RestoredApproval>();
   const spend: PricedUsage[] = [];
   let startedAt: number | null = null;
   for (const event of events) {
@@ -61,9 +72,19 @@ export function restoreRun(events: readonly EngineEvent[]): RestoredRun {
       case "review.revise":
         revisions.add(scopeKey(event));
         break;
+      case "approval.requested":
+        // A gate is not work cut off mid-flight: it waits, and nothing about it runs again.
+        approvals.set(scopeKey(event), { request: event, decision: null });
+        started.delete(scopeKey(event));
+        break;
+      case "approval.decided": {
+        const gate = approvals.get(scopeKey(event));
+        if (gate && !gate.decision) gate.decision = event;
+        break;
+      }
       default:
         break;
     }
   }
-  return { completed, revisions, spend, unfinished: [...started.values()], startedAt };
+  return { completed, revisions, approvals, spend, unfinished: [...started.values()], startedAt };
 }

@@ -8,7 +8,8 @@ import { Scheduler } from "./scheduler";
 
 /** How a run ended. `totals` equal the sum of the run's `node.usage` events. */
 export interface RunOutcome {
-  status: "succeeded" | "failed" | "cancelled" | "budget_exceeded";
+  /** `waiting`: stopped at approval steps (`run.waiting` emitted); the service resumes it once a person decides. */
+  status: "succeeded" | "failed" | "cancelled" | "budget_exceeded" | "waiting";
   /** The sink nodes' outputs (joined under their labels when several); empty unless succeeded. */
   output: string;
   /** Null when no reviewer judged the work; else whether every reviewer's last verdict approved. */
@@ -56,6 +57,9 @@ export async function runGraph(graph: GraphDocument, input: string, ctx: EngineC
   } else if (outcome.kind === "stopped") {
     rt.emit({ type: "run.cancelled", ...totals });
     result = { status: "cancelled", output: "", approved: null, error: "The run was cancelled", totals };
+  } else if (outcome.kind === "waiting") {
+    rt.emit({ type: "run.waiting", waitingFor: outcome.nodeIds, costNanoUsd: totals.costNanoUsd });
+    result = { status: "waiting", output: "", approved: null, totals };
   } else if (outcome.kind === "failed") {
     rt.emit({ type: "run.failed", ...totals, error: outcome.error });
     result = { status: "failed", output: "", approved: null, error: outcome.error, totals };

@@ -1,7 +1,7 @@
-import type { GraphDocument, Role, Tier } from "@/lib/graph";
+import { getRoleDefinition, type GraphDocument, type Role, type Tier } from "@/lib/graph";
 import { resolveModel, type ModelCatalog } from "@/lib/models/catalog";
 import { ZERO_USAGE, type Usage } from "@/lib/models/cost";
-import type { NodeStatus, RunEvent, RunStatus, RunTotals } from "./events";
+import type { ApprovalDecider, ApprovalUpstream, NodeStatus, RunEvent, RunStatus, RunTotals } from "./events";
 
 /**
  * The state of a run folded from its events: a pure function shared by the server (per-node
@@ -64,8 +64,25 @@ export interface SpendLine {
   baselineNanoUsd: number;
 }
 
+/** An approval step reached in the run (its latest pass): what it shows, and its decision once made. */
+export interface ApprovalSummary {
+  nodeId: string;
+  iteration: number;
+  label: string;
+  upstream: ApprovalUpstream[];
+  /** What goes downstream if approved as it is. */
+  text: string;
+  requestedAt: number;
+  /** When the step's timeout decides `onTimeout`; null without one. */
+  deadline: number | null;
+  onTimeout: "approve" | "reject";
+  decision: { decision: "approve" | "reject"; text: string; edited: boolean; comment: string | null; by: ApprovalDecider | null; timedOut: boolean; decidedAt: number } | null;
+}
+
 export interface RunSummary {
   status: RunStatus;
+  /** Approval steps reached, by node id; a person decides those with no `decision` while the run is `waiting`. */
+  approvals: Record<string, ApprovalSummary>;
   nodes: Record<string, NodeSummary>;
   /** Spend by provider and model, keyed `provider · model`, in the order first called. */
   spend: Record<string, SpendLine>;
@@ -86,7 +103,7 @@ export function createRunSummary(graph: GraphDocument, catalog: ModelCatalog): R
       label: node.label,
       role: node.role,
       tier: node.tier,
-      model: resolveModel(catalog, node.tier, node.model).id,
+      model: getRoleDefinition(node.role).usesModel ? resolveModel(catalog, node.tier, node.model).id : "",
       status: "waiting",
       instances: 0,
       instancesRunning: 0,
@@ -108,7 +125,7 @@ export function createRunSummary(graph: GraphDocument, catalog: ModelCatalog): R
       error: null,
     };
   }
-  return { status: "queued", nodes, spend: {}, totals: null, output: null, approved: null, error: null, lastSeq: 0 };
+  return { status: "queued", approvals: {}, nodes, spend: {}, totals: null, output: null, approved: null, error: null, lastSeq: 0 };
 }
 
 /**
@@ -303,6 +320,25 @@ function applyToDraft(draft: Draft, event: RunEvent): void {
       node.error = event.reason;
       return;
     }
+    case "approval.requested": {
+      const node = draft.node(event.nodeId);
+      if (node && event.iteration >= node.iteration) node.status = "awaiting_approval";
+      const { nodeId, iteration, label, upstream, text, deadline, onTimeout } = event;
+      draft.run.approvals = { ...draft.run.approvals, [nodeId]: { nodeId, iteration, label, upstream, text, requestedAt: event.ts, deadline, onTimeout, decision: null } };
+      return;
+    }
+    case "approval.decided": {
+      const gate = draft.run.approvals[event.nodeId];
+      if (!gate || gate.iteration !== event.iteration || gate.decision) return;
+      const { decision, text, edited, comment, by, timedOut } = event;
+      draft.run.approvals = { ...draft.run.approvals, [event.nodeId]: { ...gate, decision: { decision, text, edited, comment, by, timedOut, decidedAt: event.ts } } };
+      const node = draft.node(event.nodeId);
+      if (node?.status === "awaiting_approval") node.status = "running";
+      return;
+    }
+    case "run.waiting":
+      draft.run.status = "waiting";
+      return;
     case "node.delta":
     case "node.tool_call":
     case "node.tool_result":
@@ -343,10 +379,10 @@ function closeNodes(draft: Draft, ts: number): void {
   for (const id of draft.allNodeIds()) {
     const { status, instancesRunning } = draft.run.nodes[id];
     if (status === "waiting") draft.node(id)!.status = "skipped";
-    if (instancesRunning === 0 && status !== "running") continue;
+    if (instancesRunning === 0 && status !== "running" && status !== "awaiting_approval") continue;
     const node = draft.node(id)!;
     clockTo(node, ts);
     node.instancesRunning = 0;
-    if (status === "running") node.status = "cancelled";
+    if (status === "running" || status === "awaiting_approval") node.status = "cancelled";
   }
 }

@@ -1,5 +1,5 @@
 import { buildTopology, descendants, sinks, type GraphDocument, type GraphNode, type Topology } from "@/lib/graph";
-import { errorMessage, RunStoppedError } from "./errors";
+import { ApprovalPendingError, errorMessage, RunStoppedError } from "./errors";
 import type { ReviewVerdict } from "./events";
 import { joinSinkOutputs } from "./outputs";
 import type { NodeJob, NodeResult, RevisionNote, RoleRunner, RoleRunners } from "./roles/types";
@@ -10,9 +10,12 @@ import type { RunRuntime } from "./runtime";
 export type ScheduleOutcome =
   | { kind: "succeeded"; output: string; approved: boolean | null }
   | { kind: "failed"; error: string }
+  /** Nothing left to run but approval steps nobody has decided: the run waits at them. */
+  | { kind: "waiting"; nodeIds: string[] }
   | { kind: "stopped" };
 
-type NodeStatus = "pending" | "running" | "done" | "failed" | "skipped";
+/** `gated`: an approval step waiting for a person; its successors wait with it. */
+type NodeStatus = "pending" | "running" | "done" | "failed" | "skipped" | "gated";
 
 interface NodeState {
   node: GraphNode;
@@ -125,7 +128,9 @@ export class Scheduler {
 
   private onFailed(state: NodeState, error: unknown): void {
     this.inFlight--;
-    if (!(error instanceof RunStoppedError) && !this.rt.signal.aborted) {
+    if (error instanceof ApprovalPendingError) {
+      state.status = "gated";
+    } else if (!(error instanceof RunStoppedError) && !this.rt.signal.aborted) {
       state.status = "failed";
       if (!this.failure) {
         this.failure = { state, message: errorMessage(error) };
@@ -187,6 +192,11 @@ export class Scheduler {
     if (this.failure) {
       const { node } = this.failure.state;
       this.resolve({ kind: "failed", error: `Node "${node.label}" (${node.id}) failed: ${this.failure.message}` });
+      return;
+    }
+    const gated = this.order.filter((s) => s.status === "gated").map((s) => s.node.id);
+    if (gated.length > 0) {
+      this.resolve({ kind: "waiting", nodeIds: gated });
       return;
     }
     const stuck = this.order.find((s) => s.status !== "done");

@@ -12,6 +12,13 @@ const executor = (overrides: Partial<AdviceInput> = {}): AdviceInput => ({
 });
 
 describe("adviseTier", () => {
+  it("gives a role that calls no model nothing to change, whatever its tier", () => {
+    for (const tier of ["flagship", "mini", "nano"] as const) {
+      expect(adviseTier({ role: "approval", tier, tools: ["fetch_url"], label: "Classify" })).toMatchObject({ level: "ok", suggested: tier, summary: "no model" });
+    }
+  });
+
+
   it("puts planners and reviewers on flagship", () => {
     expect(adviseTier({ role: "planner", tier: "flagship", tools: [] })).toMatchObject({ kind: "planning", level: "ok" });
     const cheapPlanner = adviseTier({ role: "planner", tier: "mini", tools: [] });

@@ -1,11 +1,10 @@
-import type { Role } from "./roles";
+import { getRoleDefinition, type Role, type WorkKind } from "./roles";
 import type { Tier } from "./tiers";
+
+export type { WorkKind } from "./roles";
 
 /** Tools that read the open web: long, noisy pages that small models handle badly. */
 export const WEB_BROWSING_TOOLS: readonly string[] = ["fetch_url"];
-
-/** What a node's work looks like, judged from its role, its tools and the words of its label and instructions. */
-export type WorkKind = "planning" | "review" | "classification" | "multi-step" | "general";
 
 /**
  * `ok`: the tier suits the work. `hint`: another tier would suit it better (cheaper or
@@ -48,11 +47,15 @@ const TIER_NAMES: Record<Tier, string> = { flagship: "flagship", mini: "mini", n
  * tool use. A nano node with a web-browsing tool gets a warning.
  */
 export function adviseTier(node: AdviceInput): TierAdvice {
+  const advice = getRoleDefinition(node.role).tierAdvice;
+  if (advice === "none") {
+    return { kind: "general", suggested: node.tier, level: "ok", message: "This step calls no model, so its tier costs nothing and changes nothing.", summary: "no model" };
+  }
   const browsesWeb = node.tools.some((tool) => WEB_BROWSING_TOOLS.includes(tool));
   if (node.tier === "nano" && browsesWeb) {
     return {
-      kind: node.role === "planner" ? "planning" : node.role === "reviewer" ? "review" : "multi-step",
-      suggested: node.role === "executor" ? "mini" : "flagship",
+      kind: advice === "by-work" ? "multi-step" : advice.kind,
+      suggested: advice === "by-work" ? "mini" : advice.suggested,
       level: "warning",
       message:
         "nano struggles with web browsing: fetched pages are long and noisy, and following them takes several steps. " +
@@ -60,19 +63,7 @@ export function adviseTier(node: AdviceInput): TierAdvice {
       summary: "nano browsing the web: use mini or better",
     };
   }
-
-  if (node.role === "planner") {
-    return byTier(node.tier, "planning", "flagship", {
-      ok: "Planning decides how the whole run splits up, so it belongs on flagship.",
-      hint: "Planning decides how the whole run splits up; a weaker plan costs more downstream than flagship saves here.",
-    });
-  }
-  if (node.role === "reviewer") {
-    return byTier(node.tier, "review", "flagship", {
-      ok: "The final review decides what the run returns, so it belongs on flagship.",
-      hint: "The final review decides what the run returns; flagship catches mistakes that cheaper tiers let through.",
-    });
-  }
+  if (advice !== "by-work") return byTier(node.tier, advice.kind, advice.suggested, advice);
 
   const text = `${node.label ?? ""}\n${node.instructions ?? ""}`;
   const multiStep = node.tools.length > 0 || MULTI_STEP_WORDS.test(text);

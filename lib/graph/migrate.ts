@@ -10,9 +10,11 @@ export type GraphMigrations = Readonly<Record<number, GraphMigration>>;
 /**
  * The real registry: when the schema changes, bump GRAPH_SCHEMA_VERSION and add `{ [previous]: step }` here.
  * - 1 → 2: tool ids may be up to 200 characters (MCP tool ids); every version 1 document is a valid version 2 one.
+ * - 2 → 3: a fourth role, `approval` (a gate where a person decides); every version 2 document is a valid version 3 one.
  */
 export const GRAPH_MIGRATIONS: GraphMigrations = {
   1: (document) => document,
+  2: (document) => document,
 };
 
 export type MigrationResult =

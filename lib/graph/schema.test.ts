@@ -22,7 +22,7 @@ function innerType(schema: z.ZodType): z.ZodType {
 
 describe("role registry", () => {
   it("derives the role list and schema from the definitions", () => {
-    expect(ROLES).toEqual(["planner", "executor", "reviewer"]);
+    expect(ROLES).toEqual(["planner", "executor", "reviewer", "approval"]);
     for (const role of ROLES) expect(ROLE_DEFINITIONS[role].role).toBe(role);
     expect(roleSchema.options).toEqual(ROLES);
     expect(roleSchema.safeParse("critic").success).toBe(false);
@@ -89,7 +89,7 @@ describe("graph document schema", () => {
     expectTypeOf<NodeOfRole<"executor">["options"]>().toEqualTypeOf<RoleOptions<"executor">>();
     expectTypeOf<RoleOptions<"executor">["concurrency"]>().toEqualTypeOf<number>();
     expectTypeOf<RoleOptions<"planner">>().not.toHaveProperty("concurrency");
-    expectTypeOf<GraphNode["role"]>().toEqualTypeOf<"planner" | "executor" | "reviewer">();
+    expectTypeOf<GraphNode["role"]>().toEqualTypeOf<"planner" | "executor" | "reviewer" | "approval">();
     const node = graphNodeSchema.parse(rawNode("reviewer", "r"));
     if (node.role === "reviewer") expect(node.options.maxRevisions).toBe(2);
   });

@@ -5,7 +5,7 @@ import { tierSchema, type Tier } from "./tiers";
 export type { Role, RoleOptions } from "./roles";
 
 /** Version of the stored graph document. Bump it only together with a migration in `migrate.ts`. */
-export const GRAPH_SCHEMA_VERSION = 2;
+export const GRAPH_SCHEMA_VERSION = 3;
 
 export const GRAPH_LIMITS = {
   nodes: 2000,

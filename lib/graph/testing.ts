@@ -8,7 +8,7 @@ import { GRAPH_SCHEMA_VERSION } from "./schema";
 export type RawNode = Record<string, unknown> & { id: string; role: Role; label: string };
 export type RawEdge = Record<string, unknown> & { id: string; source: string; target: string };
 
-const defaultTier: Record<Role, string> = { planner: "flagship", executor: "mini", reviewer: "flagship" };
+const defaultTier: Record<Role, string> = { planner: "flagship", executor: "mini", reviewer: "flagship", approval: "nano" };
 
 export function rawNode(role: Role, id: string, overrides: Record<string, unknown> = {}): RawNode {
   return { id, role, label: id, tier: defaultTier[role], position: { x: 0, y: 0 }, ...overrides };

@@ -107,7 +107,7 @@ describe("validateGraph: structural errors", () => {
     graph.nodes.push({ ...rawNode("executor", "odd"), role: "critic" as never });
     const issue = errorsOf(graph)[0];
     expect(issue).toMatchObject({ code: "invalid_field", nodeId: "odd", path: ["nodes", 3, "role"] });
-    expect(issue.message).toBe('Node "odd": role must be one of planner, executor or reviewer, not "critic".');
+    expect(issue.message).toBe('Node "odd": role must be one of planner, executor, reviewer or approval, not "critic".');
   });
 
   it("reports a bad edge kind on its edge and a bad setting on the settings", () => {

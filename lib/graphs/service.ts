@@ -26,6 +26,8 @@ export interface GraphSummary {
   nodeCount: number | null;
   /** How many problems keep it from running; null when the stored document cannot be read. */
   problemCount: number | null;
+  /** Runs of the graph stopped at an approval step, waiting for a person. */
+  waitingRuns: number;
   updatedAt: string;
 }
 
@@ -44,7 +46,12 @@ function toRecord(row: Graph, checks: GraphChecks): GraphRecord {
 }
 
 export async function listGraphs(workspaceId: string): Promise<GraphSummary[]> {
-  const [rows, checks] = await Promise.all([db.graph.findMany({ where: { workspaceId }, orderBy: { updatedAt: "desc" } }), workspaceGraphChecks(workspaceId)]);
+  const [rows, checks, waiting] = await Promise.all([
+    db.graph.findMany({ where: { workspaceId }, orderBy: { updatedAt: "desc" } }),
+    workspaceGraphChecks(workspaceId),
+    db.run.groupBy({ by: ["graphId"], where: { workspaceId, status: "waiting" }, _count: { _all: true } }),
+  ]);
+  const waitingByGraph = new Map(waiting.map((row) => [row.graphId, row._count._all]));
   // One unreadable graph must not hide the others: it is listed, so it can be opened or deleted.
   return rows.map((row) => {
     const read = parseStoredGraph(row.document);
@@ -54,6 +61,7 @@ export async function listGraphs(workspaceId: string): Promise<GraphSummary[]> {
       version: row.version,
       nodeCount: read.ok ? read.graph.nodes.length : null,
       problemCount: read.ok ? problemsOf(read.graph, checks).length : null,
+      waitingRuns: waitingByGraph.get(row.id) ?? 0,
       updatedAt: row.updatedAt.toISOString(),
     };
   });

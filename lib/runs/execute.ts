@@ -9,7 +9,7 @@ import type { ProviderEntry } from "@/lib/workspaces/provider";
 import { scaledClock } from "./clock";
 import { RunEventLog } from "./event-log";
 import { RunEventWriter } from "./event-store";
-import { storeOutcome } from "./run-store";
+import { storeOutcome, storeWaiting } from "./run-store";
 import { releaseLease } from "./ownership";
 import { createRedactor, redactDeep, redactedMessage, StreamRedactor } from "./redact";
 import { runtime, SHUTDOWN } from "./runtime";
@@ -114,6 +114,11 @@ export function launchRun(options: LaunchOptions): void {
       await writer.flush();
       if (controller.signal.reason === SHUTDOWN) return releaseLease(runId);
       summary = foldRunEvents(summary, history);
+      // Stopped at an approval step: the run waits in the database, held by no process.
+      if (outcome.status === "waiting") {
+        await storeWaiting(runId, summary, outcome.totals);
+        return;
+      }
       await storeOutcome(runId, redactDeep(outcome, redact), Object.values(summary.nodes));
       if (finalEvent) runtime.bus.publish(finalEvent);
     })

@@ -1,7 +1,7 @@
 import type { PlanSubtask, RunEvent } from "@/lib/engine/events";
 import { renderPlan } from "@/lib/engine/outputs";
 import { systemPrompt } from "@/lib/engine/prompts";
-import type { GraphDocument } from "@/lib/graph";
+import { getRoleDefinition, type GraphDocument } from "@/lib/graph";
 import { FILE_TEXT_TOOLS } from "@/lib/tools";
 import type { RunDetail } from "./queries";
 import { createTextRedactor, redactDeep, type Redactor } from "./redact";
@@ -35,7 +35,7 @@ export class PromptHider {
     private readonly hideTask: boolean,
     plans: readonly { nodeId: string; plan: PlanSubtask[] }[] = [],
   ) {
-    this.planners = new Set(graph.nodes.filter((node) => node.role === "planner").map((node) => node.id));
+    this.planners = new Set(graph.nodes.filter((node) => getRoleDefinition(node.role).plans).map((node) => node.id));
     for (const node of graph.nodes) this.hidden.add(node.instructions).add(systemPrompt(node));
     if (hideTask) this.hidden.add(input);
     for (const { nodeId, plan } of plans) this.learn(nodeId, plan);

@@ -1,16 +1,11 @@
 import { db } from "@/lib/db";
-import { errorMessage } from "@/lib/engine/errors";
-import { isFinalEvent } from "@/lib/engine/events";
-import { readStoredGraph } from "@/lib/graphs/stored-document";
-import { requireRunnableGraph, workspaceGraphChecks } from "@/lib/graphs/validation";
 import { AppError } from "@/lib/errors";
-import { simSpeedFromEnv } from "@/lib/models";
-import { readRunEvents } from "./event-store";
-import type { InProcessOptions } from "./queue";
-import { launchRun } from "./execute";
+import { decideExpiredApprovals } from "./approvals";
+import { continueRun, markInterrupted } from "./continue-run";
 import { expiredLease, leaseMs, ownLease, renewLeases } from "./ownership";
+import type { InProcessOptions } from "./queue";
 import { runtime } from "./runtime";
-import { requireAcceptingRuns, seedOf, workspaceRunContext } from "./run-context";
+import { requireAcceptingRuns } from "./run-context";
 
 /** Whether runs left behind by a stopped server resume on their own (`TIERFLOW_RESUME=off` turns it off). */
 export function autoResumeEnabled(): boolean {
@@ -29,64 +24,6 @@ async function claim(runId: string, allowInterrupted: boolean): Promise<boolean>
   return count === 1;
 }
 
-async function markInterrupted(runId: string, reason: string): Promise<void> {
-  await db.run.update({ where: { id: runId }, data: { status: "interrupted", error: reason, endedAt: new Date(), ownerId: null, leaseExpiresAt: null } });
-}
-
-/**
- * Continues a run this process has claimed, from its stored events: finished instances keep
- * their results, spend carries over, numbering continues. A run that cannot resume (its
- * snapshot no longer validates) ends `interrupted`, saying why. Answers what the run is now.
- */
-async function continueRun(runId: string, inProcess: InProcessOptions = {}): Promise<"running" | "interrupted"> {
-  const run = await db.run.findUniqueOrThrow({ where: { id: runId } });
-  if (!run.startedAt) await db.run.update({ where: { id: runId }, data: { startedAt: new Date() } });
-  let graph;
-  try {
-    graph = requireRunnableGraph(readStoredGraph(run.graphSnapshot, { kind: "run", id: run.id }), await workspaceGraphChecks(run.workspaceId));
-  } catch (error) {
-    await markInterrupted(runId, `This run cannot resume: ${errorMessage(error)}`);
-    return "interrupted";
-  }
-  let stored = await readRunEvents(runId, 0, Number.MAX_SAFE_INTEGER);
-  const last = stored.at(-1);
-  // The server died between storing the final event and the outcome: no viewer saw that event
-  // (it goes out only after the outcome), so it is dropped and the run ends again from its log.
-  if (last && isFinalEvent(last)) {
-    await db.runEvent.delete({ where: { runId_seq: { runId, seq: last.seq } } });
-    stored = stored.slice(0, -1);
-  }
-  const documentIds = Array.isArray(run.documents) ? run.documents.filter((id): id is string => typeof id === "string") : [];
-  const { provider, providerLabel, providers, catalog, mcp, httpTools, documents, attachments } = await workspaceRunContext(run.workspaceId, documentIds);
-  launchRun({
-    runId,
-    graph,
-    input: run.input,
-    catalog,
-    provider,
-    providerLabel,
-    providers,
-    budgetNanoUsd: run.budgetNanoUsd,
-    simulation: storedSimulation(run.simulation, runId),
-    modelClient: inProcess.modelClient,
-    mcp,
-    httpTools,
-    documents,
-    attachments,
-    stored,
-  });
-  return "running";
-}
-
-/** The simulator settings a run was started with; runs from before they were stored use this process's. */
-function storedSimulation(value: unknown, runId: string): { speed: number; seed: number } {
-  const stored = (value ?? {}) as { speed?: unknown; seed?: unknown };
-  return {
-    speed: typeof stored.speed === "number" ? stored.speed : simSpeedFromEnv(),
-    seed: typeof stored.seed === "number" ? stored.seed : seedOf(runId),
-  };
-}
-
 /**
  * Executes a run in this process, whether it was just started or is picked up again: claims
  * it through its lease and runs it from its stored events (none, for a fresh start). Answers
@@ -103,6 +40,7 @@ export async function resumeRun(workspaceId: string, runId: string): Promise<{ i
   requireAcceptingRuns();
   const run = await db.run.findFirst({ where: { id: runId, workspaceId }, select: { status: true } });
   if (!run) throw AppError.notFound("Run");
+  if (run.status === "waiting") throw new AppError("conflict", "This run waits for a person at an approval step: decide it to go on.");
   if (run.status !== "running" && run.status !== "interrupted") {
     throw new AppError("conflict", `This run already ended (${run.status.replace("_", " ")}); only a running or interrupted run resumes.`);
   }
@@ -128,12 +66,13 @@ export async function takeOverExpiredRuns(): Promise<number> {
   return taken;
 }
 
-/** Starts this process's lease heartbeat (once): renew owned runs, honour cancels, take over orphans. */
+/** Starts this process's lease heartbeat (once): renew owned runs, honour cancels, take over orphans, time out approval waits. */
 export function startRunHeartbeat(): void {
   if (runtime.heartbeat) return;
   runtime.heartbeat = setInterval(() => {
     void renewLeases()
       .then(takeOverExpiredRuns)
+      .then(() => (runtime.draining ? 0 : decideExpiredApprovals()))
       .catch((error: unknown) => console.error("Run heartbeat failed:", error));
   }, leaseMs() / 3);
   runtime.heartbeat.unref();

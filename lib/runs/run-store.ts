@@ -77,6 +77,20 @@ export function storeOutcome(runId: string, outcome: RunOutcome, nodes: readonly
   ]);
 }
 
+/**
+ * A run stopped at approval steps: its node rows and spend so far, no owner, and the earliest
+ * timeout among the undecided steps (the heartbeat's sweep decides it once passed). Not an end:
+ * `endedAt` stays empty.
+ */
+export function storeWaiting(runId: string, summary: RunSummary, totals: Totals): Promise<unknown> {
+  const deadlines = Object.values(summary.approvals).flatMap((gate) => (gate.decision === null && gate.deadline !== null ? [gate.deadline] : []));
+  const approvalDeadline = deadlines.length > 0 ? new Date(Math.min(...deadlines)) : null;
+  return db.$transaction([
+    ...Object.values(summary.nodes).map((node) => upsertNodeRow(runId, node)),
+    db.run.update({ where: { id: runId }, data: { status: "waiting", error: null, ...totalsData(totals), approvalDeadline, ownerId: null, leaseExpiresAt: null } }),
+  ]);
+}
+
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 
 function totalsData(t: Totals) {

@@ -6,6 +6,7 @@ import { getGraphDocument } from "@/lib/graphs/service";
 import { requireRunnableGraph, workspaceGraphChecks } from "@/lib/graphs/validation";
 import { NANO_PER_USD, simSpeedFromEnv, type ModelClient } from "@/lib/models";
 import { workspaceModels } from "@/lib/workspaces/provider";
+import { cancelWaitingRun } from "./cancel-waiting";
 import { expiredLease, leaseMs } from "./ownership";
 import { runQueue } from "./queues";
 import { requireAcceptingRuns } from "./run-context";
@@ -73,6 +74,7 @@ export async function cancelRun(workspaceId: string, runId: string): Promise<{ i
   if (isTerminalStatus(run.status)) {
     throw new AppError("conflict", `This run already ended (${run.status.replace("_", " ")}).`);
   }
+  if (run.status === "waiting") return cancelWaitingRun(runId);
   // A run still waiting for a slot ends here; the queue drops it.
   const unstarted = await db.run.updateMany({ where: { id: runId, status: "queued" }, data: { status: "cancelled", error: "The run was cancelled", endedAt: new Date() } });
   if (unstarted.count === 1) {

@@ -38,6 +38,8 @@ interface Ids {
   dataset: string;
   datasetCase: string;
   experiment: string;
+  /** A node of the run's graph (approval decisions name one). */
+  node: string;
 }
 
 /**
@@ -129,6 +131,7 @@ const ROUTES: Record<string, Entry> = {
   "GET /api/v1/runs/[id]/trace": { guard: "workspace" },
   "POST /api/v1/runs/[id]/cancel": { guard: "workspace" },
   "POST /api/v1/runs/[id]/resume": { guard: "workspace" },
+  "POST /api/v1/runs/[id]/approvals/[nodeId]": { guard: "workspace", body: () => ({ decision: "approve" }) },
   "GET /api/v1/runs/[id]/events": { guard: "workspace" },
   "GET /api/v1/runs/[id]/shares": { guard: "workspace" },
   "POST /api/v1/runs/[id]/shares": { guard: "workspace", body: () => ({ hidePrompts: true }) },
@@ -162,6 +165,7 @@ const RESOURCE_OF: Record<string, keyof Ids> = {
   datasets: "dataset",
   cases: "datasetCase",
   experiments: "experiment",
+  approvals: "node",
 };
 
 interface Call {
@@ -249,6 +253,7 @@ async function seedWorkspace(workspaceId: string, userId: string, mark: string, 
     dataset: dataset.id,
     datasetCase: dataset.cases[0].id,
     experiment: experiment.id,
+    node: template.graph.nodes[0].id,
     workspace: workspaceId,
     collection: collection.id,
     document: document.id,

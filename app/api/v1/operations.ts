@@ -14,7 +14,7 @@ import {
 } from "@/lib/auth/schemas";
 import { graphDocumentSchema } from "@/lib/graph";
 import { createGraphBody, estimateRunBody, updateGraphBody } from "@/lib/graphs/schemas";
-import { createShareLinkBody, healthQuery, listRunsQuery, operatorHealthSchema, listShareLinksQuery, runPageSchema, runTraceSchema, startRunBody } from "@/lib/runs";
+import { createShareLinkBody, decideApprovalBody, healthQuery, listRunsQuery, operatorHealthSchema, listShareLinksQuery, runPageSchema, runTraceSchema, startRunBody } from "@/lib/runs";
 import { providerSettingsBody } from "@/lib/workspaces/provider";
 import { DOCUMENT_OPERATIONS } from "./operations-documents";
 import { EVAL_OPERATIONS } from "./operations-evals";
@@ -119,6 +119,15 @@ export const OPERATIONS: readonly ApiOperation[] = [
       "Continues a run no live server executes (left `running` by a stopped server, or `interrupted`) from its stored events: finished node instances keep their results and cost, only unfinished work runs again, and numbering continues. Emits `run.resumed`.",
     errors: ["conflict"],
     response: { status: 200, description: "`{ id, status }`." },
+  },
+  {
+    method: "POST", route: "/api/v1/runs/[id]/approvals/[nodeId]", operationId: "decideApproval", tag: "Runs", auth: "workspace", minRole: "editor",
+    summary: "Decide an approval step",
+    description:
+      "A run that reached an `approval` node waits (status `waiting`, held by no server) until an editor decides. `approve` passes the upstream text on, or `text` instead (an edit); `reject` ends the run `failed` with `comment` as the reason. The decision is stored as an `approval.decided` event and the run resumes from its log. A step already decided, or a run not waiting, answers 409.",
+    body: decideApprovalBody,
+    errors: ["conflict"],
+    response: { status: 200, description: "`{ id, status }`: the run, running again (or `interrupted` if it cannot resume)." },
   },
   {
     method: "GET", route: "/api/v1/runs/[id]/events", operationId: "streamRunEvents", tag: "Runs", auth: "workspace",

@@ -48,7 +48,7 @@ async function storedGraph(document: unknown): Promise<string> {
 describe("a graph whose stored document is unreadable", () => {
   it("answers GET and POST runs with 422 naming the problem, stays in the list, and is repaired by saving a valid document", async () => {
     const id = await storedGraph(CORRUPTED);
-    const graphMessage = /^This graph's stored document cannot be read by this version of Tierflow\. Node "x": role must be one of planner, executor or reviewer, not "oracle"\.$/;
+    const graphMessage = /^This graph's stored document cannot be read by this version of Tierflow\. Node "x": role must be one of planner, executor, reviewer or approval, not "oracle"\.$/;
     await expectUnreadable(await getGraph(authed(`http://test/api/v1/graphs/${id}`), params({ id })), graphMessage);
     const started = await startRunRoute(authed(`http://test/api/v1/graphs/${id}/runs`, { method: "POST", body: JSON.stringify({ input: "Go" }) }), params({ id }));
     await expectUnreadable(started, graphMessage);

@@ -67,6 +67,9 @@ function RunView({ run, history, currentGraph, simulated, canRun }: Props) {
         input={run.input}
         fallbackOutput={run.output}
         fallbackError={run.error}
+        catalog={run.catalog}
+        simulated={run.simulated}
+        canDecide={canRun}
         aside={run.graphId && <RunHistory graphId={run.graphId} initialRuns={history} currentRunId={run.id} refreshKey={status} />}
       />
     </>

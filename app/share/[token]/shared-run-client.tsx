@@ -50,7 +50,7 @@ function SharedRunView({ token, run }: Props) {
           The live stream ended before the run did. The link may have been revoked; reload the page to check.
         </p>
       )}
-      <RunBody run={{ id: run.id, graphName: run.graphName, status }} graph={run.graph} status={status} input={run.input} fallbackOutput={run.output} fallbackError={run.error} promptsHidden={run.hidePrompts} taskHidden={run.hideTask} />
+      <RunBody run={{ id: run.id, graphName: run.graphName, status }} graph={run.graph} status={status} input={run.input} fallbackOutput={run.output} fallbackError={run.error} promptsHidden={run.hidePrompts} taskHidden={run.hideTask} catalog={run.catalog} simulated={run.simulated} />
     </div>
   );
 }

@@ -107,13 +107,15 @@ function FullCard({
           <div className="truncate text-sm leading-5 font-semibold text-slate-900">{data.label}</div>
         </div>
       </div>
-      <div className="flex items-center gap-2 px-3 pt-1.5">
-        <TierBadge tier={data.tier} />
-        <span className={cx("truncate font-mono text-[11px]", model.info?.pricing ? "text-slate-500" : "text-amber-700")}>
-          {model.info?.label ?? model.id}
-          {!model.info?.pricing && " · unpriced"}
-        </span>
-      </div>
+      {ROLE_DEFINITIONS[data.role].usesModel && (
+        <div className="flex items-center gap-2 px-3 pt-1.5">
+          <TierBadge tier={data.tier} />
+          <span className={cx("truncate font-mono text-[11px]", model.info?.pricing ? "text-slate-500" : "text-amber-700")}>
+            {model.info?.label ?? model.id}
+            {!model.info?.pricing && " · unpriced"}
+          </span>
+        </div>
+      )}
       {data.tools.length > 0 && (
         <ul aria-label="Tools" className="flex flex-wrap gap-1 px-3 pt-1.5">
           {data.tools.map((tool) => (

@@ -5,6 +5,7 @@ import { approxTokenCount, priceEstimatedUsage, rangeOf, SCENARIOS, uniformRange
 import { parseDirectives, type Directives } from "@/lib/models/simulator/directives";
 import { simulatorReasons } from "@/lib/models/simulator/reasoning";
 import { calibrateNode, measureAccuracy, nodeSamples, ordered, restatedOutput, type CalibratedNode, type NodeFigures } from "./calibration";
+import { estimateApproval } from "./approval";
 import { estimateExecutor } from "./executor";
 import { addUsage, scaleUsage } from "./pass";
 import { estimatePlanner } from "./planner";
@@ -32,6 +33,7 @@ export const ROLE_ESTIMATORS: RoleEstimators = {
   planner: estimatePlanner,
   executor: estimateExecutor,
   reviewer: estimateReviewer,
+  approval: estimateApproval,
 };
 
 const estimatorOf = <R extends Role>(node: NodeOfRole<R>): RoleEstimator<R> => ROLE_ESTIMATORS[node.role as R];

@@ -1,3 +1,4 @@
+import { runApproval } from "./approval";
 import { runExecutor } from "./executor";
 import { runPlanner } from "./planner";
 import { runReviewer } from "./reviewer";
@@ -10,4 +11,5 @@ export const ROLE_RUNNERS: RoleRunners = {
   planner: runPlanner,
   executor: runExecutor,
   reviewer: runReviewer,
+  approval: runApproval,
 };

@@ -6,6 +6,7 @@ const DEFAULT_MAX_TOOL_CALLS = 6;
 /** Model-call settings every role shares. */
 export function callSettings(node: GraphNode): { maxOutputTokens: number; temperature?: number; toolNames: readonly string[]; maxToolCalls: number } {
   const options = node.options;
+  if (!("maxOutputTokens" in options)) throw new Error(`Node "${node.label}" (${node.role}) calls no model.`);
   return {
     maxOutputTokens: options.maxOutputTokens,
     ...(options.temperature !== undefined ? { temperature: options.temperature } : {}),

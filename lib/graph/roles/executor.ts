@@ -12,6 +12,9 @@ export const executorRole = defineRole({
     "Answer with the result only, concisely and accurately.",
   canStartRevise: false,
   answersStructured: false,
+  usesModel: true,
+  plans: false,
+  tierAdvice: "by-work",
   optionsSchema: z.object({
     concurrency: z
       .number()

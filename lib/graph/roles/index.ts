@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { approvalRole } from "./approval";
 import type { RoleDefinition } from "./define-role";
 import { executorRole } from "./executor";
 import { plannerRole } from "./planner";
 import { reviewerRole } from "./reviewer";
 
-export type { RoleDefinition } from "./define-role";
+export type { RoleDefinition, RoleTierAdvice, WorkKind } from "./define-role";
 
 /** The compiler rejects an entry whose `role` differs from its key. */
 function defineRegistry<T extends { [K in keyof T]: RoleDefinition<K & string> }>(definitions: T): T {
@@ -16,6 +17,7 @@ export const ROLE_DEFINITIONS = defineRegistry({
   planner: plannerRole,
   executor: executorRole,
   reviewer: reviewerRole,
+  approval: approvalRole,
 });
 
 type RoleDefinitions = typeof ROLE_DEFINITIONS;

@@ -13,6 +13,14 @@ export const plannerRole = defineRole({
     "executor best suited to it.",
   canStartRevise: false,
   answersStructured: true,
+  usesModel: true,
+  plans: true,
+  tierAdvice: {
+    kind: "planning",
+    suggested: "flagship",
+    ok: "Planning decides how the whole run splits up, so it belongs on flagship.",
+    hint: "Planning decides how the whole run splits up; a weaker plan costs more downstream than flagship saves here.",
+  },
   optionsSchema: z.object({
     maxSubtasks: z
       .number()

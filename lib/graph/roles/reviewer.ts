@@ -12,6 +12,14 @@ export const reviewerRole = defineRole({
     "completeness. Approve and write the final answer, or ask for a revision with specific, actionable feedback.",
   canStartRevise: true,
   answersStructured: true,
+  usesModel: true,
+  plans: false,
+  tierAdvice: {
+    kind: "review",
+    suggested: "flagship",
+    ok: "The final review decides what the run returns, so it belongs on flagship.",
+    hint: "The final review decides what the run returns; flagship catches mistakes that cheaper tiers let through.",
+  },
   optionsSchema: z.object({
     maxRevisions: z
       .number()

@@ -5,6 +5,6 @@ export { foldTranscripts, EMPTY_TRANSCRIPTS, PREVIEW_CHARS, type TranscriptState
 export { criticalPath, concurrencyProfile, tickStep, timelineLanes, type ConcurrencyProfile, type TimelineLane, type TimelineRow } from "./timeline";
 export { runFigures, runWallMs, type RunFigures } from "./figures";
 // The engine's own definitions of a node's times and of a run's saving, so the UI computes them exactly as the run summary does.
-export { nodeTimes, savingNanoUsd, type NodeSummary } from "@/lib/engine/run-summary";
+export { nodeTimes, savingNanoUsd, type ApprovalSummary, type NodeSummary } from "@/lib/engine/run-summary";
 export { instanceKey } from "./types";
 export type * from "./types";

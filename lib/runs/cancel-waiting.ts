@@ -1,0 +1,32 @@
+import { db } from "@/lib/db";
+import type { RunEvent } from "@/lib/engine/events";
+import { AppError } from "@/lib/errors";
+import { ZERO_USAGE, type Usage } from "@/lib/models/cost";
+import { storeEventBatch } from "./run-store";
+
+/**
+ * Cancels a run waiting at approval steps. No process holds it, so this one claims it and stores
+ * the `run.cancelled` that closes its log (with the spend so far), as the engine would have.
+ */
+export async function cancelWaitingRun(runId: string): Promise<{ id: string; status: string }> {
+  const endedAt = new Date();
+  const claimed = await db.run.updateMany({ where: { id: runId, status: "waiting" }, data: { status: "cancelled", error: "The run was cancelled", endedAt, approvalDeadline: null } });
+  if (claimed.count !== 1) throw new AppError("conflict", "This run is not waiting any more; cancel it again.");
+  const run = await db.run.findUniqueOrThrow({ where: { id: runId } });
+  const event: RunEvent = {
+    type: "run.cancelled",
+    runId,
+    seq: run.lastSeq + 1,
+    ts: endedAt.getTime(),
+    usage: (run.usage as Usage | null) ?? { ...ZERO_USAGE },
+    costNanoUsd: run.costNanoUsd,
+    baselineNanoUsd: run.baselineNanoUsd,
+    costComplete: run.costComplete,
+    durationMs: run.startedAt ? endedAt.getTime() - run.startedAt.getTime() : 0,
+  };
+  await storeEventBatch(runId, [event], null);
+  // As the run summary closes nodes on a final event: the gates were cut off, what never ran is skipped.
+  await db.runNode.updateMany({ where: { runId, status: "awaiting_approval" }, data: { status: "cancelled" } });
+  await db.runNode.updateMany({ where: { runId, status: "waiting" }, data: { status: "skipped" } });
+  return { id: runId, status: "cancelled" };
+}

@@ -1,0 +1,70 @@
+import { db } from "@/lib/db";
+import { errorMessage } from "@/lib/engine/errors";
+import { isFinalEvent } from "@/lib/engine/events";
+import { readStoredGraph } from "@/lib/graphs/stored-document";
+import { requireRunnableGraph, workspaceGraphChecks } from "@/lib/graphs/validation";
+import { simSpeedFromEnv } from "@/lib/models";
+import { readRunEvents } from "./event-store";
+import { launchRun } from "./execute";
+import type { InProcessOptions } from "./queue";
+import { seedOf, workspaceRunContext } from "./run-context";
+
+/** Ends a run that cannot go on, saying why. */
+export async function markInterrupted(runId: string, reason: string): Promise<void> {
+  await db.run.update({ where: { id: runId }, data: { status: "interrupted", error: reason, endedAt: new Date(), ownerId: null, leaseExpiresAt: null } });
+}
+
+/** The simulator settings a run was started with; runs from before they were stored use this process's. */
+function storedSimulation(value: unknown, runId: string): { speed: number; seed: number } {
+  const stored = (value ?? {}) as { speed?: unknown; seed?: unknown };
+  return {
+    speed: typeof stored.speed === "number" ? stored.speed : simSpeedFromEnv(),
+    seed: typeof stored.seed === "number" ? stored.seed : seedOf(runId),
+  };
+}
+
+/**
+ * Continues a run this process has claimed, from its stored events: finished instances keep
+ * their results, spend carries over, numbering continues. A run that cannot resume (its
+ * snapshot no longer validates) ends `interrupted`, saying why. Answers what the run is now.
+ */
+export async function continueRun(runId: string, inProcess: InProcessOptions = {}): Promise<"running" | "interrupted"> {
+  const run = await db.run.findUniqueOrThrow({ where: { id: runId } });
+  if (!run.startedAt) await db.run.update({ where: { id: runId }, data: { startedAt: new Date() } });
+  let graph;
+  try {
+    graph = requireRunnableGraph(readStoredGraph(run.graphSnapshot, { kind: "run", id: run.id }), await workspaceGraphChecks(run.workspaceId));
+  } catch (error) {
+    await markInterrupted(runId, `This run cannot resume: ${errorMessage(error)}`);
+    return "interrupted";
+  }
+  let stored = await readRunEvents(runId, 0, Number.MAX_SAFE_INTEGER);
+  const last = stored.at(-1);
+  // The server died between storing the final event and the outcome: no viewer saw that event
+  // (it goes out only after the outcome), so it is dropped and the run ends again from its log.
+  if (last && isFinalEvent(last)) {
+    await db.runEvent.delete({ where: { runId_seq: { runId, seq: last.seq } } });
+    stored = stored.slice(0, -1);
+  }
+  const documentIds = Array.isArray(run.documents) ? run.documents.filter((id): id is string => typeof id === "string") : [];
+  const { provider, providerLabel, providers, catalog, mcp, httpTools, documents, attachments } = await workspaceRunContext(run.workspaceId, documentIds);
+  launchRun({
+    runId,
+    graph,
+    input: run.input,
+    catalog,
+    provider,
+    providerLabel,
+    providers,
+    budgetNanoUsd: run.budgetNanoUsd,
+    simulation: storedSimulation(run.simulation, runId),
+    modelClient: inProcess.modelClient,
+    mcp,
+    httpTools,
+    documents,
+    attachments,
+    stored,
+  });
+  return "running";
+}
+
