@@ -70,8 +70,8 @@ function BoxCard({ id, data, selected }: CardProps) {
         selected && "outline-8 outline-slate-900/60",
       )}
     >
+      {/* No hidden label text: the node's group already carries "Role: label", and a clipped span per box is one more paint layer to sort each frame. */}
       <div aria-hidden className={cx("h-3 w-2/3 rounded-full", TIER_BAR[data.tier])} />
-      <span className="sr-only">{data.label}</span>
     </div>
   );
 }
