@@ -11,11 +11,12 @@ import {
   useConnection,
   useReactFlow,
   useStore,
+  useUpdateNodeInternals,
   type FitViewOptions,
   type Node,
   type OnConnectEnd,
 } from "@xyflow/react";
-import { useCallback, useState, useSyncExternalStore, type DragEvent } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type DragEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { isRole } from "@/lib/graph";
 import {
@@ -30,6 +31,7 @@ import {
 } from "@/lib/stores/editor";
 import { RAIL_PX, WIDE_SCREEN_PX } from "@/components/ui/side-panel";
 import { useEditorReadOnly } from "./editor-mode";
+import { OverviewEdgesLayer } from "./edges/overview-edges-layer";
 import { edgeTypes, nodeTypes } from "./flow-types";
 import { FIT_PADDING, initialView } from "./initial-view";
 import { DetailLevelContext, detailLevelSelector } from "./nodes/detail-level";
@@ -57,9 +59,10 @@ function miniMapColor(node: Node): string {
 }
 
 const MAX_ZOOM = 2;
-/** Above this many nodes, only what is in view is rendered (a zoomed-in view of a large graph). */
+/** Above this many nodes, only what is in view is rendered (closer in than the overview, where every node is in view). */
 export const LARGE_GRAPH = 150;
 const noSubscription = () => () => {};
+const NO_EDGES: CanvasEdge[] = [];
 const drawingRevise = (connection: { inProgress: boolean; fromHandle: { id?: string | null } | null }) =>
   connection.inProgress && connection.fromHandle?.id === HANDLES.reviseOut;
 
@@ -95,6 +98,14 @@ function Canvas() {
   const readOnly = useEditorReadOnly();
   // Targets for a revise edge show only while one is being drawn (canvas.css).
   const connectingRevise = useConnection(drawingRevise);
+  const overview = detail === "box";
+  // Boxes have no handles; when the cards come back React Flow must measure theirs before it can draw edges.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const wasOverview = useRef(overview);
+  useEffect(() => {
+    if (wasOverview.current && !overview) updateNodeInternals(store.getState().nodes.map((node) => node.id));
+    wasOverview.current = overview;
+  }, [overview, store, updateNodeInternals]);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(ROLE_MIME)) return;
@@ -134,7 +145,7 @@ function Canvas() {
       <DetailLevelContext value={detail}>
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={nodes}
-        edges={edges}
+        edges={overview ? NO_EDGES : edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
@@ -151,14 +162,17 @@ function Canvas() {
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         defaultViewport={start.viewport}
-        onlyRenderVisibleElements={large}
+        onlyRenderVisibleElements={large && !overview}
         minZoom={start.minZoom}
         maxZoom={MAX_ZOOM}
         colorMode="light"
         aria-label="Graph canvas"
       >
-        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#cbd5e1" />
-        <MiniMap pannable zoomable nodeColor={miniMapColor} nodeBorderRadius={6} ariaLabel="Minimap" />
+        {overview && <OverviewEdgesLayer nodes={nodes} edges={edges} />}
+        {/* Far out the grid's dots would be under a pixel apart: a grey haze costing a repaint of the whole pane every frame. */}
+        {!overview && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#cbd5e1" />}
+        {/* The overview of a large graph is its own map; a second one would redraw every node on each frame. */}
+        {!(large && overview) && <MiniMap pannable zoomable nodeColor={miniMapColor} nodeBorderRadius={6} ariaLabel="Minimap" />}
         <Controls aria-label="Zoom controls" />
       </ReactFlow>
       </DetailLevelContext>

@@ -2,59 +2,60 @@ import { db } from "@/lib/db";
 import type { PlanSubtask, RunEvent, RunEventOf } from "@/lib/engine/events";
 import { storeEventBatch, type Checkpoint } from "./run-store";
 
-/** Events that finish an instance, charge for a call or decide a pass: stored at once, not on the timer. */
-const CHECKPOINT_TYPES = new Set<string>(["node.usage", "node.completed", "node.failed", "node.skipped", "review.revise"]);
-
 /** What goes in the same transaction as a batch of events (per-node results, running cost), if anything. */
 export type CheckpointOf = (batch: readonly RunEvent[]) => Checkpoint | null;
 
 /**
  * Writes a run's events in batches (one transaction per flush) and hands each batch to
  * `onStored` only once it is stored, so no viewer sees an event (a completion, a charge) that a
- * crash could lose. A batch is written when an instance finishes or is charged (at the end of that
- * turn of the event loop, so instances finishing together share one commit), and otherwise at
- * most `intervalMs` after its first event. Writes never overlap, and batches reach `onStored` in order.
+ * crash could lose. Group commit: events are written at the end of the turn of the event loop
+ * that added them, or, while a write is under way, all together as soon as it is done. A viewer
+ * so waits for at most about two commits, never for a timer (deltas are already coalesced
+ * upstream, see RunEventLog), and a busy run still writes few, large batches. Writes never
+ * overlap, and batches reach `onStored` in order.
  */
 export class RunEventWriter {
   private buffer: RunEvent[] = [];
-  private writing: Promise<void> = Promise.resolve();
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private checkpointDue: ReturnType<typeof setImmediate> | null = null;
+  private writing: Promise<void> | null = null;
+  private due: ReturnType<typeof setImmediate> | null = null;
 
   constructor(
     private readonly runId: string,
     private readonly onStored: (batch: readonly RunEvent[]) => void = () => {},
     private readonly checkpoint: CheckpointOf = () => null,
-    private readonly intervalMs = 100,
   ) {}
 
   add(event: RunEvent): void {
     this.buffer.push(event);
-    if (CHECKPOINT_TYPES.has(event.type)) this.checkpointDue ??= setImmediate(() => void this.flush());
-    else this.timer ??= setTimeout(() => void this.flush(), this.intervalMs);
+    // While a write is under way, its end writes what came meanwhile.
+    if (!this.writing) this.due ??= setImmediate(() => this.write());
   }
 
   /** Resolves once everything added so far is stored. */
-  flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
+  async flush(): Promise<void> {
+    if (this.due) {
+      clearImmediate(this.due);
+      this.due = null;
     }
-    if (this.checkpointDue) {
-      clearImmediate(this.checkpointDue);
-      this.checkpointDue = null;
-    }
+    if (!this.writing) this.write();
+    // Each write starts the next one for what came meanwhile, until the buffer is empty.
+    while (this.writing) await this.writing;
+  }
+
+  private write(): void {
+    this.due = null;
+    if (this.writing || this.buffer.length === 0) return;
     const batch = this.buffer;
     this.buffer = [];
-    if (batch.length > 0) {
-      this.writing = this.writing.then(() =>
-        storeEventBatch(this.runId, batch, this.checkpoint(batch)).then(
-            () => this.onStored(batch),
-            (error: unknown) => console.error(`Could not store events of run ${this.runId}:`, error),
-          ),
-      );
-    }
-    return this.writing;
+    this.writing = storeEventBatch(this.runId, batch, this.checkpoint(batch))
+      .then(
+        () => this.onStored(batch),
+        (error: unknown) => console.error(`Could not store events of run ${this.runId}:`, error),
+      )
+      .finally(() => {
+        this.writing = null;
+        this.write();
+      });
   }
 }
 

@@ -29,6 +29,52 @@ function sharedFrame(event: RunEvent): Uint8Array {
   return frame;
 }
 
+/** A viewer's frames waiting for the end of this turn of the event loop. */
+interface Outbox {
+  runId: string;
+  /** A redacted viewer's frames are its own; everyone else's are shared, keyed by run and seq range. */
+  redact?: (event: RunEvent) => RunEvent;
+  events: RunEvent[];
+  write: (chunk: Uint8Array) => void;
+}
+
+const outboxes = new Set<Outbox>();
+let flushDue = false;
+
+/**
+ * Frames sent in one turn of the event loop (a stored batch, a replay) go out as one chunk per
+ * viewer, and viewers that get the same events (every live viewer of a run) share that chunk:
+ * one concatenation and one timer per turn for the whole process, not one per viewer.
+ */
+function queue(outbox: Outbox, event: RunEvent): void {
+  if (outbox.events.push(event) === 1) outboxes.add(outbox);
+  if (!flushDue) {
+    flushDue = true;
+    setImmediate(flushOutboxes);
+  }
+}
+
+function flushOutboxes(): void {
+  flushDue = false;
+  const shared = new Map<string, Uint8Array>();
+  for (const outbox of outboxes) flushOutbox(outbox, shared);
+  outboxes.clear();
+}
+
+function flushOutbox(outbox: Outbox, shared: Map<string, Uint8Array>): void {
+  const { events } = outbox;
+  if (events.length === 0) return;
+  outbox.events = [];
+  outboxes.delete(outbox);
+  const { redact } = outbox;
+  if (redact) return outbox.write(Buffer.concat(events.map((event) => encodeFrame(redact(event)))));
+  // A run's events never change once numbered: the same run and seq range is the same bytes.
+  const key = `${outbox.runId}\u0000${events[0].seq}\u0000${events[events.length - 1].seq}\u0000${events.length}`;
+  let chunk = shared.get(key);
+  if (!chunk) shared.set(key, (chunk = events.length === 1 ? sharedFrame(events[0]) : Buffer.concat(events.map(sharedFrame))));
+  outbox.write(chunk);
+}
+
 /**
  * The SSE stream of a run's events after `afterSeq`: a replay, then live events, closing
  * after the final one (an ended run resumed at or past its last event answers 204 instead).
@@ -63,9 +109,17 @@ export async function streamRunEvents(
             }, fail);
           }, stillAllowed.everyMs)
         : undefined;
+      const outbox: Outbox = {
+        runId,
+        redact,
+        events: [],
+        write: (chunk) => {
+          if (!closed) controller.enqueue(chunk);
+        },
+      };
       stop = () => {
         if (closed) return;
-        flushPending();
+        flushOutbox(outbox, new Map());
         closed = true;
         clearInterval(heartbeat);
         clearInterval(access);
@@ -77,19 +131,10 @@ export async function streamRunEvents(
           // already closed by the client
         }
       };
-      // Frames sent in one turn of the event loop (a replay, a burst of deltas, events from
-      // several model streams) go out as one chunk: a socket write per viewer costs more than
-      // the frame, and with many viewers the writes, not the events, held the run back.
-      let pending: Uint8Array[] = [];
-      const flushPending = () => {
-        if (closed || pending.length === 0) return;
-        controller.enqueue(pending.length === 1 ? pending[0] : Buffer.concat(pending));
-        pending = [];
-      };
       const send = (event: RunEvent) => {
         if (closed || event.seq <= lastSeq) return;
         lastSeq = event.seq;
-        if (pending.push(redact ? encodeFrame(redact(event)) : sharedFrame(event)) === 1) setImmediate(flushPending);
+        queue(outbox, event);
         if (isFinalEvent(event)) stop();
       };
       signal.addEventListener("abort", stop);

@@ -5,8 +5,6 @@ import { memo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useEditorStore, type CanvasEdge, type CanvasNode, type EditorStore } from "@/lib/stores/editor";
 import { nodeBoxes } from "../node-boxes";
-import { useDetailLevel } from "../nodes/detail-level";
-import { OverviewEdge } from "./data-edge";
 import { REVISE_COLOR, REVISE_LABEL_CHIP, reviseLabel, roundedPath, routeReviseEdges, type ReviseRoute } from "./revise-path";
 
 const cache = new WeakMap<readonly CanvasNode[], WeakMap<readonly CanvasEdge[], Map<string, ReviseRoute>>>();
@@ -36,9 +34,8 @@ function nodeById(nodes: readonly CanvasNode[]): Map<string, CanvasNode> {
 }
 
 /** A flat slice of primitives, so the edge re-renders only when its own route or label changes. */
-function selectRoute(state: EditorStore, id: string, source: string, overview: boolean) {
-  // The overview draws a straight line: routing round thousands of boxes every drag frame would buy nothing visible.
-  const route = overview ? undefined : reviseRoutes(state.nodes, state.edges).get(id);
+function selectRoute(state: EditorStore, id: string, source: string) {
+  const route = reviseRoutes(state.nodes, state.edges).get(id);
   const reviewer = nodeById(state.nodes).get(source);
   return {
     path: route ? roundedPath(route.points) : null,
@@ -57,10 +54,8 @@ function selectRoute(state: EditorStore, id: string, source: string, overview: b
 export const ReviseEdge = memo(function ReviseEdge(props: EdgeProps<CanvasEdge>) {
   const { id, source, sourceX, sourceY, targetX, targetY, markerEnd, selected } = props;
   // From the editor store, not React Flow's: it does not change while the view pans or zooms.
-  const overview = useDetailLevel() === "box";
-  const route = useEditorStore(useShallow((state) => selectRoute(state, id, source, overview)));
+  const route = useEditorStore(useShallow((state) => selectRoute(state, id, source)));
   const color = route.flagged ? "#dc2626" : REVISE_COLOR;
-  if (overview) return <OverviewEdge id={id} sourceX={sourceX} sourceY={sourceY} targetX={targetX} targetY={targetY} color={color} dashed />;
   return (
     <BaseEdge
       id={id}

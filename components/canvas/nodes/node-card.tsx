@@ -55,8 +55,12 @@ function CompactCard({ id, data, selected, children }: CardProps) {
   );
 }
 
-/** No visible text: at this zoom a label would be a few pixels high. Same height as the compact card, so edges stay put. */
-function BoxCard({ id, data, selected, children }: CardProps) {
+/**
+ * No visible text: at this zoom a label would be a few pixels high. No handles either (nothing
+ * can be connected at this zoom, and each handle is a store subscription run every frame): the
+ * canvas draws the overview's edges itself and has handles measured when the cards come back.
+ */
+function BoxCard({ id, data, selected }: CardProps) {
   const hasError = useHasError(id);
   return (
     <div
@@ -66,9 +70,8 @@ function BoxCard({ id, data, selected, children }: CardProps) {
         selected && "outline-8 outline-slate-900/60",
       )}
     >
+      {/* No hidden label text: the node's group already carries "Role: label", and a clipped span per box is one more paint layer to sort each frame. */}
       <div aria-hidden className={cx("h-3 w-2/3 rounded-full", TIER_BAR[data.tier])} />
-      <span className="sr-only">{data.label}</span>
-      {children}
     </div>
   );
 }
