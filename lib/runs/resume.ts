@@ -128,12 +128,15 @@ export async function takeOverExpiredRuns(): Promise<number> {
   return taken;
 }
 
-/** Starts this process's lease heartbeat (once): renew owned runs, honour cancels, take over orphans. */
-export function startRunHeartbeat(): void {
+/**
+ * Starts this process's lease heartbeat (once): renew owned runs, honour cancels, then take
+ * over orphans (`takeOver`: executing them here by default; a queue worker puts them back on its queue).
+ */
+export function startRunHeartbeat(takeOver: () => Promise<unknown> = takeOverExpiredRuns): void {
   if (runtime.heartbeat) return;
   runtime.heartbeat = setInterval(() => {
     void renewLeases()
-      .then(takeOverExpiredRuns)
+      .then(takeOver)
       .catch((error: unknown) => console.error("Run heartbeat failed:", error));
   }, leaseMs() / 3);
   runtime.heartbeat.unref();

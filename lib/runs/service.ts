@@ -6,6 +6,7 @@ import { getGraphDocument } from "@/lib/graphs/service";
 import { requireRunnableGraph, workspaceGraphChecks } from "@/lib/graphs/validation";
 import { NANO_PER_USD, simSpeedFromEnv, type ModelClient } from "@/lib/models";
 import { workspaceModels } from "@/lib/workspaces/provider";
+import { announceCancel } from "./cancel-signal";
 import { expiredLease, leaseMs } from "./ownership";
 import { runQueue } from "./queues";
 import { requireAcceptingRuns } from "./run-context";
@@ -90,6 +91,8 @@ export async function cancelRun(workspaceId: string, runId: string): Promise<{ i
     });
     if (orphan.count === 0) {
       await db.run.update({ where: { id: runId }, data: { cancelRequested: true } });
+      // Reaches the owner at once through Redis; the flag is the fallback its heartbeat reads.
+      await announceCancel(runId);
       await waitForEnd(runId, leaseMs());
     }
   }
@@ -103,6 +106,6 @@ async function waitForEnd(runId: string, ms: number): Promise<void> {
   while (Date.now() < deadline) {
     const run = await db.run.findUnique({ where: { id: runId }, select: { status: true } });
     if (!run || isTerminalStatus(run.status)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
