@@ -5,13 +5,13 @@ import { TEMPLATES } from "@/lib/graph";
 import { createModelClient } from "@/lib/models";
 import { BullRunQueue } from "./bull-queue";
 import { readRunEvents } from "./event-store";
+import { operatorHealth } from "./health";
 import { queueKind, runQueue } from "./queues";
 import { cancelRun, startRun } from "./service";
 
 // The "scale" project: real Postgres and Redis. This process plays a web process (it only
 // enqueues); the runs execute in `npm run worker` processes spawned here, as in production.
 process.env.TIERFLOW_QUEUE = "bullmq";
-const url = process.env.REDIS_URL!;
 const template = TEMPLATES.find((t) => t.id === "research-review")!;
 let workspaceId = "";
 const workers = new Set<ChildProcess>();
@@ -78,7 +78,11 @@ describe("BullMQ workers", () => {
     expect(queueKind()).toBe("bullmq");
     const run = await startRun(workspaceId, await graphId(), { input: "Compare three message queues", simulation: { speed: 0 } });
     expect(run.status).toBe("queued");
-    expect((await runQueue().counts()).waiting).toBeGreaterThanOrEqual(1);
+    // Operators see it waiting for a worker, deployment-wide.
+    const health = await operatorHealth(workspaceId);
+    expect(health.queue).toMatchObject({ kind: "bullmq", active: 0 });
+    expect(health.queue.waiting).toBeGreaterThanOrEqual(1);
+    expect(health.executingRuns).toBe(0);
     await startWorker({ TIERFLOW_WORKER_CONCURRENCY: "2" });
     const [done] = await until("the run to end", () => statuses([run.id]), ([r]) => r.status !== "queued" && r.status !== "running");
     expect(done.status).toBe("succeeded");
