@@ -8,7 +8,7 @@ import { NANO_PER_USD, simSpeedFromEnv, type ModelClient } from "@/lib/models";
 import { workspaceModels } from "@/lib/workspaces/provider";
 import { announceCancel } from "./cancel-signal";
 import { expiredLease, leaseMs } from "./ownership";
-import { runQueue } from "./queues";
+import { queueKind, runQueue } from "./queues";
 import { requireAcceptingRuns } from "./run-context";
 import { runtime } from "./runtime";
 import type { StartRunBody } from "./schemas";
@@ -58,9 +58,18 @@ export async function startRun(
   return { id: run.id, status };
 }
 
-/** Resolves when a run executing in this process has ended and its outcome is stored. */
+/**
+ * Resolves when a run executing in this process has ended and its outcome is stored; on the
+ * BullMQ queue (runs execute in workers), when the run has stopped executing anywhere.
+ */
 export async function runFinished(runId: string): Promise<void> {
   await runtime.active.get(runId)?.done;
+  if (queueKind() !== "bullmq") return;
+  for (;;) {
+    const run = await db.run.findUnique({ where: { id: runId }, select: { status: true } });
+    if (!run || (run.status !== "queued" && run.status !== "running")) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /**

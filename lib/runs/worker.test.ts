@@ -7,7 +7,7 @@ import { BullRunQueue } from "./bull-queue";
 import { readRunEvents } from "./event-store";
 import { operatorHealth } from "./health";
 import { queueKind, runQueue } from "./queues";
-import { cancelRun, startRun } from "./service";
+import { cancelRun, runFinished, startRun } from "./service";
 
 // The "scale" project: real Postgres and Redis. This process plays a web process (it only
 // enqueues); the runs execute in `npm run worker` processes spawned here, as in production.
@@ -84,7 +84,9 @@ describe("BullMQ workers", () => {
     expect(health.queue.waiting).toBeGreaterThanOrEqual(1);
     expect(health.executingRuns).toBe(0);
     await startWorker({ TIERFLOW_WORKER_CONCURRENCY: "2" });
-    const [done] = await until("the run to end", () => statuses([run.id]), ([r]) => r.status !== "queued" && r.status !== "running");
+    // Waits for a run a worker executes (experiments grade runs this way).
+    await runFinished(run.id);
+    const [done] = await statuses([run.id]);
     expect(done.status).toBe("succeeded");
     const { events, keys } = await completionsOf(run.id);
     expect(events.map((event) => event.seq)).toEqual(events.map((_, i) => i + 1));
