@@ -19,7 +19,7 @@ export function bullConnection(url: string): ConnectionOptions {
 export const RUN_JOB_OPTIONS: JobsOptions = {
   removeOnComplete: true,
   removeOnFail: { age: 24 * 60 * 60 },
-  attempts: 20,
+  attempts: 10,
   backoff: { type: "exponential", delay: 1_000 },
 };
 

@@ -140,6 +140,24 @@ describe("BullMQ workers", () => {
     }
   }, 120_000);
 
+  it("on SIGTERM stops taking runs, checkpoints the one under way and exits; the next worker finishes it", async () => {
+    const stopping = await startWorker({ TIERFLOW_SHUTDOWN_GRACE_S: "0" });
+    const run = await startRun(workspaceId, await graphId(), { input: "Compare three message queues", simulation: { speed: 1 } });
+    await until("the run to start", () => db.run.findUniqueOrThrow({ where: { id: run.id } }), (r) => r.status === "running" && r.lastSeq > 1);
+    const exited = new Promise<number | null>((resolve) => stopping.once("exit", resolve));
+    stopping.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    // Checkpointed: still running, lease given up, its job back on the queue.
+    expect(await db.run.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "running", ownerId: null });
+    expect((await runQueue().counts()).waiting).toBe(1);
+    await startWorker({});
+    await runFinished(run.id);
+    const { events, keys } = await completionsOf(run.id);
+    expect((await statuses([run.id]))[0].status).toBe("succeeded");
+    expect(events.filter((event) => event.type === "run.resumed")).toHaveLength(1);
+    expect(new Set(keys).size).toBe(keys.length);
+  }, 90_000);
+
   it("holds a workspace to TIERFLOW_WORKSPACE_MAX_ACTIVE_RUNS across workers: over it runs stay queued", async () => {
     const capped = { TIERFLOW_WORKSPACE_MAX_ACTIVE_RUNS: "1", TIERFLOW_WORKER_CONCURRENCY: "3" };
     await Promise.all([startWorker(capped), startWorker(capped)]);
