@@ -76,6 +76,25 @@ describe("the Redis event bus", () => {
     expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
+  it("leaves the stream alone when a process that lost the run to another closes it", async () => {
+    const stalled = processBus();
+    const runId = `run-${Date.now()}-lost`;
+    stalled.open(runId);
+    stalled.publish(delta(runId, 1));
+    const owner = processBus();
+    owner.open(runId, [delta(runId, 1)]);
+    owner.publish(delta(runId, 2));
+    const redis = new Redis(url);
+    connections.push(redis);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    stalled.close(runId);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await redis.xrange(runStreamKey(runId), "-", "+")).map(([id]) => id)).toEqual(["1-0", "2-0"]);
+    owner.close(runId);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await redis.xrange(runStreamKey(runId), "-", "+")).map(([id]) => id)).toEqual(["2-1"]);
+  });
+
   it("ends a subscription at once for a run no process is executing, so the stream reads storage", async () => {
     const web = processBus();
     let ended = false;

@@ -11,6 +11,15 @@ const READ_COUNT = 1_000;
 const END_TTL_MS = 60_000;
 /** Stored events a resuming process offers to its run's stream; only those after the stream's last entry are added. */
 const BACKFILL = 500;
+// Trims the stream to an end marker, unless another process appended after this one's last
+// event: it took the run over (this one stalled past its lease), and its readers need the stream.
+const CLOSE_SCRIPT = `
+local top = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+if #top > 0 and tonumber(string.match(top[1][1], '^(%d+)')) > tonumber(ARGV[1]) then return 0 end
+redis.call('XTRIM', KEYS[1], 'MAXLEN', 0)
+redis.call('XADD', KEYS[1], ARGV[1] .. '-1', 'end', '1')
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1`;
 // A process killed between storing events and appending them left the stream short of the log:
 // the resuming process appends the missing ones first, so readers following the stream see no gap.
 const BACKFILL_SCRIPT = `
@@ -106,8 +115,7 @@ export class RedisRunBus implements RunBus {
     this.executing.delete(runId);
     this.local.close(runId);
     if (last === undefined) return;
-    const key = runStreamKey(runId);
-    this.redis.multi().xtrim(key, "MAXLEN", 0).xadd(key, `${last}-1`, "end", "1").pexpire(key, END_TTL_MS).exec().catch(report("trim"));
+    this.redis.eval(CLOSE_SCRIPT, 1, runStreamKey(runId), String(last), END_TTL_MS).catch(report("trim"));
   }
 
   publishedSeq(runId: string): number | undefined {
