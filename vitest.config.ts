@@ -11,6 +11,7 @@ const alias = { "@": fileURLToPath(new URL(".", import.meta.url)) };
 const SCALE_TESTS = [
   "lib/db/postgres.test.ts",
   "lib/runs/redis-bus.test.ts",
+  "lib/runs/worker.test.ts",
   "lib/runs/share.test.ts",
   "lib/runs/queries.test.ts",
   "lib/graphs/*.test.ts",
@@ -38,7 +39,7 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
           // Need real servers: they run only in the "scale" project.
-          exclude: [...configDefaults.exclude, "lib/db/postgres.test.ts", "lib/runs/redis-bus.test.ts"],
+          exclude: [...configDefaults.exclude, "lib/db/postgres.test.ts", "lib/runs/redis-bus.test.ts", "lib/runs/worker.test.ts"],
           environment: "node",
           setupFiles: ["vitest.setup.ts"],
           testTimeout: 20_000,

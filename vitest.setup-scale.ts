@@ -13,4 +13,7 @@ await admin.end();
 server.pathname = `/${name}`;
 process.env.DATABASE_URL = server.href;
 process.env.REDIS_URL = inject("redisUrl");
+// Runs still execute in the test process (its runtime and bus are what these tests inspect);
+// lib/runs/worker.test.ts puts them on BullMQ and runs real worker processes.
+process.env.TIERFLOW_QUEUE ??= "embedded";
 process.env.TIERFLOW_SECRET ??= randomBytes(32).toString("base64url");

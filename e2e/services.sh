@@ -12,7 +12,8 @@ SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
-free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+# Written as text: with FORCE_COLOR set (Playwright sets it) console.log colours a number.
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{process.stdout.write(s.address().port + "\n");s.close()})'; }
 
 if [ "$cmd" = stop ]; then
   [ -f "$dir/redis.pid" ] && kill "$(cat "$dir/redis.pid")" 2>/dev/null || true
@@ -41,7 +42,8 @@ pg_port=$(free_port); redis_port=$(free_port)
 pgdata=$(mktemp -d /tmp/tierflow-pg-XXXXXX); echo "$pgdata" >"$dir/pgdata"
 [ "$(id -u)" -eq 0 ] && chown postgres "$pgdata"
 as_pg "$(pg_bin)/initdb" -D "$pgdata/db" -U tierflow --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
-as_pg "$(pg_bin)/pg_ctl" -D "$pgdata/db" -l "$pgdata/log" -w -o "-h 127.0.0.1 -p $pg_port -k $pgdata -F -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+as_pg "$(pg_bin)/pg_ctl" -D "$pgdata/db" -l "$pgdata/log" -w -o "-h 127.0.0.1 -p $pg_port -k $pgdata -F -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
+  || { echo "Postgres did not start:" >&2; cat "$pgdata/log" >&2; exit 1; }
 
 redis-server --bind 127.0.0.1 --port "$redis_port" --daemonize yes --save '' --appendonly no \
   --dir "$dir" --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" >/dev/null

@@ -12,6 +12,7 @@ const benches: { file: string; flags?: string[] }[] = [
   { file: "e2e/perf/live-canvas-bench.ts" },
   { file: "e2e/perf/documents-bench.ts" },
   { file: "e2e/perf/experiments-bench.ts" },
+  { file: "e2e/perf/workers-bench.ts" },
 ];
 // Figures depend on what else the machine is doing: say so beside them.
 console.log(`Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((n) => n.toFixed(1)).join(" ")}`);

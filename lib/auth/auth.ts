@@ -2,8 +2,10 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/lib/db";
+import { sharedRedis } from "@/lib/db/redis";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { trustedOriginsFor } from "./public-origin";
+import { redisRateLimitStorage } from "./redis-limits";
 import { derivedKey } from "./secrets";
 import { signInBackoffHooks } from "./sign-in-backoff";
 import { claimDefaultWorkspace } from "./workspace-membership";
@@ -16,6 +18,8 @@ export function authAttemptsPerMinute(env: NodeJS.ProcessEnv = process.env): num
 
 function createAuth() {
   const attempts = { window: 60, max: authAttemptsPerMinute() };
+  // With REDIS_URL every web process counts in Redis; otherwise in the shared database.
+  const redis = sharedRedis();
   return betterAuth({
     appName: "Tierflow",
     secret: derivedKey("sessions").toString("base64url"),
@@ -34,6 +38,7 @@ function createAuth() {
       window: 60,
       max: 300,
       customRules: { "/sign-in/email": attempts, "/sign-up/email": attempts },
+      ...(redis ? { customStorage: redisRateLimitStorage(redis) } : {}),
     },
     // The rate limit keys on the address the auth route computed, never on what a client sent.
     advanced: { cookiePrefix: "tierflow", ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] } },

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
+import type { Redis } from "ioredis";
 import { db } from "@/lib/db";
+import { sharedRedis } from "@/lib/db/redis";
 
 /**
  * Per-account back-off on failed sign-ins. The per-address rate limit stops one machine;
@@ -15,7 +17,8 @@ import { db } from "@/lib/db";
  * count lives in the database (table `SignInBackoff`) like better-auth's rate limit, so it
  * survives restarts and every process sharing the database sees it; better-auth's own
  * storage keys fixed windows on (address, path) and has no place for a per-account,
- * growing window.
+ * growing window. With `REDIS_URL` the count lives in Redis instead (one hash per account,
+ * updated by one script, expiring when it would be forgotten), like the rate limit.
  */
 
 /** Failed attempts an account may have in a row before each further attempt must wait. */
@@ -41,9 +44,10 @@ const emailHash = (email: string) => createHash("sha256").update(email.trim().to
 
 /**
  * Lets one sign-in attempt on `email` through, counting it as failed until it succeeds, or
- * refuses it while the account's wait runs.
+ * refuses it while the account's wait runs. `redis` defaults to the shared one (none: the database).
  */
-export async function claimSignInAttempt(email: string, now = new Date()): Promise<SignInClaim> {
+export async function claimSignInAttempt(email: string, now = new Date(), redis: Redis | null = sharedRedis()): Promise<SignInClaim> {
+  if (redis) return claimInRedis(redis, emailHash(email), now);
   const key = emailHash(email);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const row = await db.signInBackoff.findUnique({ where: { emailHash: key } });
@@ -72,8 +76,34 @@ export async function claimSignInAttempt(email: string, now = new Date()): Promi
 }
 
 /** A successful sign-in: the account starts afresh. */
-export async function clearSignInFailures(email: string): Promise<void> {
-  await db.signInBackoff.deleteMany({ where: { emailHash: emailHash(email) } });
+export async function clearSignInFailures(email: string, redis: Redis | null = sharedRedis()): Promise<void> {
+  if (redis) await redis.del(redisKey(emailHash(email)));
+  else await db.signInBackoff.deleteMany({ where: { emailHash: emailHash(email) } });
+}
+
+const redisKey = (hash: string) => `tierflow:sign-in-backoff:${hash}`;
+
+// The same rule as the database path, in one atomic step: refuse inside the wait, otherwise
+// count the attempt (a day-old count starts afresh) and set the next wait.
+const CLAIM = `
+local now = tonumber(ARGV[1])
+local row = redis.call('HMGET', KEYS[1], 'failures', 'last', 'locked')
+local locked = tonumber(row[3])
+if locked and locked > now then return locked end
+local failures = 1
+if row[2] and now - tonumber(row[2]) < tonumber(ARGV[5]) then failures = tonumber(row[1]) + 1 end
+local wait = 0
+if failures >= tonumber(ARGV[2]) then wait = math.min(tonumber(ARGV[3]) * 2 ^ (failures - tonumber(ARGV[2])), tonumber(ARGV[4])) end
+local lockedUntil = 0
+if wait > 0 then lockedUntil = now + wait end
+redis.call('HSET', KEYS[1], 'failures', failures, 'last', now, 'locked', lockedUntil)
+redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[5]) + wait)
+return 0`;
+
+async function claimInRedis(redis: Redis, hash: string, now: Date): Promise<SignInClaim> {
+  const lockedUntil = Number(await redis.eval(CLAIM, 1, redisKey(hash), now.getTime(), FREE_FAILURES, FIRST_WAIT_MS, MAX_WAIT_MS, FORGET_AFTER_MS));
+  if (lockedUntil === 0) return { allowed: true };
+  return { allowed: false, retryAfterSeconds: Math.ceil((lockedUntil - now.getTime()) / 1000) };
 }
 
 const inWords = (seconds: number) => (seconds < 90 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`);

@@ -32,7 +32,14 @@ const globalForDb = globalThis as unknown as { tierflowDbState?: DbState };
 function createState(): DbState {
   const url = databaseUrl();
   if (databaseProvider(url) === "postgresql") {
-    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
+    // A worker executing many runs writes many small transactions at once: a pool of 20
+    // (`TIERFLOW_PG_POOL_SIZE`) and a longer wait for a connection keep a busy moment from
+    // failing event batches (Prisma's defaults: pg's 10 connections, a 2 s wait, a 5 s transaction).
+    const max = Number(process.env.TIERFLOW_PG_POOL_SIZE) || 20;
+    const client = new PostgresPrismaClient({
+      adapter: new PrismaPg({ connectionString: url, max }),
+      transactionOptions: { maxWait: 15_000, timeout: 30_000 },
+    }) as unknown as PrismaClient;
     return { client, adapter: null, connected: false, statements: new Map() };
   }
   const inner = new PrismaBetterSqlite3({ url: sqliteFilePath(url), timeout: 10_000 });

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { ApprovalDecider, RunEvent, RunEventOf } from "@/lib/engine/events";
 import { AppError } from "@/lib/errors";
 import { ownLease } from "./ownership";
-import { continueRun } from "./continue-run";
+import { runQueue } from "./queues";
 import { storeEventBatch } from "./run-store";
 import { requireAcceptingRuns } from "./run-context";
 
@@ -46,14 +46,15 @@ async function pendingApprovals(runId: string): Promise<Map<string, Request>> {
 }
 
 /**
- * Stores decisions on a waiting run and resumes it from its log. The run is claimed first
- * (`waiting` → `running`, owned by this process), so of two concurrent decisions only one wins;
- * the other, like any decision on a run that is not waiting, answers 409.
+ * Stores decisions on a waiting run and hands it back to the run queue, which resumes it from its
+ * log wherever runs execute. The run is claimed first (`waiting` → `running`, owned by this
+ * process, so it may write the log), so of two concurrent decisions only one wins; the other,
+ * like any decision on a run that is not waiting, answers 409.
  */
-async function decideAndResume(runId: string, decisions: readonly { request: Request; decision: Decision }[]): Promise<"running" | "interrupted"> {
+async function decideAndResume(runId: string, decisions: readonly { request: Request; decision: Decision }[]): Promise<"queued" | "running"> {
   const claimed = await db.run.updateMany({ where: { id: runId, status: "waiting" }, data: { status: "running", approvalDeadline: null, ...ownLease() } });
   if (claimed.count !== 1) throw new AppError("conflict", "This run is not waiting for a decision any more.");
-  const { lastSeq } = await db.run.findUniqueOrThrow({ where: { id: runId }, select: { lastSeq: true } });
+  const { lastSeq, workspaceId } = await db.run.findUniqueOrThrow({ where: { id: runId }, select: { lastSeq: true, workspaceId: true } });
   const ts = Date.now();
   const events: RunEvent[] = decisions.map(({ request, decision }, i) => ({
     type: "approval.decided",
@@ -67,7 +68,8 @@ async function decideAndResume(runId: string, decisions: readonly { request: Req
     edited: decision.decision === "approve" && decision.text !== request.text,
   }));
   await storeEventBatch(runId, events, null);
-  return continueRun(runId);
+  await db.run.update({ where: { id: runId }, data: { status: "queued", ownerId: null, leaseExpiresAt: null } });
+  return runQueue().enqueue({ runId, workspaceId });
 }
 
 /**

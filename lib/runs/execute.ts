@@ -126,7 +126,8 @@ export function launchRun(options: LaunchOptions): void {
       const message = redactedMessage(error, redact);
       console.error(`Run ${runId} crashed: ${message}`, error instanceof Error ? redact(error.stack ?? "") : "");
       await writer.flush();
-      await db.run.update({ where: { id: runId }, data: { status: "failed", error: `Internal error: ${message}`, endedAt: new Date(), ownerId: null } });
+      // Only while this process still owns the run: one that lost it must not end it for the new owner.
+      await db.run.updateMany({ where: { id: runId, ownerId: runtime.ownerId }, data: { status: "failed", error: `Internal error: ${message}`, endedAt: new Date(), ownerId: null } });
     })
     .finally(async () => {
       // Ends the run's MCP sessions; stdio servers' processes stop here, after a cancel too.

@@ -59,6 +59,42 @@ describe("the Redis event bus", () => {
     expect(worker.publishedSeq(runId)).toBeUndefined();
   });
 
+  it("fills the stream with the events a killed process stored but never appended, when another resumes the run", async () => {
+    const dead = processBus();
+    const runId = `run-${Date.now()}-resumed`;
+    dead.open(runId);
+    for (let seq = 1; seq <= 3; seq++) dead.publish(delta(runId, seq));
+    const web = processBus();
+    const seen: number[] = [];
+    web.subscribe(runId, 0, (event) => seen.push(event.seq), () => {});
+    await until(() => seen.length === 3);
+    // Events 4 and 5 were stored but the process died before appending them; a new one resumes.
+    const resumer = processBus();
+    resumer.open(runId, [1, 2, 3, 4, 5].map((seq) => delta(runId, seq)));
+    resumer.publish(delta(runId, 6));
+    await until(() => seen.length === 6);
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it("leaves the stream alone when a process that lost the run to another closes it", async () => {
+    const stalled = processBus();
+    const runId = `run-${Date.now()}-lost`;
+    stalled.open(runId);
+    stalled.publish(delta(runId, 1));
+    const owner = processBus();
+    owner.open(runId, [delta(runId, 1)]);
+    owner.publish(delta(runId, 2));
+    const redis = new Redis(url);
+    connections.push(redis);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    stalled.close(runId);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await redis.xrange(runStreamKey(runId), "-", "+")).map(([id]) => id)).toEqual(["1-0", "2-0"]);
+    owner.close(runId);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await redis.xrange(runStreamKey(runId), "-", "+")).map(([id]) => id)).toEqual(["2-1"]);
+  });
+
   it("ends a subscription at once for a run no process is executing, so the stream reads storage", async () => {
     const web = processBus();
     let ended = false;

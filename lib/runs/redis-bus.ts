@@ -9,6 +9,31 @@ const BLOCK_MS = 1_000;
 const READ_COUNT = 1_000;
 /** How long the end marker outlives a finished run, for readers still on their way. */
 const END_TTL_MS = 60_000;
+/** Stored events a resuming process offers to its run's stream; only those after the stream's last entry are added. */
+const BACKFILL = 500;
+// Trims the stream to an end marker, unless another process appended after this one's last
+// event: it took the run over (this one stalled past its lease), and its readers need the stream.
+const CLOSE_SCRIPT = `
+local top = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+if #top > 0 and tonumber(string.match(top[1][1], '^(%d+)')) > tonumber(ARGV[1]) then return 0 end
+redis.call('XTRIM', KEYS[1], 'MAXLEN', 0)
+redis.call('XADD', KEYS[1], ARGV[1] .. '-1', 'end', '1')
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1`;
+// A process killed between storing events and appending them left the stream short of the log:
+// the resuming process appends the missing ones first, so readers following the stream see no gap.
+const BACKFILL_SCRIPT = `
+local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)
+if #last == 0 then return 0 end
+local lastSeq = tonumber(string.match(last[1][1], '^(%d+)'))
+local added = 0
+for i = 1, #ARGV, 2 do
+  if tonumber(ARGV[i]) > lastSeq then
+    redis.call('XADD', KEYS[1], ARGV[i] .. '-0', 'e', ARGV[i + 1])
+    added = added + 1
+  end
+end
+return added`;
 
 type Listener = (event: RunEvent) => void;
 
@@ -45,6 +70,11 @@ export class RedisRunBus implements RunBus {
   open(runId: string, stored: readonly RunEvent[] = []): void {
     this.local.open(runId, stored);
     this.executing.set(runId, stored.at(-1)?.seq ?? 0);
+    // Sent before any new event on the same connection, so the stream stays in seq order.
+    if (stored.length > 0) {
+      const tail = stored.slice(-BACKFILL).flatMap((event) => [String(event.seq), JSON.stringify(event)]);
+      this.redis.eval(BACKFILL_SCRIPT, 1, runStreamKey(runId), ...tail).catch(report("catch up the stream on"));
+    }
   }
 
   isLive(runId: string): boolean {
@@ -85,8 +115,7 @@ export class RedisRunBus implements RunBus {
     this.executing.delete(runId);
     this.local.close(runId);
     if (last === undefined) return;
-    const key = runStreamKey(runId);
-    this.redis.multi().xtrim(key, "MAXLEN", 0).xadd(key, `${last}-1`, "end", "1").pexpire(key, END_TTL_MS).exec().catch(report("trim"));
+    this.redis.eval(CLOSE_SCRIPT, 1, runStreamKey(runId), String(last), END_TTL_MS).catch(report("trim"));
   }
 
   publishedSeq(runId: string): number | undefined {

@@ -1,8 +1,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { decideExpiredApprovals } from "./approvals";
 import { continueRun, markInterrupted } from "./continue-run";
-import { expiredLease, leaseMs, ownLease, renewLeases } from "./ownership";
+import { expiredLease, ownLease } from "./ownership";
 import type { InProcessOptions } from "./queue";
 import { runtime } from "./runtime";
 import { requireAcceptingRuns } from "./run-context";
@@ -64,16 +63,4 @@ export async function takeOverExpiredRuns(): Promise<number> {
     else await markInterrupted(id, "The server stopped while this run was going, and automatic resume is off (TIERFLOW_RESUME=off). Resume it to continue.");
   }
   return taken;
-}
-
-/** Starts this process's lease heartbeat (once): renew owned runs, honour cancels, take over orphans, time out approval waits. */
-export function startRunHeartbeat(): void {
-  if (runtime.heartbeat) return;
-  runtime.heartbeat = setInterval(() => {
-    void renewLeases()
-      .then(takeOverExpiredRuns)
-      .then(() => (runtime.draining ? 0 : decideExpiredApprovals()))
-      .catch((error: unknown) => console.error("Run heartbeat failed:", error));
-  }, leaseMs() / 3);
-  runtime.heartbeat.unref();
 }

@@ -1,6 +1,7 @@
 import { db, sqliteDateTime, sqliteWrite, usesSqlite, type SqlWriter } from "@/lib/db";
 import type { RunOutcome, RunSummary } from "@/lib/engine";
 import type { RunEvent } from "@/lib/engine/events";
+import { runtime } from "./runtime";
 
 type NodeResult = RunSummary["nodes"][string];
 type Totals = RunOutcome["totals"];
@@ -31,7 +32,9 @@ export function storeEventBatch(runId: string, batch: readonly RunEvent[], check
   }
   return db.$transaction([
     db.runEvent.createMany({ data: batch.map((event) => ({ runId, seq: event.seq, type: event.type, data: event as object })) }),
-    db.run.update({ where: { id: runId }, data: { lastSeq, ...(checkpoint ? totalsData(checkpoint.totals) : {}) } }),
+    // Fenced by the lease: a process that lost the run (it stalled past its lease and another
+    // took over) fails here, and the batch is not stored or published twice.
+    db.run.update({ where: { id: runId, ownerId: runtime.ownerId }, data: { lastSeq, ...(checkpoint ? totalsData(checkpoint.totals) : {}) } }),
     ...(checkpoint?.nodes ?? []).map((node) => upsertNodeRow(runId, node)),
   ]);
 }
@@ -62,7 +65,7 @@ export function storeOutcome(runId: string, outcome: RunOutcome, nodes: readonly
   return db.$transaction([
     ...nodes.map((node) => upsertNodeRow(runId, node)),
     db.run.update({
-      where: { id: runId },
+      where: { id: runId, ownerId: runtime.ownerId },
       data: {
         status: outcome.status,
         output: outcome.output,

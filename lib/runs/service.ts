@@ -7,8 +7,9 @@ import { requireRunnableGraph, workspaceGraphChecks } from "@/lib/graphs/validat
 import { NANO_PER_USD, simSpeedFromEnv, type ModelClient } from "@/lib/models";
 import { workspaceModels } from "@/lib/workspaces/provider";
 import { cancelWaitingRun } from "./cancel-waiting";
+import { announceCancel } from "./cancel-signal";
 import { expiredLease, leaseMs } from "./ownership";
-import { runQueue } from "./queues";
+import { queueKind, runQueue } from "./queues";
 import { requireAcceptingRuns } from "./run-context";
 import { runtime } from "./runtime";
 import type { StartRunBody } from "./schemas";
@@ -58,9 +59,18 @@ export async function startRun(
   return { id: run.id, status };
 }
 
-/** Resolves when a run executing in this process has ended and its outcome is stored. */
+/**
+ * Resolves when a run executing in this process has ended and its outcome is stored; on the
+ * BullMQ queue (runs execute in workers), when the run has stopped executing anywhere.
+ */
 export async function runFinished(runId: string): Promise<void> {
   await runtime.active.get(runId)?.done;
+  if (queueKind() !== "bullmq") return;
+  for (;;) {
+    const run = await db.run.findUnique({ where: { id: runId }, select: { status: true } });
+    if (!run || (run.status !== "queued" && run.status !== "running")) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /**
@@ -92,6 +102,8 @@ export async function cancelRun(workspaceId: string, runId: string): Promise<{ i
     });
     if (orphan.count === 0) {
       await db.run.update({ where: { id: runId }, data: { cancelRequested: true } });
+      // Reaches the owner at once through Redis; the flag is the fallback its heartbeat reads.
+      await announceCancel(runId);
       await waitForEnd(runId, leaseMs());
     }
   }
@@ -105,6 +117,6 @@ async function waitForEnd(runId: string, ms: number): Promise<void> {
   while (Date.now() < deadline) {
     const run = await db.run.findUnique({ where: { id: runId }, select: { status: true } });
     if (!run || isTerminalStatus(run.status)) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
