@@ -38,7 +38,7 @@ export default defineConfig({
   webServer: {
     command: `rm -rf ${E2E_DIR} && next build && next start -H 127.0.0.1 -p ${PORT}`,
     url: `${baseURL}/api/v1/health`,
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
