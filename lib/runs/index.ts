@@ -1,5 +1,6 @@
 export { startRun, runFinished, cancelRun, isTerminalStatus } from "./service";
-export { resumeRun, takeOverExpiredRuns } from "./resume";
+export { resumeRun } from "./resume";
+export { takeOverExpiredRuns } from "./takeover";
 export { drainRuns } from "./shutdown";
 export { getRunDetail, listRuns, listWorkspaceRuns, type RunDetail, type RunListItem, type RunNodeResult } from "./queries";
 export { streamRunEvents, resumeSeq } from "./stream";

@@ -8,7 +8,7 @@ import { simSpeedFromEnv } from "@/lib/models";
 import { readRunEvents } from "./event-store";
 import type { InProcessOptions } from "./queue";
 import { launchRun } from "./execute";
-import { expiredLease, leaseMs, ownLease, renewLeases } from "./ownership";
+import { expiredLease, ownLease } from "./ownership";
 import { runtime } from "./runtime";
 import { requireAcceptingRuns, seedOf, workspaceRunContext } from "./run-context";
 
@@ -111,30 +111,9 @@ export async function resumeRun(workspaceId: string, runId: string): Promise<{ i
   return { id: runId, status: await continueRun(runId) };
 }
 
-/**
- * Takes over every run whose owner stopped renewing its lease: resumes it, or with automatic
- * resume off marks it `interrupted`. Runs another live process owns are left alone.
- */
-export async function takeOverExpiredRuns(): Promise<number> {
-  if (runtime.draining) return 0;
-  const orphans = await db.run.findMany({ where: { status: "running", ...expiredLease() }, select: { id: true } });
-  let taken = 0;
-  for (const { id } of orphans) {
-    if (runtime.active.has(id) || !(await claim(id, false))) continue;
-    taken++;
-    if (autoResumeEnabled()) await continueRun(id);
-    else await markInterrupted(id, "The server stopped while this run was going, and automatic resume is off (TIERFLOW_RESUME=off). Resume it to continue.");
-  }
-  return taken;
-}
-
-/** Starts this process's lease heartbeat (once): renew owned runs, honour cancels, take over orphans. */
-export function startRunHeartbeat(): void {
-  if (runtime.heartbeat) return;
-  runtime.heartbeat = setInterval(() => {
-    void renewLeases()
-      .then(takeOverExpiredRuns)
-      .catch((error: unknown) => console.error("Run heartbeat failed:", error));
-  }, leaseMs() / 3);
-  runtime.heartbeat.unref();
+/** With automatic resume off: marks a run nobody holds `interrupted`, to be resumed by hand. Answers whether it took it. */
+export async function interruptOrphan(runId: string): Promise<boolean> {
+  if (runtime.active.has(runId) || !(await claim(runId, false))) return false;
+  await markInterrupted(runId, "The server stopped while this run was going, and automatic resume is off (TIERFLOW_RESUME=off). Resume it to continue.");
+  return true;
 }

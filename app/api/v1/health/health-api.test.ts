@@ -35,6 +35,7 @@ describe("GET /api/v1/health", () => {
       expect(detail.bus).toBe(process.env.REDIS_URL ? "redis" : "in-process");
       expect(detail.eventLag.unstoredEvents).toBeGreaterThanOrEqual(0);
       expect(detail.eventLag.maxPerRun).toBeLessThanOrEqual(detail.eventLag.unstoredEvents);
+      expect(detail.queue).toMatchObject({ waiting: 0, active: 1, runner: "inline" });
 
       const { key } = await (await createKey(asOwner("http://test/api/v1/api-keys", { method: "POST", body: JSON.stringify({ name: "Monitoring" }) }), none)).json();
       const byKey = await health(new Request("http://test/api/v1/health?detail=1", { headers: { authorization: `Bearer ${key}` } }));
