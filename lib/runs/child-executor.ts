@@ -19,9 +19,13 @@ interface Handed {
   finish: () => void;
 }
 
+// Looked up at run time: the bundler would otherwise take the forked file for a module of the
+// server bundle and fail to resolve it. The child runs the source, through tsx.
+const ENTRY = new Map([["executor", "lib/runs/executor-main.ts"]]);
+
 /** The executor child's entry file, run through tsx (a TypeScript loader, no build step). */
 function entryFile(): string {
-  return path.join(process.cwd(), "lib", "runs", "executor-main.ts");
+  return path.resolve(process.cwd(), ENTRY.get("executor")!);
 }
 
 /** One executor child process, restarted when it dies; the runs it had are resumed in the new one. */
@@ -42,7 +46,7 @@ class ExecutorChild {
     const forkedAt = performance.now();
     let markReady = () => {};
     this.ready = new Promise((resolve) => (markReady = resolve));
-    const child = fork(entryFile(), [], {
+    const child = fork(/* turbopackIgnore: true */ entryFile(), [], {
       execArgv: ["--import", "tsx"],
       env: { ...process.env, TIERFLOW_OWNER_ID: runtime.ownerId, TIERFLOW_EXECUTOR_INDEX: String(this.index) },
       stdio: ["ignore", "inherit", "inherit", "ipc"],
