@@ -42,7 +42,7 @@ describe("the executor child", () => {
     expect(run.status).toBe("running");
     // Executed over there: this process only holds the run's proxy.
     expect(childExecutor().children[0].runs.has(run.id)).toBe(true);
-    expect(runtime.bus.isLive(run.id)).toBe(true);
+    await expect.poll(() => runtime.bus.isLive(run.id)).toBe(true);
     const seen = await viewStream(run.id);
     await runFinished(run.id);
     const row = await db.run.findUniqueOrThrow({ where: { id: run.id } });

@@ -140,8 +140,7 @@ export class ChildRunExecutor implements RunExecutor {
     const controller = new AbortController();
     let settle = () => {};
     const done = new Promise<void>((resolve) => (settle = resolve));
-    return new Promise<Execution>((resolve, reject) => {
-      let answered = false;
+    return new Promise<Execution>((resolve) => {
       const run: Handed = {
         runId,
         controller,
@@ -150,15 +149,9 @@ export class ChildRunExecutor implements RunExecutor {
           if (!child.runs.delete(runId)) return;
           if (runtime.active.get(runId)?.done === done) runtime.active.delete(runId);
           settle();
-          if (!answered) resolve({ started: false, done });
-          answered = true;
         },
         onStarted: (started, error) => {
-          if (!answered) {
-            answered = true;
-            if (error) reject(new Error(`The run executor could not start run ${runId}: ${error}`));
-            else resolve({ started, done });
-          }
+          if (error) console.error(`The run executor could not start run ${runId}: ${error}`);
           if (!started) run.finish();
         },
       };
@@ -166,6 +159,9 @@ export class ChildRunExecutor implements RunExecutor {
       runtime.active.set(runId, { controller, done });
       controller.signal.addEventListener("abort", () => void child.sendAbort(run), { once: true });
       void child.send({ type: "execute", runId });
+      // Admitted and handed over: the child claims it (a run cancelled meanwhile just ends
+      // there). Not waiting for that keeps POST /runs off the child's load.
+      resolve({ started: true, done });
     });
   }
 
