@@ -42,7 +42,7 @@ describe("the executor child", () => {
     expect(run.status).toBe("running");
     // Executed over there: this process only holds the run's proxy.
     expect(childExecutor().children[0].runs.has(run.id)).toBe(true);
-    await expect.poll(() => runtime.bus.isLive(run.id)).toBe(true);
+    await expect.poll(() => runtime.bus.isLive(run.id), { timeout: 15_000 }).toBe(true);
     const seen = await viewStream(run.id);
     await runFinished(run.id);
     const row = await db.run.findUniqueOrThrow({ where: { id: run.id } });
@@ -56,7 +56,7 @@ describe("the executor child", () => {
 
   it("passes a cancel on to the child, and the run ends cancelled", async () => {
     const run = await startRun(workspaceId, graphId, { input: "Compare three message queues", simulation: { speed: 0.5 } });
-    await expect.poll(() => db.runEvent.count({ where: { runId: run.id, type: "node.started" } })).toBeGreaterThan(0);
+    await expect.poll(() => db.runEvent.count({ where: { runId: run.id, type: "node.started" } }), { timeout: 15_000 }).toBeGreaterThan(0);
     expect((await cancelRun(workspaceId, run.id)).status).toBe("cancelled");
     const events = await readRunEvents(run.id, 0, Number.MAX_SAFE_INTEGER);
     expect(events.at(-1)?.type).toBe("run.cancelled");
