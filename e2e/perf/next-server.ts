@@ -10,11 +10,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { request, type APIRequestContext } from "@playwright/test";
 
+/** `--build` rebuilds once per bench process, however many servers it starts. */
+let rebuilt = false;
+
 export async function startServer(): Promise<{ base: string; child?: ChildProcess }> {
   if (process.env.CANVAS_BENCH_URL) return { base: process.env.CANVAS_BENCH_URL.replace(/\/$/, "") };
   const distDir = process.env.NEXT_DIST_DIR || ".next-canvas-bench";
   const env = { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" };
-  if (process.argv.includes("--build") || !existsSync(path.join(distDir, "BUILD_ID"))) {
+  if ((process.argv.includes("--build") && !rebuilt) || !existsSync(path.join(distDir, "BUILD_ID"))) {
+    rebuilt = true;
     console.log(`Building into ${distDir}…`);
     const build = spawnSync("npx", ["next", "build"], { env, stdio: "inherit" });
     if (build.status !== 0) throw new Error("next build failed");

@@ -8,6 +8,7 @@ const benches: { file: string; flags?: string[] }[] = [
   { file: "e2e/perf/viewers-bench.ts" },
   { file: "e2e/perf/memory-bench.ts", flags: ["--expose-gc"] },
   { file: "e2e/perf/browser-stream-bench.ts" },
+  { file: "e2e/perf/load-bench.ts" },
   { file: "e2e/perf/canvas-bench.ts" },
   { file: "e2e/perf/live-canvas-bench.ts" },
   { file: "e2e/perf/documents-bench.ts" },

@@ -1,9 +1,9 @@
-import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
+import { countTokens, encode } from "gpt-tokenizer/encoding/o200k_base";
 import type { ChatCompletionMessageParam, ChatCompletionTool } from "openai/resources/chat/completions";
 import { describe, expect, it } from "vitest";
 import { applyCatalogOverrides, DEFAULT_CATALOG, modelReasons, REASONING_SHARE, resolveModel } from "./catalog";
 import { createModelClient } from "./client";
-import { countPromptTokens, estimateStreamedUsage } from "./tokens";
+import { countPromptTokens, countTextTokens, encodeText, estimateStreamedUsage } from "./tokens";
 
 const messages: ChatCompletionMessageParam[] = [
   { role: "system", content: "You extract the key fact." },
@@ -49,5 +49,16 @@ describe("estimateStreamedUsage", () => {
     const llama = resolveModel(plain, "nano");
     expect(modelReasons(llama)).toBe(false);
     expect(estimateStreamedUsage({ promptTokens: 10, outputTokens: 100, visibleReasoningTokens: 0, reasons: modelReasons(llama) })).toMatchObject({ outputTokens: 100, reasoningTokens: 0 });
+  });
+});
+
+describe("remembered encodings", () => {
+  it("answer a repeated text with the ids and count a fresh encoding gives", () => {
+    const text = "You are the reviewer. Check every claim against the sources, and say which ones fail. ".repeat(3);
+    const first = encodeText(text);
+    expect(encodeText(text)).toBe(first);
+    expect([...first]).toEqual(encode(text));
+    expect(countTextTokens(text)).toBe(first.length);
+    expect(countTextTokens(`${text}!`)).toBe(encode(`${text}!`).length);
   });
 });

@@ -12,13 +12,40 @@ import { canonicalJson } from "./simulator/random";
 // User text may contain strings like "<|endoftext|>"; count them as plain text instead of throwing.
 const PLAIN = { disallowedSpecial: new Set<string>() };
 
-/** Tokens in `text`. */
-export function countTextTokens(text: string): number {
-  return text ? countTokens(text, PLAIN) : 0;
+// Prompts repeat across calls and runs (a node's instructions, tool definitions, the response
+// schema, upstream outputs handed on), and a simulated reply is encoded once to be trimmed and
+// again to be streamed: under a 200-run load BPE encoding was the simulator's largest cost.
+// Texts of a useful size are remembered, least recently used first out.
+const MEMO_MIN_CHARS = 64;
+const MEMO_MAX_CHARS = 16_000;
+const MEMO_ENTRIES = 1000;
+const memo = new Map<string, readonly number[]>();
+
+function memoEncode(text: string): readonly number[] {
+  const hit = memo.get(text);
+  if (hit) {
+    memo.delete(text);
+    memo.set(text, hit);
+    return hit;
+  }
+  const tokens = encode(text, PLAIN);
+  if (memo.size >= MEMO_ENTRIES) memo.delete(memo.keys().next().value!);
+  memo.set(text, tokens);
+  return tokens;
 }
 
-export function encodeText(text: string): number[] {
-  return text ? encode(text, PLAIN) : [];
+const memoable = (text: string) => text.length >= MEMO_MIN_CHARS && text.length <= MEMO_MAX_CHARS;
+
+/** Tokens in `text`. */
+export function countTextTokens(text: string): number {
+  if (!text) return 0;
+  return memoable(text) ? memoEncode(text).length : countTokens(text, PLAIN);
+}
+
+/** The token ids of `text` (shared with other callers: do not change the array). */
+export function encodeText(text: string): readonly number[] {
+  if (!text) return [];
+  return memoable(text) ? memoEncode(text) : encode(text, PLAIN);
 }
 
 /** A chat message as far as its tokens go: the shape the SDK's message params and the simulator's parsed request share. */
@@ -59,7 +86,7 @@ const SCHEMA = -5;
  */
 export function promptTokenSequence(prompt: PromptParts): number[] {
   const seq: number[] = [];
-  const push = (tokens: number[]) => {
+  const push = (tokens: readonly number[]) => {
     for (const t of tokens) seq.push(t);
   };
   if (prompt.tools?.length) {

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import type { RunEvent } from "@/lib/engine/events";
 import { AppError } from "@/lib/errors";
 import { ZERO_USAGE, type Usage } from "@/lib/models/cost";
+import { ownLease } from "./ownership";
 import { storeEventBatch } from "./run-store";
 
 /**
@@ -10,7 +11,8 @@ import { storeEventBatch } from "./run-store";
  */
 export async function cancelWaitingRun(runId: string): Promise<{ id: string; status: string }> {
   const endedAt = new Date();
-  const claimed = await db.run.updateMany({ where: { id: runId, status: "waiting" }, data: { status: "cancelled", error: "The run was cancelled", endedAt, approvalDeadline: null } });
+  // Owned for the moment it takes: only a run's owner writes its log (fenced on Postgres).
+  const claimed = await db.run.updateMany({ where: { id: runId, status: "waiting" }, data: { status: "running", approvalDeadline: null, ...ownLease() } });
   if (claimed.count !== 1) throw new AppError("conflict", "This run is not waiting any more; cancel it again.");
   const run = await db.run.findUniqueOrThrow({ where: { id: runId } });
   const event: RunEvent = {
@@ -25,6 +27,7 @@ export async function cancelWaitingRun(runId: string): Promise<{ id: string; sta
     durationMs: run.startedAt ? endedAt.getTime() - run.startedAt.getTime() : 0,
   };
   await storeEventBatch(runId, [event], null);
+  await db.run.update({ where: { id: runId }, data: { status: "cancelled", error: "The run was cancelled", endedAt, ownerId: null, leaseExpiresAt: null } });
   // As the run summary closes nodes on a final event: the gates were cut off, what never ran is skipped.
   await db.runNode.updateMany({ where: { runId, status: "awaiting_approval" }, data: { status: "cancelled" } });
   await db.runNode.updateMany({ where: { runId, status: "waiting" }, data: { status: "skipped" } });

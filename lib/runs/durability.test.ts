@@ -4,7 +4,7 @@ import type { RunEvent } from "@/lib/engine/events";
 import { TEMPLATES } from "@/lib/graph";
 import { readRunEvents } from "./event-store";
 import { renewLeases } from "./ownership";
-import { resumeRun, takeOverExpiredRuns } from "./resume";
+import { resumeRun, takeOverExpiredRuns } from "./takeover";
 import { runtime } from "./runtime";
 import { cancelRun, runFinished, startRun } from "./service";
 import { drainRuns } from "./shutdown";

@@ -2,8 +2,10 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { sharedRedis } from "@/lib/db/redis";
 import { databaseProvider, databaseUrl } from "@/lib/db/url";
+import { admissionLimits } from "./local-queue";
 import { queueKind, runQueue } from "./queues";
 import { runStreamKey } from "./redis-bus";
+import { runnerMode } from "./runner";
 import { runtime } from "./runtime";
 
 /** `?detail=1` asks for the operator's view (owner or API key); without it the check is public. */
@@ -21,8 +23,18 @@ export const operatorHealthSchema = z.object({
    * with Redis, every running run of the caller's workspace (its stream against its stored seq).
    */
   eventLag: z.object({ unstoredEvents: z.number().int(), maxPerRun: z.number().int() }),
-  /** The run queue, deployment-wide with BullMQ: runs waiting for a worker or a slot, and runs being executed. */
-  queue: z.object({ kind: z.enum(["embedded", "bullmq"]), waiting: z.number().int(), active: z.number().int() }),
+  /**
+   * The run queue: runs waiting for a worker or a slot, and runs being executed (deployment-wide
+   * with BullMQ). The embedded queue also reports its caps and where runs execute.
+   */
+  queue: z.object({
+    kind: z.enum(["embedded", "bullmq"]),
+    waiting: z.number().int(),
+    active: z.number().int(),
+    maxActive: z.number().int().optional(),
+    maxActivePerWorkspace: z.number().int().optional(),
+    runner: z.enum(["inline", "process"]).optional(),
+  }),
 });
 export type OperatorHealth = z.infer<typeof operatorHealthSchema>;
 
@@ -47,7 +59,7 @@ export async function operatorHealth(workspaceId: string): Promise<OperatorHealt
     activeRuns,
     executingRuns: executing.length,
     eventLag: { unstoredEvents: lags.reduce((sum, lag) => sum + lag, 0), maxPerRun: Math.max(0, ...lags) },
-    queue: { kind: queueKind(), ...queue },
+    queue: queueKind() === "bullmq" ? { kind: "bullmq", ...queue } : { kind: "embedded", ...queue, ...admissionLimits(), runner: runnerMode() },
   };
 }
 

@@ -1,6 +1,6 @@
 import { decideExpiredApprovals } from "./approvals";
 import { leaseMs, renewLeases } from "./ownership";
-import { takeOverExpiredRuns } from "./resume";
+import { takeOverExpiredRuns } from "./takeover";
 import { runtime } from "./runtime";
 
 /**

@@ -1,5 +1,5 @@
 export { startRun, runFinished, cancelRun, isTerminalStatus } from "./service";
-export { resumeRun, takeOverExpiredRuns } from "./resume";
+export { resumeRun, takeOverExpiredRuns } from "./takeover";
 export { decideApproval, decideApprovalBody, decideExpiredApprovals, type DecideApprovalBody } from "./approvals";
 export { drainRuns } from "./shutdown";
 export { getRunDetail, listRuns, listWorkspaceRuns, type RunDetail, type RunListItem, type RunNodeResult } from "./queries";

@@ -2,6 +2,7 @@ import { redisUrl } from "@/lib/db/redis";
 import { BullRunQueue } from "./bull-queue";
 import { LocalRunQueue } from "./local-queue";
 import type { RunQueue } from "./queue";
+import { executorFor } from "./runner";
 
 const globalForQueue = globalThis as unknown as { tierflowRunQueue?: RunQueue };
 
@@ -16,5 +17,5 @@ export function queueKind(env: NodeJS.ProcessEnv = process.env): "embedded" | "b
 
 /** This process's run queue (one for every route bundle, like the runtime). */
 export function runQueue(): RunQueue {
-  return (globalForQueue.tierflowRunQueue ??= queueKind() === "bullmq" ? new BullRunQueue(redisUrl()!) : new LocalRunQueue());
+  return (globalForQueue.tierflowRunQueue ??= queueKind() === "bullmq" ? new BullRunQueue(redisUrl()!) : new LocalRunQueue((inProcess) => executorFor(inProcess)));
 }
