@@ -3,6 +3,22 @@ import { db, DEFAULT_WORKSPACE_SLUG, ensureDatabase } from "@/lib/db";
 import type { RunEvent } from "@/lib/engine/events";
 import { readRunEvents, RunEventWriter } from "./event-store";
 
+/** Failures the next writes meet before reaching the database (a busy or unreachable one). */
+const failures = vi.hoisted(() => ({ pending: 0 }));
+vi.mock("./run-store", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("./run-store")>();
+  return {
+    ...actual,
+    storeEventBatch: (...args: Parameters<typeof actual.storeEventBatch>) => {
+      if (failures.pending > 0) {
+        failures.pending--;
+        return Promise.reject(Object.assign(new Error("database is locked"), { code: "SQLITE_BUSY" }));
+      }
+      return actual.storeEventBatch(...args);
+    },
+  };
+});
+
 async function runRow(): Promise<string> {
   await ensureDatabase();
   const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: DEFAULT_WORKSPACE_SLUG } });
@@ -41,5 +57,19 @@ describe("the run event writer", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("retries a failed write before anything after it, so the log has no hole and viewers get each event once, in order", async () => {
+    const runId = await runRow();
+    const handed: number[] = [];
+    const writer = new RunEventWriter(runId, (batch) => handed.push(...batch.map((event) => event.seq)));
+    failures.pending = 2;
+    writer.add(started(runId, 1));
+    await new Promise((resolve) => setImmediate(resolve)); // the first write is failing now
+    writer.add(started(runId, 2));
+    await writer.flush();
+    expect(failures.pending).toBe(0);
+    expect(handed).toEqual([1, 2]);
+    expect((await readRunEvents(runId)).map((event) => event.seq)).toEqual([1, 2]);
   });
 });

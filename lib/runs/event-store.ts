@@ -47,16 +47,43 @@ export class RunEventWriter {
     if (this.writing || this.buffer.length === 0) return;
     const batch = this.buffer;
     this.buffer = [];
-    this.writing = storeEventBatch(this.runId, batch, this.checkpoint(batch))
-      .then(
-        () => this.onStored(batch),
-        (error: unknown) => console.error(`Could not store events of run ${this.runId}:`, error),
-      )
-      .finally(() => {
-        this.writing = null;
-        this.write();
-      });
+    this.writing = this.store(batch).finally(() => {
+      this.writing = null;
+      this.write();
+    });
   }
+
+  /**
+   * Stores one batch, retrying a failed write (a busy or briefly unreachable database) with
+   * back-off before anything after it, so the log never gets a hole. A write refused because the
+   * seqs are already stored, or because this process no longer owns the run, is not retried:
+   * another owner has the run, and this one stops when its heartbeat sees that.
+   */
+  private async store(batch: readonly RunEvent[]): Promise<void> {
+    const checkpoint = this.checkpoint(batch);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await storeEventBatch(this.runId, batch, checkpoint);
+        this.onStored(batch);
+        return;
+      } catch (error) {
+        if (attempt >= WRITE_RETRIES || ownedElsewhere(error)) {
+          console.error(`Could not store events ${batch[0].seq}–${batch[batch.length - 1].seq} of run ${this.runId}:`, error);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      }
+    }
+  }
+}
+
+/** Attempts after the first: back-off from 50 ms doubling, about 25 s in all. */
+const WRITE_RETRIES = 9;
+
+/** Prisma's "unique constraint" (the seqs are stored already) and "record not found" (the fenced update: not the owner). */
+function ownedElsewhere(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "P2002" || code === "P2025" || (typeof code === "string" && code.startsWith("SQLITE_CONSTRAINT"));
 }
 
 /** Stored events of a run with seq > `afterSeq`, in order. */
