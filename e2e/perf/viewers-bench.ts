@@ -5,16 +5,15 @@
  * sent after all viewers were connected) and the run's wall time against the one-viewer run.
  */
 import { fork } from "node:child_process";
-import http from "node:http";
 import path from "node:path";
 import { BenchmarkFailure, fmt, median, percentile, scratchDatabase, verdict } from "./bench-kit";
+import { fanOutGraph, serveRunStreams } from "./fan-out-viewers";
 
 scratchDatabase();
 const { ensureDatabase, db, DEFAULT_WORKSPACE_SLUG } = await import("@/lib/db");
 const { createGraph } = await import("@/lib/graphs/service");
 const { startRun, runFinished, streamRunEvents } = await import("@/lib/runs");
 const { createNode, GRAPH_SCHEMA_VERSION } = await import("@/lib/graph");
-type GraphDocument = import("@/lib/graph").GraphDocument;
 
 const VIEWERS = Number(process.argv.find((a) => a.startsWith("--viewers="))?.split("=")[1] ?? 1000);
 const CLIENT_PROCESSES = 4;
@@ -22,31 +21,10 @@ const ROUNDS = Number(process.argv.find((a) => a.startsWith("--rounds="))?.split
 
 await ensureDatabase();
 const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: DEFAULT_WORKSPACE_SLUG } });
-const planner = createNode("planner", { id: "plan", label: "Planner", position: { x: 0, y: 0 }, tier: "nano" });
-const pool = createNode("executor", { id: "pool", label: "Worker", position: { x: 280, y: 0 }, tier: "mini" });
-const graph = {
-  schemaVersion: GRAPH_SCHEMA_VERSION,
-  nodes: [
-    { ...planner, instructions: "Split the work into 50 subtasks. [sim:items=50] [sim:tokens=40]", options: { ...planner.options, maxSubtasks: 50, maxOutputTokens: 12_000 } },
-    { ...pool, instructions: "Do the subtask. [sim:tokens=120] [sim:tool=none]", options: { ...pool.options, concurrency: 50 } },
-  ],
-  edges: [{ id: "e1", source: "plan", target: "pool", kind: "data" }],
-  settings: { maxConcurrency: 64 },
-} as GraphDocument;
+const graph = fanOutGraph({ createNode, GRAPH_SCHEMA_VERSION });
 const { id: graphId } = await createGraph(workspace.id, { name: "viewers", graph });
 
-const server = http.createServer(async (req, res) => {
-  const controller = new AbortController();
-  req.on("close", () => controller.abort());
-  const runId = new URL(req.url!, "http://x").searchParams.get("run")!;
-  const response = await streamRunEvents(workspace.id, runId, 0, controller.signal);
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  const reader = response.body!.getReader();
-  for (let next = await reader.read(); !next.done; next = await reader.read()) res.write(next.value);
-  res.end();
-});
-await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-const { port } = server.address() as { port: number };
+const { server, port } = await serveRunStreams(workspace.id, streamRunEvents);
 
 interface Outcome {
   wallMs: number;

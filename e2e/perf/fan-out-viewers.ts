@@ -1,0 +1,40 @@
+/**
+ * What the viewer benchmarks share: a 50-way fan-out graph, and a plain HTTP server that streams
+ * a run's events the way the SSE route does (without Next), for the viewer client processes.
+ * The lib modules come in as arguments: a bench imports them only after setting its environment.
+ */
+import http from "node:http";
+import type { GraphDocument } from "@/lib/graph";
+import type * as Graph from "@/lib/graph";
+import type * as Runs from "@/lib/runs";
+
+/** A planner that splits the work into 50 subtasks, and a 50-wide pool that does them. */
+export function fanOutGraph({ createNode, GRAPH_SCHEMA_VERSION }: Pick<typeof Graph, "createNode" | "GRAPH_SCHEMA_VERSION">): GraphDocument {
+  const planner = createNode("planner", { id: "plan", label: "Planner", position: { x: 0, y: 0 }, tier: "nano" });
+  const pool = createNode("executor", { id: "pool", label: "Worker", position: { x: 280, y: 0 }, tier: "mini" });
+  return {
+    schemaVersion: GRAPH_SCHEMA_VERSION,
+    nodes: [
+      { ...planner, instructions: "Split the work into 50 subtasks. [sim:items=50] [sim:tokens=40]", options: { ...planner.options, maxSubtasks: 50, maxOutputTokens: 12_000 } },
+      { ...pool, instructions: "Do the subtask. [sim:tokens=120] [sim:tool=none]", options: { ...pool.options, concurrency: 50 } },
+    ],
+    edges: [{ id: "e1", source: "plan", target: "pool", kind: "data" }],
+    settings: { maxConcurrency: 64 },
+  } as GraphDocument;
+}
+
+/** Serves `/?run=<id>`: the run's event stream from the start, for the workspace. */
+export async function serveRunStreams(workspaceId: string, streamRunEvents: typeof Runs.streamRunEvents): Promise<{ server: http.Server; port: number }> {
+  const server = http.createServer(async (req, res) => {
+    const controller = new AbortController();
+    req.on("close", () => controller.abort());
+    const runId = new URL(req.url!, "http://x").searchParams.get("run")!;
+    const response = await streamRunEvents(workspaceId, runId, 0, controller.signal);
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    const reader = response.body!.getReader();
+    for (let next = await reader.read(); !next.done; next = await reader.read()) res.write(next.value);
+    res.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, port: (server.address() as { port: number }).port };
+}
