@@ -8,6 +8,11 @@ import { RunPage, startRun, waitForRunEnd } from "./pages/run-page";
  * and its label sits on no card, nearer its own target than the other edge's.
  */
 async function expectReadable(edge: Locator, source: Locator, target: Locator, otherTarget: Locator, cards: Locator[]) {
+  // Measured again until it holds: the canvas may still be fitting its view when the edge first shows.
+  await expect(async () => expectReadableNow(edge, source, target, otherTarget, cards)).toPass({ timeout: 5_000 });
+}
+
+async function expectReadableNow(edge: Locator, source: Locator, target: Locator, otherTarget: Locator, cards: Locator[]) {
   const { start, end } = await pathEnds(edge);
   expect(distanceToBorder(start, await rectOf(source))).toBeLessThan(3);
   expect(distanceToBorder(end, await rectOf(target))).toBeLessThan(3);
