@@ -38,3 +38,10 @@ export async function serveRunStreams(workspaceId: string, streamRunEvents: type
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { server, port: (server.address() as { port: number }).port };
 }
+
+/** The seqs from 1 to `lastSeq` a viewer did not receive (what it got is keyed by seq). */
+export function missingSeqs(received: Record<number, number>, lastSeq: number): number[] {
+  const missing: number[] = [];
+  for (let seq = 1; seq <= lastSeq; seq++) if (received[seq] === undefined) missing.push(seq);
+  return missing;
+}

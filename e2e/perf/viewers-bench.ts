@@ -7,7 +7,7 @@
 import { fork } from "node:child_process";
 import path from "node:path";
 import { BenchmarkFailure, fmt, median, percentile, scratchDatabase, verdict } from "./bench-kit";
-import { fanOutGraph, serveRunStreams } from "./fan-out-viewers";
+import { fanOutGraph, missingSeqs, serveRunStreams } from "./fan-out-viewers";
 
 scratchDatabase();
 const { ensureDatabase, db, DEFAULT_WORKSPACE_SLUG } = await import("@/lib/db");
@@ -57,7 +57,7 @@ async function round(viewers: number): Promise<Outcome> {
   const wallMs = performance.now() - started;
   const run = await db.run.findUniqueOrThrow({ where: { id }, select: { status: true, lastSeq: true } });
   if (run.status !== "succeeded") throw new BenchmarkFailure(`run ${id} ended ${run.status}`);
-  const incomplete = received.filter((times) => Object.keys(times).length !== run.lastSeq).length;
+  const incomplete = received.filter((times) => missingSeqs(times, run.lastSeq).length > 0).length;
   if (incomplete) throw new BenchmarkFailure(`${incomplete} of ${viewers} viewers did not get all ${run.lastSeq} events`);
   const lags: number[] = [];
   for (let seq = 1; seq <= run.lastSeq; seq++) {

@@ -23,11 +23,12 @@ for (let viewer = 0; viewer < count; viewer++) {
     response.on("data", (chunk: string) => {
       const at = now();
       const text = tail + chunk;
-      // Only the ids are needed: every event block starts with "id: <seq>".
-      for (let i = text.indexOf("id: "); i !== -1; i = text.indexOf("id: ", i + 4)) {
-        const end = text.indexOf("\n", i);
+      // Only the ids are needed: every event block starts with an "id: <seq>" line (an event's
+      // text may contain "id: " too, never at the start of a line: data lines start "data: ").
+      for (let i = text.indexOf("\nid: "); i !== -1; i = text.indexOf("\nid: ", i + 5)) {
+        const end = text.indexOf("\n", i + 1);
         if (end === -1) break;
-        times[Number(text.slice(i + 4, end))] ??= at;
+        times[Number(text.slice(i + 5, end))] ??= at;
       }
       tail = text.slice(Math.max(0, text.lastIndexOf("\n")));
     });

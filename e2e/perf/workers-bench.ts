@@ -15,7 +15,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { OwnServices, OwnWorker } from "../fixtures/own-worker";
 import { BenchmarkFailure, fmt, percentile, scratchDatabase } from "./bench-kit";
-import { fanOutGraph, serveRunStreams } from "./fan-out-viewers";
+import { fanOutGraph, missingSeqs, serveRunStreams } from "./fan-out-viewers";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const VIEWERS = Number(arg("viewers") ?? 1000);
@@ -177,7 +177,8 @@ async function viewersChild(): Promise<void> {
     const received = await watch(id, () => {});
     const run = await ended(id);
     if (run.status !== "succeeded") throw new BenchmarkFailure(`run ${id} ended ${run.status}`);
-    const complete = received.filter((times) => Object.keys(times).length === run.lastSeq).length;
+    const missing = received.map((times) => missingSeqs(times, run.lastSeq)).filter((seqs) => seqs.length > 0);
+    const complete = VIEWERS - missing.length;
     const lastSeen = Math.max(...received.map((times) => times[run.lastSeq] ?? Infinity));
     const lags: number[] = [];
     for (let seq = 1; seq <= run.lastSeq; seq++) {
@@ -190,7 +191,10 @@ async function viewersChild(): Promise<void> {
     console.log(`    ${complete}/${VIEWERS} viewers got all ${run.lastSeq} events; run start → last viewer has the final event ${fmt((lastSeen - asked) / 1000, 2)} s (run end stored → last viewer: ${fmt(lastSeen - run.endedAt!.getTime(), 0)} ms)`);
     console.log(`    lag behind the first viewer to get each event: p50 ${fmt(percentile(lags, 50), 1)} ms, p95 ${fmt(percentile(lags, 95), 1)} ms`);
     console.log(`    memory per idle viewer in the web process: ${fmt(perViewer.heap / 1024, 1)} KiB heap+external, ${fmt(perViewer.rss / 1024, 1)} KiB RSS`);
-    if (complete !== VIEWERS) process.exitCode = 1;
+    if (missing.length > 0) {
+      console.log(`    MISSED: ${missing.length} viewer(s); the first lacks seq ${missing[0].slice(0, 20).join(", ")}${missing[0].length > 20 ? "…" : ""}`);
+      process.exitCode = 1;
+    }
   } finally {
     server.close();
     server.closeAllConnections();
