@@ -163,12 +163,20 @@ const LABELS: Record<Variant, string> = {
 
 try {
   const samples = new Map<string, number[]>();
+  // CPU time per node beside the wall time: on a busy machine it moves far less, and both sides run on this one thread.
+  const cpuSamples = new Map<string, number[]>();
   const variants = ONLY ? VARIANTS.filter((v) => v === ONLY) : VARIANTS;
   for (let round = 0; round <= ROUNDS; round++) {
     for (const item of prepared) {
       for (const variant of variants) {
+        const cpu = process.cpuUsage();
         const perNode = (await runOnce(variant, item)) / item.shape.nodes.length;
-        if (round > 0) samples.set(`${item.shape.name}|${variant}`, [...(samples.get(`${item.shape.name}|${variant}`) ?? []), perNode]);
+        const { user, system } = process.cpuUsage(cpu);
+        const key = `${item.shape.name}|${variant}`;
+        if (round > 0) {
+          samples.set(key, [...(samples.get(key) ?? []), perNode]);
+          cpuSamples.set(key, [...(cpuSamples.get(key) ?? []), (user + system) / 1000 / item.shape.nodes.length]);
+        }
       }
     }
   }
@@ -176,6 +184,8 @@ try {
   console.log(`${"shape".padEnd(22)}${variants.map((v) => LABELS[v].padStart(20)).join("")}`);
   const figure = (shape: string, variant: Variant) => median(samples.get(`${shape}|${variant}`) ?? []);
   for (const { shape } of prepared) console.log(`${shape.name.padEnd(22)}${variants.map((v) => fmt(figure(shape.name, v)).padStart(20)).join("")}`);
+  console.log(`\nCPU ms per node (user + system, this process), median:`);
+  for (const { shape } of prepared) console.log(`${shape.name.padEnd(22)}${variants.map((v) => fmt(median(cpuSamples.get(`${shape.name}|${v}`) ?? [])).padStart(20)).join("")}`);
   if (!ONLY) {
     console.log("");
     for (const { shape } of prepared) {

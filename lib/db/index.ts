@@ -3,6 +3,7 @@ import { migrateDatabase } from "./migrate";
 import { databaseUrl } from "./url";
 
 export { db, sqliteDateTime, sqliteWrite, usesSqlite, type SqlWriter } from "./client";
+export { newRowId } from "./ids";
 export { Prisma } from "@/lib/generated/prisma/client";
 
 /** The workspace every request lands in until accounts exist (and the first owner's later). */

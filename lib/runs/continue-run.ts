@@ -14,6 +14,12 @@ export async function markInterrupted(runId: string, reason: string): Promise<vo
   await db.run.update({ where: { id: runId }, data: { status: "interrupted", error: reason, endedAt: new Date(), ownerId: null, leaseExpiresAt: null } });
 }
 
+/** A run's snapshot, read and checked again: this process may run other code than the one that stored it. */
+async function snapshotGraph(runId: string, workspaceId: string) {
+  const { graphSnapshot } = await db.run.findUniqueOrThrow({ where: { id: runId }, select: { graphSnapshot: true } });
+  return requireRunnableGraph(readStoredGraph(graphSnapshot, { kind: "run", id: runId }), await workspaceGraphChecks(workspaceId));
+}
+
 /** The simulator settings a run was started with; runs from before they were stored use this process's. */
 function storedSimulation(value: unknown, runId: string): { speed: number; seed: number } {
   const stored = (value ?? {}) as { speed?: unknown; seed?: unknown };
@@ -29,11 +35,14 @@ function storedSimulation(value: unknown, runId: string): { speed: number; seed:
  * snapshot no longer validates) ends `interrupted`, saying why. Answers what the run is now.
  */
 export async function continueRun(runId: string, inProcess: InProcessOptions = {}): Promise<"running" | "interrupted"> {
-  const run = await db.run.findUniqueOrThrow({ where: { id: runId } });
+  const run = await db.run.findUniqueOrThrow({
+    where: { id: runId },
+    select: { workspaceId: true, input: true, budgetNanoUsd: true, simulation: true, documents: true, startedAt: true },
+  });
   if (!run.startedAt) await db.run.update({ where: { id: runId }, data: { startedAt: new Date() } });
-  let graph;
+  let graph = inProcess.graph;
   try {
-    graph = requireRunnableGraph(readStoredGraph(run.graphSnapshot, { kind: "run", id: run.id }), await workspaceGraphChecks(run.workspaceId));
+    graph ??= await snapshotGraph(runId, run.workspaceId);
   } catch (error) {
     await markInterrupted(runId, `This run cannot resume: ${errorMessage(error)}`);
     return "interrupted";

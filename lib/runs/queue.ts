@@ -1,3 +1,4 @@
+import type { GraphDocument } from "@/lib/graph";
 import type { ModelClient } from "@/lib/models";
 
 /** A stored run (status `queued`) handed to the queue to be executed. */
@@ -10,6 +11,11 @@ export interface QueuedRun {
 export interface InProcessOptions {
   /** A ready model client (tests and benchmarks time the simulator through it). */
   modelClient?: ModelClient;
+  /**
+   * The graph `startRun` checked and snapshotted into the run. Snapshots never change, so the
+   * process that started the run executes this one instead of reading and checking it again.
+   */
+  graph?: GraphDocument;
 }
 
 /**

@@ -20,6 +20,8 @@ const KEY_SHAPED: [RegExp, string][] = [
   // A digit is required so prose ("Bearer authentication") stays as written.
   [/\b(Bearer\s+)(?=[A-Za-z._~+/=-]*\d)[A-Za-z0-9._~+/=-]{8,}/gi, `$1${REDACTED}`],
 ];
+// What every KEY_SHAPED match contains: one scan of a text that has none spares the three replaces.
+const KEY_HINT = /sk-|tf_key_|bearer/i;
 // Shorter secrets would redact ordinary words.
 const MIN_SECRET_LENGTH = 8;
 
@@ -48,7 +50,10 @@ export function createRedactor(secrets: readonly (string | null | undefined)[]):
     secrets.filter((s): s is string => typeof s === "string"),
     REDACTED,
   );
-  const redact: Redactor = (text) => KEY_SHAPED.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), exact(text));
+  const redact: Redactor = (text) => {
+    const out = exact(text);
+    return KEY_HINT.test(out) ? KEY_SHAPED.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), out) : out;
+  };
   return Object.assign(redact, { texts: exact.texts });
 }
 
@@ -136,14 +141,14 @@ export function redactDeep<T>(value: T, redact: Redactor, keep: ReadonlySet<stri
     return (changed ? next : value) as T;
   }
   if (value !== null && typeof value === "object") {
-    let changed = false;
-    const next: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
+    // Copied only once a string in it changes: most events have nothing to redact.
+    let next: Record<string, unknown> | null = null;
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
       const after = keep.has(key) ? item : redactDeep(item, redact, keep);
-      if (after !== item) changed = true;
-      next[key] = after;
+      if (after !== item) (next ??= { ...(value as Record<string, unknown>) })[key] = after;
     }
-    return (changed ? next : value) as T;
+    return (next ?? value) as T;
   }
   return value;
 }

@@ -1,6 +1,7 @@
-import { db, sqliteDateTime, sqliteWrite, usesSqlite, type SqlWriter } from "@/lib/db";
+import { db, newRowId, sqliteDateTime, sqliteWrite, usesSqlite, type SqlWriter } from "@/lib/db";
 import type { RunOutcome, RunSummary } from "@/lib/engine";
 import type { RunEvent } from "@/lib/engine/events";
+import type { GraphDocument } from "@/lib/graph";
 import { runtime } from "./runtime";
 
 type NodeResult = RunSummary["nodes"][string];
@@ -10,6 +11,51 @@ type Totals = RunOutcome["totals"];
 export interface Checkpoint {
   nodes: readonly NodeResult[];
   totals: Totals;
+}
+
+/** A run to store `queued`; every other column starts at its default. */
+export interface NewRun {
+  workspaceId: string;
+  graphId: string;
+  graphName: string;
+  graphSnapshot: GraphDocument;
+  input: string;
+  simulated: boolean;
+  budgetNanoUsd: number | null;
+  documents: readonly string[] | null;
+  simulation: { speed: number; seed?: number };
+}
+
+/**
+ * Stores a new run and answers its id. On SQLite through a prepared statement: Prisma's
+ * serialising of the snapshot (about 6 ms for a 200-node graph, against 0.2 ms for
+ * JSON.stringify) was most of a run's start.
+ */
+export async function insertRun(run: NewRun): Promise<string> {
+  if (!usesSqlite()) {
+    const { graphSnapshot, documents, ...rest } = run;
+    const row = await db.run.create({ data: { ...rest, status: "queued", graphSnapshot: graphSnapshot as object, documents: documents ?? undefined }, select: { id: true } });
+    return row.id;
+  }
+  const id = newRowId();
+  await sqliteWrite((sql) =>
+    sql(
+      `INSERT INTO "Run" ("id", "workspaceId", "graphId", "graphName", "graphSnapshot", "input", "status", "simulated", "budgetNanoUsd", "documents", "simulation", "createdAt")
+       VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
+      id,
+      run.workspaceId,
+      run.graphId,
+      run.graphName,
+      JSON.stringify(run.graphSnapshot),
+      run.input,
+      Number(run.simulated),
+      run.budgetNanoUsd,
+      json(run.documents),
+      JSON.stringify(run.simulation),
+      sqliteDateTime(new Date()),
+    ),
+  );
+  return id;
 }
 
 /**

@@ -11,6 +11,7 @@ import { announceCancel } from "./cancel-signal";
 import { expiredLease, leaseMs } from "./ownership";
 import { queueKind, runQueue } from "./queues";
 import { requireAcceptingRuns } from "./run-context";
+import { insertRun } from "./run-store";
 import { runtime } from "./runtime";
 import type { StartRunBody } from "./schemas";
 
@@ -40,23 +41,20 @@ export async function startRun(
   // Checked against the workspace before the run exists: a foreign collection id answers 404.
   const documentIds = [...new Set(body.documents ?? [])];
   if (documentIds.length > 0) await requireCollections(workspaceId, documentIds);
-  const run = await db.run.create({
-    data: {
-      workspaceId,
-      graphId,
-      graphName: stored.name,
-      graphSnapshot: graph as object,
-      input: body.input,
-      status: "queued",
-      simulated: modelClient?.simulated ?? simulated,
-      budgetNanoUsd: body.budgetUsd === undefined ? null : Math.round(body.budgetUsd * NANO_PER_USD),
-      documents: documentIds.length > 0 ? documentIds : undefined,
-      simulation: { speed: body.simulation?.speed ?? simSpeedFromEnv(), seed: body.simulation?.seed },
-    },
-    select: { id: true },
+  const runId = await insertRun({
+    workspaceId,
+    graphId,
+    graphName: stored.name,
+    graphSnapshot: graph,
+    input: body.input,
+    simulated: modelClient?.simulated ?? simulated,
+    budgetNanoUsd: body.budgetUsd === undefined ? null : Math.round(body.budgetUsd * NANO_PER_USD),
+    documents: documentIds.length > 0 ? documentIds : null,
+    simulation: { speed: body.simulation?.speed ?? simSpeedFromEnv(), seed: body.simulation?.seed },
   });
-  const status = await runQueue().enqueue({ runId: run.id, workspaceId }, { modelClient });
-  return { id: run.id, status };
+  // The graph goes along: executed in this process, the run does not read and check its snapshot again.
+  const status = await runQueue().enqueue({ runId, workspaceId }, { modelClient, graph });
+  return { id: runId, status };
 }
 
 /**
