@@ -4,7 +4,7 @@ let counter = 0;
 
 /**
  * A collision-resistant id shaped like the cuids Prisma gives rows (`@default(cuid())`): "c",
- * the time, a per-process counter and 64 random bits, all base 36, 25 characters. For rows a
+ * the time, a per-process counter and 12 random base-36 digits (about 62 bits), 25 characters. For rows a
  * hot path inserts past Prisma (`sqliteWrite`), so their ids look like every other row's.
  */
 export function newRowId(): string {
