@@ -54,6 +54,18 @@ describe("the executor child", () => {
     expect(runtime.active.has(run.id)).toBe(false);
   });
 
+  it("follows a run live from the moment it is handed over, before the child has started it", async () => {
+    const run = await startRun(workspaceId, graphId, { input: "Compare three message queues", simulation: { speed: 0 } });
+    // A viewer connecting now must not wait for a storage poll to find the run's first events.
+    expect(runtime.bus.isLive(run.id)).toBe(true);
+    const seen = await viewStream(run.id);
+    await runFinished(run.id);
+    const stored = await readRunEvents(run.id, 0, Number.MAX_SAFE_INTEGER);
+    expect(seen.map((e) => e.seq)).toEqual(stored.map((e) => e.seq));
+    expect(seen.at(-1)?.type).toBe("run.completed");
+    expect(runtime.bus.isLive(run.id)).toBe(false);
+  });
+
   it("passes a cancel on to the child, and the run ends cancelled", async () => {
     const run = await startRun(workspaceId, graphId, { input: "Compare three message queues", simulation: { speed: 0.5 } });
     await expect.poll(() => db.runEvent.count({ where: { runId: run.id, type: "node.started" } }), { timeout: 15_000 }).toBeGreaterThan(0);

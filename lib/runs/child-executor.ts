@@ -140,6 +140,9 @@ export class ChildRunExecutor implements RunExecutor {
     const controller = new AbortController();
     let settle = () => {};
     const done = new Promise<void>((resolve) => (settle = resolve));
+    // Live here from the hand-over: a viewer connecting before the child starts the run follows
+    // it at once instead of polling storage. (A Redis bus follows any run already.)
+    const preOpened = runtime.bus.kind === "in-process";
     return new Promise<Execution>((resolve) => {
       const run: Handed = {
         runId,
@@ -147,6 +150,8 @@ export class ChildRunExecutor implements RunExecutor {
         crashes: 0,
         finish: () => {
           if (!child.runs.delete(runId)) return;
+          // Opened below: a run the child never started (or that ended there without closing) closes here.
+          if (preOpened && runtime.bus.isLive(runId)) runtime.bus.close(runId);
           if (runtime.active.get(runId)?.done === done) runtime.active.delete(runId);
           settle();
         },
@@ -157,6 +162,7 @@ export class ChildRunExecutor implements RunExecutor {
       };
       child.runs.set(runId, run);
       runtime.active.set(runId, { controller, done });
+      if (preOpened) runtime.bus.open(runId);
       controller.signal.addEventListener("abort", () => void child.sendAbort(run), { once: true });
       void child.send({ type: "execute", runId });
       // Admitted and handed over: the child claims it (a run cancelled meanwhile just ends

@@ -53,7 +53,18 @@ export class IpcRunBus implements RunBus {
 export function applyBusOps(bus: RunBus, ops: readonly BusOp[]): void {
   for (const op of ops) {
     if (op.op === "publish") bus.publish(op.event);
-    else if (op.op === "open") bus.open(op.runId, op.stored);
+    else if (op.op === "open") openOrCatchUp(bus, op.runId, op.stored);
     else bus.close(op.runId);
   }
+}
+
+/**
+ * The web process opens a run's topic when it hands the run over (child-executor.ts), so a
+ * viewer who connects before the child has started follows it live. The child's own open then
+ * brings only a resume's stored events, published to those viewers after what they have.
+ */
+function openOrCatchUp(bus: RunBus, runId: string, stored: readonly RunEvent[]): void {
+  if (!bus.isLive(runId)) return bus.open(runId, stored);
+  const seen = bus.publishedSeq(runId) ?? 0;
+  for (const event of stored) if (event.seq > seen) bus.publish(event);
 }
