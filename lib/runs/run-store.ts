@@ -5,7 +5,8 @@ import type { GraphDocument } from "@/lib/graph";
 import { expiredLease, ownLease } from "./ownership";
 import { runtime } from "./runtime";
 
-type NodeResult = RunSummary["nodes"][string];
+/** A node's row: its summary as the run's events fold it. */
+export type NodeResult = RunSummary["nodes"][string];
 type Totals = RunOutcome["totals"];
 
 /** What a stored batch changes beside the log: the rows of the nodes it finished, and the run's running cost. */
@@ -145,7 +146,7 @@ export function storeEventBatch(runId: string, batch: readonly RunEvent[], check
   ]);
 }
 
-/** The run's per-node results and final state, in one transaction; the run leaves its owner. */
+/** The run's final state and the node rows given (those not yet stored as they are now), in one transaction; the run leaves its owner. */
 export function storeOutcome(runId: string, outcome: RunOutcome, nodes: readonly NodeResult[]): Promise<unknown> {
   const endedAt = new Date();
   if (usesSqlite()) {
