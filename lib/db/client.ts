@@ -75,24 +75,29 @@ export function usesSqlite(): boolean {
 /** Runs cached prepared statements on Prisma's connection; see `sqliteWrite`. */
 export type SqlWriter = (sql: string, ...params: unknown[]) => Database.RunResult;
 
+/** Runs a cached prepared statement that answers rows (`… RETURNING`) and gives the first, if any; see `sqliteWrite`. */
+export type SqlRow = (sql: string, ...params: unknown[]) => Record<string, unknown> | undefined;
+
 /**
  * Runs `work` as one SQLite transaction on Prisma's own connection, holding the lock Prisma's
  * transactions take, with statements prepared once per process. For hot-path writes where
  * Prisma's per-call query building costs more than the write (a run's event batches). `work`
  * is synchronous, so nothing else runs on the connection in between; a throw rolls it back.
  */
-export async function sqliteWrite<T>(work: (run: SqlWriter) => T): Promise<T> {
+export async function sqliteWrite<T>(work: (run: SqlWriter, row: SqlRow) => T): Promise<T> {
   if (!state.adapter) throw new Error("sqliteWrite needs a SQLite database; see usesSqlite().");
   if (!state.connected) await db.$connect(); // Prisma connects lazily, on its first query
   const adapter = await state.adapter;
   const transaction = await adapter.startTransaction(); // BEGIN, under the adapter's lock
-  const run: SqlWriter = (sql, ...params) => {
+  const prepared = (sql: string) => {
     let statement = state.statements.get(sql);
     if (!statement) state.statements.set(sql, (statement = adapter.client.prepare(sql)));
-    return statement.run(...params);
+    return statement;
   };
+  const run: SqlWriter = (sql, ...params) => prepared(sql).run(...params);
+  const row: SqlRow = (sql, ...params) => prepared(sql).get(...params) as Record<string, unknown> | undefined;
   try {
-    const result = work(run);
+    const result = work(run, row);
     run("COMMIT");
     return result;
   } catch (error) {

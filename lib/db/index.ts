@@ -2,7 +2,7 @@ import { db } from "./client";
 import { migrateDatabase } from "./migrate";
 import { databaseUrl } from "./url";
 
-export { db, sqliteDateTime, sqliteWrite, usesSqlite, type SqlWriter } from "./client";
+export { db, sqliteDateTime, sqliteWrite, usesSqlite, type SqlRow, type SqlWriter } from "./client";
 export { newRowId } from "./ids";
 export { Prisma } from "@/lib/generated/prisma/client";
 

@@ -17,17 +17,11 @@ import { AppError } from "@/lib/errors";
 
 const listedNames = z.array(z.object({ name: z.string() })).catch([]);
 
-/**
- * Every tool a node of this workspace may use: the built-ins, its HTTP tools, then the tools its MCP servers
- * listed when last checked, by stable id. A removed server or renamed tool drops out, so the
- * node that uses it gets an unknown-tool problem instead of a failure at run time.
- */
-export async function workspaceToolNames(workspaceId: string): Promise<string[]> {
-  const [servers, httpTools] = await Promise.all([
-    db.mcpServer.findMany({ where: { workspaceId }, select: { id: true, tools: true }, orderBy: { name: "asc" } }),
-    db.httpTool.findMany({ where: { workspaceId }, select: { id: true }, orderBy: { name: "asc" } }),
-  ]);
-  return [...TOOL_NAMES, ...httpTools.map((tool) => httpToolId(tool.id)), ...servers.flatMap((server) => listedNames.parse(server.tools).map((tool) => mcpToolId(server.id, tool.name)))];
+/** The stored rows graph checks read: a workspace's catalog overrides, its MCP servers' listed tools and its HTTP tools. */
+export interface StoredToolsAndCatalog {
+  catalog: unknown;
+  mcpServers: readonly { id: string; tools: unknown }[];
+  httpTools: readonly { id: string }[];
 }
 
 /** What a graph is checked against: the tools a node may use and the catalog its models come from (the default one unless told). */
@@ -38,8 +32,22 @@ export interface GraphChecks {
 
 /** The workspace's tools and model catalog, for checking its graphs. */
 export async function workspaceGraphChecks(workspaceId: string): Promise<GraphChecks> {
-  const [toolNames, workspace] = await Promise.all([workspaceToolNames(workspaceId), db.workspace.findUnique({ where: { id: workspaceId }, select: { catalog: true } })]);
-  return { toolNames, catalog: catalogFromStored(workspace?.catalog) };
+  const workspace = await db.workspace.findUnique({
+    where: { id: workspaceId },
+    select: { catalog: true, mcpServers: { select: { id: true, tools: true }, orderBy: { name: "asc" } }, httpTools: { select: { id: true }, orderBy: { name: "asc" } } },
+  });
+  return graphChecksOf(workspace ?? { catalog: null, mcpServers: [], httpTools: [] });
+}
+
+/**
+ * Checks from rows already loaded. Every tool a node may use: the built-ins, the HTTP tools, then
+ * the tools the MCP servers listed when last checked, by stable id (rows in name order). A removed
+ * server or renamed tool drops out, so the node that uses it gets an unknown-tool problem instead
+ * of a failure at run time.
+ */
+export function graphChecksOf({ catalog, mcpServers, httpTools }: StoredToolsAndCatalog): GraphChecks {
+  const toolNames = [...TOOL_NAMES, ...httpTools.map((tool) => httpToolId(tool.id)), ...mcpServers.flatMap((server) => listedNames.parse(server.tools).map((tool) => mcpToolId(server.id, tool.name)))];
+  return { toolNames, catalog: catalogFromStored(catalog) };
 }
 
 const BUILT_IN: GraphChecks = { toolNames: TOOL_NAMES };

@@ -74,7 +74,8 @@ describe("durable runs", () => {
     const live = await runOwnedElsewhere(new Date(Date.now() + 60_000));
     const orphan = await runOwnedElsewhere(new Date(Date.now() - 1000));
     const startedEvent = { type: "run.started", ts: Date.now(), input: orphan.input, simulated: true, nodeCount: 3, budgetNanoUsd: null, runId: orphan.id, seq: 1 };
-    await db.runEvent.create({ data: { runId: orphan.id, seq: 1, type: "run.started", data: startedEvent } });
+    // As the run service stores a batch: the event and the run's lastSeq together.
+    await db.run.update({ where: { id: orphan.id }, data: { lastSeq: 1, events: { create: { seq: 1, type: "run.started", data: startedEvent } } } });
     await takeOverExpiredRuns();
     expect(runtime.active.has(live.id)).toBe(false);
     expect(runtime.active.has(orphan.id)).toBe(true);

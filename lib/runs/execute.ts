@@ -9,7 +9,7 @@ import type { ProviderEntry } from "@/lib/workspaces/provider";
 import { scaledClock } from "./clock";
 import { RunEventLog } from "./event-log";
 import { RunEventWriter } from "./event-store";
-import { storeOutcome, storeWaiting } from "./run-store";
+import { storeOutcome, storeWaiting, type NodeResult } from "./run-store";
 import { releaseLease } from "./ownership";
 import { createRedactor, redactDeep, redactedMessage, StreamRedactor } from "./redact";
 import { runtime, SHUTDOWN } from "./runtime";
@@ -60,17 +60,23 @@ export function launchRun(options: LaunchOptions): void {
     for (const event of events) if (event.type === "node.usage") ledger.record(event);
   };
   charge(stored);
+  // The node rows as this process last stored them (summaries are copied on change, so an
+  // unchanged node is the same object): the outcome writes only the rows that differ.
+  const storedNodes = new Map<string, NodeResult>();
+  let checkpointNodes: readonly NodeResult[] = [];
   const writer = new RunEventWriter(
     runId,
     (batch) => {
+      for (const node of checkpointNodes) storedNodes.set(node.nodeId, node);
       for (const event of batch) if (!isFinalEvent(event)) runtime.bus.publish(event);
     },
     (batch) => {
       summary = foldRunEvents(summary, batch);
       charge(batch);
       const touched = new Set(batch.flatMap((event) => (INSTANCE_END.has(event.type) && "nodeId" in event ? [event.nodeId] : [])));
+      checkpointNodes = [...touched].map((nodeId) => summary.nodes[nodeId]);
       if (touched.size === 0) return null;
-      return { nodes: [...touched].map((nodeId) => summary.nodes[nodeId]), totals: ledger.totals(0) };
+      return { nodes: checkpointNodes, totals: ledger.totals(0) };
     },
   );
   let finalEvent: RunEvent | null = null;
@@ -119,7 +125,7 @@ export function launchRun(options: LaunchOptions): void {
         await storeWaiting(runId, summary, outcome.totals);
         return;
       }
-      await storeOutcome(runId, redactDeep(outcome, redact), Object.values(summary.nodes));
+      await storeOutcome(runId, redactDeep(outcome, redact), Object.values(summary.nodes).filter((node) => storedNodes.get(node.nodeId) !== node));
       if (finalEvent) runtime.bus.publish(finalEvent);
     })
     .catch(async (error: unknown) => {

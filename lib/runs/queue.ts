@@ -1,5 +1,6 @@
 import type { GraphDocument } from "@/lib/graph";
 import type { ModelClient } from "@/lib/models";
+import type { WorkspaceRunResources } from "@/lib/workspaces/run-resources";
 
 /** A stored run (status `queued`) handed to the queue to be executed. */
 export interface QueuedRun {
@@ -16,6 +17,11 @@ export interface InProcessOptions {
    * process that started the run executes this one instead of reading and checking it again.
    */
   graph?: GraphDocument;
+  /**
+   * The workspace's rows `startRun` checked the graph against (providers, tools, catalog): the run
+   * executes with the workspace as it was when it started, as it does with the graph.
+   */
+  workspace?: WorkspaceRunResources;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { createDocumentReader, documentManifest } from "@/lib/documents";
 import { AppError } from "@/lib/errors";
-import { workspaceHttpTools } from "@/lib/workspaces/http-tools";
-import { workspaceMcpServers } from "@/lib/workspaces/mcp-servers";
-import { workspaceProvider } from "@/lib/workspaces/provider";
+import { httpToolsOf } from "@/lib/workspaces/http-tools";
+import { mcpServersOf } from "@/lib/workspaces/mcp-servers";
+import { workspaceProviderOf } from "@/lib/workspaces/provider";
+import type { WorkspaceRunResources } from "@/lib/workspaces/run-resources";
 import { runtime } from "./runtime";
 
 /** 32-bit FNV-1a: a stable simulator seed per run, so a run replays the same way. */
@@ -17,10 +18,14 @@ export function requireAcceptingRuns(): void {
   if (runtime.draining) throw new AppError("unavailable", "The server is shutting down; try again in a moment.");
 }
 
-/** What a run of this workspace executes with: its provider, models, tools and attached documents. */
-export async function workspaceRunContext(workspaceId: string, documentIds: readonly string[] = []) {
-  const { provider, providerLabel, providers, catalog, simulated } = await workspaceProvider(workspaceId);
-  const [mcp, httpTools] = await Promise.all([workspaceMcpServers(workspaceId), workspaceHttpTools(workspaceId)]);
+/**
+ * What a run of this workspace executes with: its provider, models, tools and attached documents,
+ * from its run resources (loaded once per start, see `loadWorkspaceRunResources`).
+ */
+export async function workspaceRunContext(workspaceId: string, resources: WorkspaceRunResources, documentIds: readonly string[] = []) {
+  const { provider, providerLabel, providers, catalog, simulated } = workspaceProviderOf(resources);
+  const mcp = mcpServersOf(resources.mcpServers);
+  const httpTools = httpToolsOf(resources.httpTools);
   const documents = documentIds.length > 0 ? await createDocumentReader(workspaceId, documentIds) : undefined;
   const attachments = documents ? documentManifest(await documents.list()) : undefined;
   return { provider, providerLabel, providers, catalog, simulated, mcp, httpTools, documents, attachments };

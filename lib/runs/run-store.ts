@@ -2,9 +2,11 @@ import { db, newRowId, sqliteDateTime, sqliteWrite, usesSqlite, type SqlWriter }
 import type { RunOutcome, RunSummary } from "@/lib/engine";
 import type { RunEvent } from "@/lib/engine/events";
 import type { GraphDocument } from "@/lib/graph";
+import { expiredLease, ownLease } from "./ownership";
 import { runtime } from "./runtime";
 
-type NodeResult = RunSummary["nodes"][string];
+/** A node's row: its summary as the run's events fold it. */
+export type NodeResult = RunSummary["nodes"][string];
 type Totals = RunOutcome["totals"];
 
 /** What a stored batch changes beside the log: the rows of the nodes it finished, and the run's running cost. */
@@ -58,6 +60,65 @@ export async function insertRun(run: NewRun): Promise<string> {
   return id;
 }
 
+/** A run this process has just claimed: what executing it reads. */
+export interface ClaimedRun {
+  workspaceId: string;
+  input: string;
+  budgetNanoUsd: number | null;
+  simulation: unknown;
+  documents: unknown;
+  /** 0 while no event is stored (events and lastSeq are written in one transaction): no log to read back. */
+  lastSeq: number;
+}
+
+/**
+ * Takes a run for this process if nobody holds it: `queued`, or `running` with an expired lease.
+ * The lease makes it this process's until it ends or stalls; the first claim also stamps
+ * `startedAt`. Answers what executing the run reads, or null when it is not this process's to
+ * run. On SQLite one UPDATE … RETURNING through a prepared statement (three Prisma calls were
+ * most of a small run's start).
+ */
+export async function claimRun(runId: string): Promise<ClaimedRun | null> {
+  const now = new Date();
+  const lease = ownLease(now.getTime());
+  if (usesSqlite()) {
+    const row = await sqliteWrite((_, get) =>
+      get(
+        `UPDATE "Run" SET "status" = 'running', "error" = NULL, "endedAt" = NULL, "cancelRequested" = 0, "ownerId" = ?, "leaseExpiresAt" = ?, "startedAt" = COALESCE("startedAt", ?)
+         WHERE "id" = ? AND ("status" = 'queued' OR ("status" = 'running' AND ("leaseExpiresAt" IS NULL OR "leaseExpiresAt" < ?)))
+         RETURNING "workspaceId", "input", "budgetNanoUsd", "simulation", "documents", "lastSeq"`,
+        lease.ownerId,
+        sqliteDateTime(lease.leaseExpiresAt),
+        sqliteDateTime(now),
+        runId,
+        sqliteDateTime(now),
+      ),
+    );
+    if (!row) return null;
+    return {
+      workspaceId: String(row.workspaceId),
+      input: String(row.input),
+      budgetNanoUsd: row.budgetNanoUsd === null ? null : Number(row.budgetNanoUsd),
+      simulation: parseJson(row.simulation),
+      documents: parseJson(row.documents),
+      lastSeq: Number(row.lastSeq),
+    };
+  }
+  const { count } = await db.run.updateMany({
+    where: { id: runId, OR: [{ status: "queued" }, { status: "running", ...expiredLease(now.getTime()) }] },
+    data: { status: "running", error: null, endedAt: null, cancelRequested: false, ...lease },
+  });
+  if (count !== 1) return null;
+  const { startedAt, ...run } = await db.run.findUniqueOrThrow({
+    where: { id: runId },
+    select: { workspaceId: true, input: true, budgetNanoUsd: true, simulation: true, documents: true, lastSeq: true, startedAt: true },
+  });
+  if (!startedAt) await db.run.update({ where: { id: runId }, data: { startedAt: now } });
+  return run;
+}
+
+const parseJson = (text: unknown): unknown => (typeof text === "string" ? JSON.parse(text) : null);
+
 /**
  * The run service's hot writes, one transaction each. On SQLite they go through prepared
  * statements on Prisma's connection (Prisma's per-call query building cost ~50 µs per event,
@@ -85,7 +146,7 @@ export function storeEventBatch(runId: string, batch: readonly RunEvent[], check
   ]);
 }
 
-/** The run's per-node results and final state, in one transaction; the run leaves its owner. */
+/** The run's final state and the node rows given (those not yet stored as they are now), in one transaction; the run leaves its owner. */
 export function storeOutcome(runId: string, outcome: RunOutcome, nodes: readonly NodeResult[]): Promise<unknown> {
   const endedAt = new Date();
   if (usesSqlite()) {

@@ -3,9 +3,10 @@ import { requireCollections } from "@/lib/documents";
 import { AppError } from "@/lib/errors";
 import type { GraphDocument } from "@/lib/graph";
 import { getGraphDocument } from "@/lib/graphs/service";
-import { requireRunnableGraph, workspaceGraphChecks } from "@/lib/graphs/validation";
+import { graphChecksOf, requireRunnableGraph } from "@/lib/graphs/validation";
 import { NANO_PER_USD, simSpeedFromEnv, type ModelClient } from "@/lib/models";
-import { workspaceModels } from "@/lib/workspaces/provider";
+import { workspaceModelsOf } from "@/lib/workspaces/provider";
+import { loadWorkspaceRunResources } from "@/lib/workspaces/run-resources";
 import { cancelWaitingRun } from "./cancel-waiting";
 import { announceCancel } from "./cancel-signal";
 import { expiredLease, leaseMs } from "./ownership";
@@ -36,8 +37,9 @@ export async function startRun(
   variant?: (graph: GraphDocument) => GraphDocument,
 ): Promise<{ id: string; status: string }> {
   requireAcceptingRuns();
-  const [stored, checks, { simulated }] = await Promise.all([getGraphDocument(workspaceId, graphId), workspaceGraphChecks(workspaceId), workspaceModels(workspaceId)]);
-  const graph = requireRunnableGraph(variant ? variant(stored.graph) : stored.graph, checks);
+  const [stored, workspace] = await Promise.all([getGraphDocument(workspaceId, graphId), loadWorkspaceRunResources(workspaceId)]);
+  const graph = requireRunnableGraph(variant ? variant(stored.graph) : stored.graph, graphChecksOf(workspace));
+  const { simulated } = workspaceModelsOf(workspace);
   // Checked against the workspace before the run exists: a foreign collection id answers 404.
   const documentIds = [...new Set(body.documents ?? [])];
   if (documentIds.length > 0) await requireCollections(workspaceId, documentIds);
@@ -52,8 +54,8 @@ export async function startRun(
     documents: documentIds.length > 0 ? documentIds : null,
     simulation: { speed: body.simulation?.speed ?? simSpeedFromEnv(), seed: body.simulation?.seed },
   });
-  // The graph goes along: executed in this process, the run does not read and check its snapshot again.
-  const status = await runQueue().enqueue({ runId, workspaceId }, { modelClient, graph });
+  // The graph and the workspace's rows go along: executed in this process, the run does not read them again.
+  const status = await runQueue().enqueue({ runId, workspaceId }, { modelClient, graph, workspace });
   return { id: runId, status };
 }
 

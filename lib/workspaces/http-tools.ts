@@ -48,7 +48,9 @@ export const updateHttpToolBody = z.object({
 });
 export type UpdateHttpToolBody = z.infer<typeof updateHttpToolBody>;
 
-type Row = Prisma.HttpToolGetPayload<object>;
+/** A stored HTTP tool, header values encrypted. */
+export type HttpToolRow = Prisma.HttpToolGetPayload<object>;
+type Row = HttpToolRow;
 
 const stringList = z.array(z.string()).catch([]);
 const methodOf = (value: string): HttpMethod => z.enum(HTTP_METHODS).catch("GET").parse(value);
@@ -152,7 +154,14 @@ export async function deleteHttpTool(workspaceId: string, id: string): Promise<{
 
 /** What a run needs to call the workspace's HTTP tools, header values decrypted. */
 export async function workspaceHttpTools(workspaceId: string): Promise<HttpToolEntry[]> {
-  const rows = await db.httpTool.findMany({ where: { workspaceId }, orderBy: { name: "asc" } });
+  return httpToolsOf(await db.httpTool.findMany({ where: { workspaceId }, ...httpToolRowsQuery }));
+}
+
+/** How a run's HTTP tool rows are read, wherever they are loaded. */
+export const httpToolRowsQuery = { orderBy: { name: "asc" } } as const;
+
+/** `workspaceHttpTools` from rows already loaded. */
+export function httpToolsOf(rows: readonly HttpToolRow[]): HttpToolEntry[] {
   return rows.map((row) => {
     const summary = summaryOf(row);
     const spec: HttpToolSpec = { ...summary, headers: storedHeaders(row) };

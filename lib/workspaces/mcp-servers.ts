@@ -68,7 +68,9 @@ export type UpdateMcpServerBody = z.infer<typeof updateMcpServerBody>;
 /** What a client sends to change one (defaults not yet applied). */
 export type UpdateMcpServerInput = z.input<typeof updateMcpServerBody>;
 
-type Row = Prisma.McpServerGetPayload<object>;
+/** A stored server, secrets encrypted. */
+export type McpServerRow = Prisma.McpServerGetPayload<object>;
+type Row = McpServerRow;
 
 // A save waits this long for the server to answer; a slower one is saved with the error and can be refreshed.
 const CHECK_TIMEOUT_MS = 15_000;
@@ -253,8 +255,21 @@ export async function deleteMcpServer(workspaceId: string, id: string): Promise<
 }
 
 /** What a run needs to call the workspace's MCP tools: each server's config (secrets decrypted) and listed tools. */
-export async function workspaceMcpServers(workspaceId: string, env: Env = process.env): Promise<{ servers: McpServerTools[]; options: McpConnectOptions }> {
-  const rows = await db.mcpServer.findMany({ where: { workspaceId }, orderBy: { name: "asc" } });
+export async function workspaceMcpServers(workspaceId: string, env: Env = process.env): Promise<WorkspaceMcpServers> {
+  return mcpServersOf(await db.mcpServer.findMany({ where: { workspaceId }, ...mcpServerRowsQuery }), env);
+}
+
+/** A run's MCP servers: each config (secrets decrypted) with its listed tools, and how to connect. */
+export interface WorkspaceMcpServers {
+  servers: McpServerTools[];
+  options: McpConnectOptions;
+}
+
+/** How a run's server rows are read, wherever they are loaded. */
+export const mcpServerRowsQuery = { orderBy: { name: "asc" } } as const;
+
+/** `workspaceMcpServers` from rows already loaded. */
+export function mcpServersOf(rows: readonly McpServerRow[], env: Env = process.env): WorkspaceMcpServers {
   const servers = rows.map((row) => ({ config: configOf(row), tools: toolList.parse(row.tools) }));
   return { servers, options: connectOptions(env) };
 }

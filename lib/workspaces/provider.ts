@@ -101,30 +101,31 @@ function envSummary(env: Env, isDefault: boolean): ProviderSummary | null {
   return { ...SIMULATOR_SUMMARY, id: ENV_PROVIDER_ID, name: "Server default", kind: "env", kindLabel: "OPENAI_API_KEY on the server", baseUrl: config.baseURL ?? null, simulated: false, isDefault };
 }
 
-interface Loaded {
+/** A workspace's stored catalog overrides and provider rows (keys still encrypted), as `workspaceModelsOf` and `workspaceProviderOf` read them. */
+export interface StoredProviders {
   catalog: unknown;
-  rows: ProviderRow[];
+  providers: ProviderRow[];
 }
 
-async function load(workspaceId: string): Promise<Loaded> {
-  const row = await db.workspace.findUnique({
-    where: { id: workspaceId },
-    select: { catalog: true, providers: { select: providerRowSelect, orderBy: { createdAt: "asc" } } },
-  });
+/** How the provider rows are read, wherever they are loaded (alone here, or with a run's other resources). */
+export const providerRowsQuery = { select: providerRowSelect, orderBy: { createdAt: "asc" } } as const;
+
+async function load(workspaceId: string): Promise<StoredProviders> {
+  const row = await db.workspace.findUnique({ where: { id: workspaceId }, select: { catalog: true, providers: providerRowsQuery } });
   if (!row) throw AppError.notFound("Workspace");
-  return { catalog: row.catalog, rows: row.providers };
+  return row;
 }
 
-function sourceOf({ rows }: Loaded, env: Env): ProviderSource {
+function sourceOf({ providers: rows }: StoredProviders, env: Env): ProviderSource {
   if (rows.some((r) => r.isDefault)) return "workspace";
   return providerFromEnv(env).apiKey ? "env" : "simulator";
 }
 
 /** Every provider the workspace's models may name: the simulator first, the server's, then its own. */
-function summaries(loaded: Loaded, env: Env): ProviderSummary[] {
+function summaries(loaded: StoredProviders, env: Env): ProviderSummary[] {
   const source = sourceOf(loaded, env);
   const fromEnv = envSummary(env, source === "env");
-  return [{ ...SIMULATOR_SUMMARY, isDefault: source === "simulator" }, ...(fromEnv ? [fromEnv] : []), ...loaded.rows.map(summaryOf)];
+  return [{ ...SIMULATOR_SUMMARY, isDefault: source === "simulator" }, ...(fromEnv ? [fromEnv] : []), ...loaded.providers.map(summaryOf)];
 }
 
 /** The workspace's providers and catalog, without any key. */
@@ -158,7 +159,11 @@ export interface WorkspaceModels {
 
 /** The workspace's catalog (defaults plus its overrides) and whether its default provider is the simulator. */
 export async function workspaceModels(workspaceId: string, env: Env = process.env): Promise<WorkspaceModels> {
-  const loaded = await load(workspaceId);
+  return workspaceModelsOf(await load(workspaceId), env);
+}
+
+/** `workspaceModels` from rows already loaded. */
+export function workspaceModelsOf(loaded: StoredProviders, env: Env = process.env): WorkspaceModels {
   const source = sourceOf(loaded, env);
   return { catalog: applyCatalogOverrides(DEFAULT_CATALOG, storedOverrides(loaded.catalog)), simulated: source === "simulator", source };
 }
@@ -205,7 +210,11 @@ export function connectionOf(row: ProviderRow, env: Env): ProviderConfig {
  * else the simulator). The server's key only ever goes to the server's base URL.
  */
 export async function workspaceProvider(workspaceId: string, env: Env = process.env): Promise<WorkspaceProvider> {
-  const loaded = await load(workspaceId);
+  return workspaceProviderOf(await load(workspaceId), env);
+}
+
+/** `workspaceProvider` from rows already loaded. */
+export function workspaceProviderOf(loaded: StoredProviders, env: Env = process.env): WorkspaceProvider {
   const source = sourceOf(loaded, env);
   const catalog = applyCatalogOverrides(DEFAULT_CATALOG, storedOverrides(loaded.catalog));
   const providers: Record<string, ProviderEntry> = { [SIMULATOR_PROVIDER_ID]: { label: "Simulator", kind: "simulator", config: {} } };
@@ -213,10 +222,10 @@ export async function workspaceProvider(workspaceId: string, env: Env = process.
   if (fromEnv.apiKey) providers[ENV_PROVIDER_ID] = { label: "Server default", kind: "env", config: fromEnv };
   // Only rows some model uses (or the default) are decrypted: an unreadable unused key does not stop runs.
   const used = new Set(Object.values(catalog.models).map((m) => m.provider));
-  for (const row of loaded.rows) {
+  for (const row of loaded.providers) {
     if (row.isDefault || used.has(row.id)) providers[row.id] = { label: row.name, kind: kindOf(row), config: connectionOf(row, env) };
   }
-  const defaultRow = loaded.rows.find((r) => r.isDefault);
+  const defaultRow = loaded.providers.find((r) => r.isDefault);
   const fallback = defaultRow ? providers[defaultRow.id] : source === "env" ? providers[ENV_PROVIDER_ID] : providers[SIMULATOR_PROVIDER_ID];
   return { provider: fallback.config, providerLabel: fallback.label, providers, catalog, simulated: source === "simulator", source };
 }
