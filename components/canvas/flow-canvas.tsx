@@ -35,6 +35,7 @@ import { OverviewEdgesLayer } from "./edges/overview-edges-layer";
 import { edgeTypes, nodeTypes } from "./flow-types";
 import { FIT_PADDING, initialView } from "./initial-view";
 import { DetailLevelContext, detailLevelSelector } from "./nodes/detail-level";
+import { overviewNodes } from "./overview-nodes";
 import { ROLE_MIME } from "./palette";
 import { ROLE_COLOR } from "./role-style";
 
@@ -99,6 +100,7 @@ function Canvas() {
   // Targets for a revise edge show only while one is being drawn (canvas.css).
   const connectingRevise = useConnection(drawingRevise);
   const overview = detail === "box";
+  const flowNodes = overview ? overviewNodes(nodes) : nodes;
   // Boxes have no handles; when the cards come back React Flow must measure theirs before it can draw edges.
   const updateNodeInternals = useUpdateNodeInternals();
   const wasOverview = useRef(overview);
@@ -144,7 +146,7 @@ function Canvas() {
     <div className="tf-canvas h-full w-full" data-connecting={connectingRevise ? "revise" : undefined} data-detail={detail} onDragOver={onDragOver} onDrop={onDrop}>
       <DetailLevelContext value={detail}>
       <ReactFlow<CanvasNode, CanvasEdge>
-        nodes={nodes}
+        nodes={flowNodes}
         edges={overview ? NO_EDGES : edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
@@ -168,7 +170,7 @@ function Canvas() {
         colorMode="light"
         aria-label="Graph canvas"
       >
-        {overview && <OverviewEdgesLayer nodes={nodes} edges={edges} />}
+        {overview && <OverviewEdgesLayer nodes={flowNodes} edges={edges} />}
         {/* Far out the grid's dots would be under a pixel apart: a grey haze costing a repaint of the whole pane every frame. */}
         {!overview && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#cbd5e1" />}
         {/* The overview of a large graph is its own map; a second one would redraw every node on each frame. */}
