@@ -15,6 +15,7 @@ import {
   type FitViewOptions,
   type Node,
   type OnConnectEnd,
+  type ReactFlowState,
 } from "@xyflow/react";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type DragEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
@@ -34,7 +35,7 @@ import { useEditorReadOnly } from "./editor-mode";
 import { OverviewEdgesLayer } from "./edges/overview-edges-layer";
 import { edgeTypes, nodeTypes } from "./flow-types";
 import { FIT_PADDING, initialView } from "./initial-view";
-import { DetailLevelContext, detailLevelSelector } from "./nodes/detail-level";
+import { DetailLevelContext, detailLevelAt } from "./nodes/detail-level";
 import { overviewNodes } from "./overview-nodes";
 import { ROLE_MIME } from "./palette";
 import { ROLE_COLOR } from "./role-style";
@@ -94,7 +95,10 @@ function Canvas() {
   const { screenToFlowPosition } = useReactFlow();
   const [start] = useState(() => initialView(store.getState().nodes, canvasSize()));
   const large = nodes.length > LARGE_GRAPH;
-  const detail = useStore(detailLevelSelector);
+  // React Flow's zoom reads 1 until its view is set up (an effect after the first render): until then take the zoom the view
+  // opens at, so a large graph's first render is already the overview, not a few full cards drawn, measured and dropped.
+  const detailSelector = useCallback((state: ReactFlowState) => detailLevelAt(state.panZoom ? state.transform[2] : start.viewport.zoom), [start]);
+  const detail = useStore(detailSelector);
   // Read-only: selecting (to inspect) still works; moving, connecting and dropping do not.
   const readOnly = useEditorReadOnly();
   // Targets for a revise edge show only while one is being drawn (canvas.css).
