@@ -104,6 +104,7 @@ function Canvas() {
   // Targets for a revise edge show only while one is being drawn (canvas.css).
   const connectingRevise = useConnection(drawingRevise);
   const overview = detail === "box";
+  // The overview's nodes go without React Flow's per-node transform and are not measured (see overview-nodes).
   const flowNodes = overview ? overviewNodes(nodes) : nodes;
   // Boxes have no handles; when the cards come back React Flow must measure theirs before it can draw edges.
   const updateNodeInternals = useUpdateNodeInternals();
