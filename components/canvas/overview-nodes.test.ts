@@ -25,4 +25,10 @@ describe("overviewNodes", () => {
     expect(after[1]).not.toBe(before[1]);
     expect(after[1].style).toMatchObject({ left: 320, top: 20 });
   });
+
+  it("leaves the node being dragged to React Flow's transform", () => {
+    const [box] = overviewNodes([{ ...node("a", 40, 60), dragging: true }]);
+    expect(box.style).toBeUndefined();
+    expect(box.measured).toEqual(BOX_SIZE);
+  });
 });

@@ -17,7 +17,10 @@ const boxArrays = new WeakMap<readonly CanvasNode[], CanvasNode[]>();
 export function overviewNode(node: CanvasNode): CanvasNode {
   let box = boxNodes.get(node);
   if (!box) {
-    box = { ...node, style: { ...node.style, transform: "none", left: node.position.x, top: node.position.y }, measured: BOX_SIZE };
+    // The node being dragged keeps the transform: moving it by `left`/`top` would lay out every node's box again each frame.
+    box = node.dragging
+      ? { ...node, measured: BOX_SIZE }
+      : { ...node, style: { ...node.style, transform: "none", left: node.position.x, top: node.position.y }, measured: BOX_SIZE };
     boxNodes.set(node, box);
   }
   return box;
