@@ -15,6 +15,7 @@ import {
   type FitViewOptions,
   type Node,
   type OnConnectEnd,
+  type ReactFlowState,
 } from "@xyflow/react";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type DragEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
@@ -34,7 +35,8 @@ import { useEditorReadOnly } from "./editor-mode";
 import { OverviewEdgesLayer } from "./edges/overview-edges-layer";
 import { edgeTypes, nodeTypes } from "./flow-types";
 import { FIT_PADDING, initialView } from "./initial-view";
-import { DetailLevelContext, detailLevelSelector } from "./nodes/detail-level";
+import { DetailLevelContext, detailLevelAt } from "./nodes/detail-level";
+import { overviewNodes } from "./overview-nodes";
 import { ROLE_MIME } from "./palette";
 import { ROLE_COLOR } from "./role-style";
 
@@ -93,12 +95,17 @@ function Canvas() {
   const { screenToFlowPosition } = useReactFlow();
   const [start] = useState(() => initialView(store.getState().nodes, canvasSize()));
   const large = nodes.length > LARGE_GRAPH;
-  const detail = useStore(detailLevelSelector);
+  // React Flow's zoom reads 1 until its view is set up (an effect after the first render): until then take the zoom the view
+  // opens at, so a large graph's first render is already the overview, not a few full cards drawn, measured and dropped.
+  const detailSelector = useCallback((state: ReactFlowState) => detailLevelAt(state.panZoom ? state.transform[2] : start.viewport.zoom), [start]);
+  const detail = useStore(detailSelector);
   // Read-only: selecting (to inspect) still works; moving, connecting and dropping do not.
   const readOnly = useEditorReadOnly();
   // Targets for a revise edge show only while one is being drawn (canvas.css).
   const connectingRevise = useConnection(drawingRevise);
   const overview = detail === "box";
+  // The overview's nodes go without React Flow's per-node transform and are not measured (see overview-nodes).
+  const flowNodes = overview ? overviewNodes(nodes) : nodes;
   // Boxes have no handles; when the cards come back React Flow must measure theirs before it can draw edges.
   const updateNodeInternals = useUpdateNodeInternals();
   const wasOverview = useRef(overview);
@@ -144,7 +151,7 @@ function Canvas() {
     <div className="tf-canvas h-full w-full" data-connecting={connectingRevise ? "revise" : undefined} data-detail={detail} onDragOver={onDragOver} onDrop={onDrop}>
       <DetailLevelContext value={detail}>
       <ReactFlow<CanvasNode, CanvasEdge>
-        nodes={nodes}
+        nodes={flowNodes}
         edges={overview ? NO_EDGES : edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
@@ -168,7 +175,7 @@ function Canvas() {
         colorMode="light"
         aria-label="Graph canvas"
       >
-        {overview && <OverviewEdgesLayer nodes={nodes} edges={edges} />}
+        {overview && <OverviewEdgesLayer nodes={flowNodes} edges={edges} />}
         {/* Far out the grid's dots would be under a pixel apart: a grey haze costing a repaint of the whole pane every frame. */}
         {!overview && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#cbd5e1" />}
         {/* The overview of a large graph is its own map; a second one would redraw every node on each frame. */}

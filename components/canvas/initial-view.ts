@@ -11,7 +11,7 @@ export const FIT_PADDING = 0.2;
 /**
  * Where the view starts, from stored positions and the canvas size, before React Flow measures
  * anything: the whole graph, fitted (`fitView` refines it once measured). A large graph opens
- * as an overview of cheap boxes (see `detailLevelSelector`); zooming in brings the cards back.
+ * as an overview of cheap boxes (see `detailLevelAt`); zooming in brings the cards back.
  * The zoom may go out as far as the fit needs, so every node of any graph can be on screen.
  */
 export function initialView(nodes: readonly { position: XYPosition }[], canvas: { width: number; height: number }): { viewport: Viewport; minZoom: number } {

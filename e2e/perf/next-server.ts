@@ -2,18 +2,30 @@
  * A production Tierflow for the browser benchmarks: builds into NEXT_DIST_DIR (default
  * `.next-canvas-bench`) unless a build is there (`--build` forces one), starts `next start` on
  * CANVAS_BENCH_PORT (default 3210) with a fresh database and the instant simulator, or uses an
- * already running server at CANVAS_BENCH_URL. Stop it with `stopServer`.
+ * already running server at CANVAS_BENCH_URL. Stop it with `stopServer`. Installs Debian's
+ * Chromium first if it is missing (e2e/ensure-chromium.sh).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { request, type APIRequestContext } from "@playwright/test";
 
 /** `--build` rebuilds once per bench process, however many servers it starts. */
 let rebuilt = false;
 
+/**
+ * The browser benchmarks launch Debian's Chromium (Playwright's download cannot work offline):
+ * install it first if it is missing. Here because every browser benchmark starts a server first.
+ */
+function ensureChromium(): void {
+  const result = spawnSync("bash", [fileURLToPath(new URL("../ensure-chromium.sh", import.meta.url))], { stdio: "inherit" });
+  if (result.status !== 0) throw new Error("e2e/ensure-chromium.sh failed: Chromium is not available");
+}
+
 export async function startServer(): Promise<{ base: string; child?: ChildProcess }> {
+  ensureChromium();
   if (process.env.CANVAS_BENCH_URL) return { base: process.env.CANVAS_BENCH_URL.replace(/\/$/, "") };
   const distDir = process.env.NEXT_DIST_DIR || ".next-canvas-bench";
   const env = { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" };

@@ -33,5 +33,17 @@ describe("overview edge groups", () => {
     const after = overviewGroups(moved, chain, () => false);
     expect(after[0]).not.toEqual(before[0]);
     expect(after.slice(1)).toEqual(before.slice(1));
+    // Unchanged groups are the very objects drawn before: their strings are not rebuilt.
+    expect(after[1]).toBe(before[1]);
+  });
+
+  it("redraws a group when one of its edges is flagged, though no node moved", () => {
+    const many = Array.from({ length: 70 }, (_, i) => node(`n${i}`, i * 300, 0));
+    const chain = many.slice(1).map((n, i) => edge(`e${i}`, many[i].id, n.id));
+    const before = overviewGroups(many, chain, () => false);
+    const after = overviewGroups(many, chain, (id) => id === "e66");
+    expect(after[0]).toBe(before[0]);
+    expect(after[1].flagged).toBe("M20000,40L20100,40");
+    expect(after[1].data).not.toContain("M20000,40");
   });
 });

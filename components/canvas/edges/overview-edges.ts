@@ -25,10 +25,37 @@ export interface OverviewPaths {
 /** Edges per group of paths: a moved node repaints only the groups holding its edges, not the whole picture. */
 export const OVERVIEW_GROUP = 64;
 
-/** `overviewPaths` for consecutive groups of `OVERVIEW_GROUP` edges (edges of one part of a graph tend to sit together). */
+/** What one group was last drawn from: its edges' end boxes and flags, and the paths they gave. */
+interface DrawnGroup {
+  inputs: (NodeBox | boolean | undefined)[];
+  paths: OverviewPaths;
+}
+
+const drawn = new WeakMap<readonly CanvasEdge[], DrawnGroup[]>();
+
+/**
+ * `overviewPaths` for consecutive groups of `OVERVIEW_GROUP` edges (edges of one part of a graph
+ * tend to sit together). A group whose end boxes (the same objects while their nodes are
+ * unchanged, see `nodeBox`) and flags are as last time keeps its paths: a drag frame rebuilds
+ * the strings of the groups holding the dragged node's edges, not of every edge.
+ */
 export function overviewGroups(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[], isFlagged: (edgeId: string) => boolean): OverviewPaths[] {
+  const boxes = boxesById(nodes);
+  let previous = drawn.get(edges);
+  if (!previous) drawn.set(edges, (previous = []));
   const groups: OverviewPaths[] = [];
-  for (let start = 0; start < edges.length; start += OVERVIEW_GROUP) groups.push(overviewPaths(nodes, edges.slice(start, start + OVERVIEW_GROUP), isFlagged));
+  for (let start = 0, index = 0; start < edges.length; start += OVERVIEW_GROUP, index++) {
+    const slice = edges.slice(start, start + OVERVIEW_GROUP);
+    const inputs = slice.flatMap((edge) => [boxes.get(edge.source), boxes.get(edge.target), isFlagged(edge.id)]);
+    const last = previous[index];
+    if (last && last.inputs.every((input, at) => input === inputs[at])) {
+      groups.push(last.paths);
+      continue;
+    }
+    const paths = overviewPaths(nodes, slice, isFlagged);
+    previous[index] = { inputs, paths };
+    groups.push(paths);
+  }
   return groups;
 }
 

@@ -59,6 +59,7 @@ function CompactCard({ id, data, selected, children }: CardProps) {
  * No visible text: at this zoom a label would be a few pixels high. No handles either (nothing
  * can be connected at this zoom, and each handle is a store subscription run every frame): the
  * canvas draws the overview's edges itself and has handles measured when the cards come back.
+ * Its size is `BOX_SIZE` (overview-nodes.ts), which React Flow is given instead of measuring it.
  */
 function BoxCard({ id, data, selected }: CardProps) {
   const hasError = useHasError(id);
