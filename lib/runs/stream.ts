@@ -6,7 +6,9 @@ import { resumePositionSchema } from "./schemas";
 import { runtime } from "./runtime";
 import { isTerminalStatus } from "./service";
 
+/** The longest a stream stays silent: a keep-alive comment goes to a stream idle for that long. */
 const HEARTBEAT_MS = 15_000;
+const HEARTBEAT_TICK_MS = 5_000;
 const POLL_MS = 500;
 
 /** How a stream is narrowed for a viewer with less than workspace access (a share link). */
@@ -18,6 +20,8 @@ export interface StreamOptions {
 }
 
 const encoder = new TextEncoder();
+const RETRY = encoder.encode("retry: 1000\n\n");
+const KEEP_ALIVE = encoder.encode(": keep-alive\n\n");
 const encodeFrame = (event: RunEvent) => encoder.encode(`id: ${event.seq}\ndata: ${JSON.stringify(event)}\n\n`);
 
 // Live events are the bus's own objects, shared by every viewer of the run: each is serialised
@@ -75,6 +79,53 @@ function flushOutbox(outbox: Outbox, shared: Map<string, Uint8Array>): void {
   outbox.write(chunk);
 }
 
+/** An open stream, as the process's one heartbeat timer sees it. */
+interface Beating {
+  lastWriteAt: number;
+  write: (chunk: Uint8Array) => void;
+}
+
+const beating = new Set<Beating>();
+let heartbeat: ReturnType<typeof setInterval> | null = null;
+
+/**
+ * One timer for every open stream, not one each, and a keep-alive only where nothing else was
+ * written lately: a live run's viewers, who get events all the time, get none.
+ */
+function startBeating(stream: Beating): void {
+  beating.add(stream);
+  heartbeat ??= setInterval(() => {
+    const idleSince = Date.now() - (HEARTBEAT_MS - HEARTBEAT_TICK_MS);
+    for (const open of beating) if (open.lastWriteAt <= idleSince) open.write(KEEP_ALIVE);
+  }, HEARTBEAT_TICK_MS);
+}
+
+function stopBeating(stream: Beating): void {
+  beating.delete(stream);
+  if (beating.size === 0 && heartbeat) {
+    clearInterval(heartbeat);
+    heartbeat = null;
+  }
+}
+
+const reads = new Map<string, Promise<RunEvent[]>>();
+
+/**
+ * Stored events after `afterSeq`, one query for every stream asking the same at the same time
+ * (viewers opening a finished run together): they also get the same event objects, so each event
+ * is encoded once for all of them (`sharedFrame`).
+ */
+function readShared(runId: string, afterSeq: number): Promise<RunEvent[]> {
+  const key = `${runId}\u0000${afterSeq}`;
+  let read = reads.get(key);
+  if (!read) {
+    reads.set(key, (read = readRunEvents(runId, afterSeq)));
+    const forget = () => reads.delete(key);
+    read.then(forget, forget);
+  }
+  return read;
+}
+
 /**
  * The SSE stream of a run's events after `afterSeq`: a replay, then live events, closing
  * after the final one (an ended run resumed at or past its last event answers 204 instead).
@@ -100,7 +151,6 @@ export async function streamRunEvents(
       let lastSeq = afterSeq;
       let closed = false;
       let unsubscribe: (() => void) | null = null;
-      const heartbeat = setInterval(() => controller.enqueue(encoder.encode(": keep-alive\n\n")), HEARTBEAT_MS);
       const { stillAllowed, redact } = options;
       const access = stillAllowed
         ? setInterval(() => {
@@ -109,19 +159,23 @@ export async function streamRunEvents(
             }, fail);
           }, stillAllowed.everyMs)
         : undefined;
-      const outbox: Outbox = {
+      const outbox: Outbox & Beating = {
         runId,
         redact,
         events: [],
+        lastWriteAt: Date.now(),
         write: (chunk) => {
-          if (!closed) controller.enqueue(chunk);
+          if (closed) return;
+          outbox.lastWriteAt = Date.now();
+          controller.enqueue(chunk);
         },
       };
+      startBeating(outbox);
       stop = () => {
         if (closed) return;
         flushOutbox(outbox, new Map());
         closed = true;
-        clearInterval(heartbeat);
+        stopBeating(outbox);
         clearInterval(access);
         unsubscribe?.();
         signal.removeEventListener("abort", stop);
@@ -138,12 +192,12 @@ export async function streamRunEvents(
         if (isFinalEvent(event)) stop();
       };
       signal.addEventListener("abort", stop);
-      controller.enqueue(encoder.encode("retry: 1000\n\n"));
+      controller.enqueue(RETRY);
 
       const poll = async () => {
         unsubscribe = null;
         while (!closed) {
-          (await readRunEvents(runId, lastSeq)).forEach(send);
+          (await readShared(runId, lastSeq)).forEach(send);
           if (closed) return;
           const current = await db.run.findUnique({ where: { id: runId }, select: { status: true, lastSeq: true } });
           if (!current || (isTerminalStatus(current.status) && current.lastSeq <= lastSeq)) return stop();
