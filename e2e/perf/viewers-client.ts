@@ -12,10 +12,11 @@ import net from "node:net";
 const [url, countText] = process.argv.slice(2);
 const count = Number(countText);
 const { hostname, port, pathname, search } = new URL(url);
-const request = `GET ${pathname}${search} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAccept: text/event-stream\r\nConnection: close\r\n\r\n`;
+const request = `GET ${pathname}${search} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAccept: text/event-stream\r\n\r\n`;
 const now = () => performance.timeOrigin + performance.now();
 const ID = Buffer.from("\nid: ");
 const NEWLINE = 0x0a;
+const LAST_CHUNK = Buffer.from("0\r\n\r\n");
 const received: Record<number, number>[] = [];
 let connected = 0;
 let ended = 0;
@@ -25,6 +26,7 @@ for (let viewer = 0; viewer < count; viewer++) {
   received.push(times);
   let tail: Buffer | null = null;
   let headed = false;
+  let done = false;
   const socket = net.connect(Number(port), hostname, () => socket.write(request));
   socket.on("data", (data: Buffer) => {
     const at = now();
@@ -46,11 +48,22 @@ for (let viewer = 0; viewer < count; viewer++) {
     // Keeps an id line cut by the end of this read (a read always ends a block: no other text to keep).
     const cut = bytes.lastIndexOf(NEWLINE);
     tail = cut > last && bytes.length - cut < 64 ? bytes.subarray(cut) : null;
+    // The last chunk of a chunked body: the stream has ended (the connection is kept alive).
+    // Every chunk ends with CRLF, so the last one, "0\r\n\r\n", starts a read or follows a LF.
+    const from = bytes.length - LAST_CHUNK.length;
+    if (from >= 0 && bytes.subarray(from).equals(LAST_CHUNK) && (from === 0 || bytes[from - 1] === NEWLINE)) {
+      done = true;
+      socket.destroy();
+      end();
+    }
   });
   socket.on("error", (error) => {
     throw error;
   });
-  socket.on("end", () => {
+  const end = () => {
     if (++ended === count) process.send!({ type: "done", received }, () => process.exit(0));
+  };
+  socket.on("end", () => {
+    if (!done) throw new Error(`viewer ${viewer}: the connection closed before the stream ended`);
   });
 }
