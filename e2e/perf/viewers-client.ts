@@ -1,7 +1,8 @@
 /**
  * The viewers of viewers-bench, in their own process so their parsing does not load the server's
  * event loop: opens `count` SSE connections to `url`, then reports over IPC, for each viewer, when
- * (epoch ms, sub-millisecond) it received each event id. Exits once every stream has ended.
+ * (epoch ms, sub-millisecond) it received each event id, and the CPU time this process spent from
+ * when all were connected. Exits once every stream has ended.
  *
  * Each viewer is a bare TCP socket speaking HTTP/1.1 and the time is taken at the socket read:
  * Node's HTTP client (parser, stream, string decoding) costs a 2-core machine more than the server's
@@ -20,6 +21,7 @@ const LAST_CHUNK = Buffer.from("0\r\n\r\n");
 const received: Record<number, number>[] = [];
 let connected = 0;
 let ended = 0;
+let connectedCpu: NodeJS.CpuUsage | undefined;
 
 for (let viewer = 0; viewer < count; viewer++) {
   const times: Record<number, number> = {};
@@ -34,7 +36,10 @@ for (let viewer = 0; viewer < count; viewer++) {
     if (!headed) {
       headed = true;
       if (!bytes.subarray(0, 12).toString("latin1").startsWith("HTTP/1.1 200")) throw new Error(`viewer ${viewer}: ${bytes.subarray(0, 60).toString()}`);
-      if (++connected === count) process.send!({ type: "connected" });
+      if (++connected === count) {
+        connectedCpu = process.cpuUsage();
+        process.send!({ type: "connected" });
+      }
     }
     // Every event block starts with an "id: <seq>" line, after the blank line ending the one before
     // or the line of an HTTP chunk's size; an event's text never puts "id: " at a line start.
@@ -61,7 +66,9 @@ for (let viewer = 0; viewer < count; viewer++) {
     throw error;
   });
   const end = () => {
-    if (++ended === count) process.send!({ type: "done", received }, () => process.exit(0));
+    if (++ended !== count) return;
+    const { user, system } = process.cpuUsage(connectedCpu);
+    process.send!({ type: "done", received, cpuMs: (user + system) / 1000 }, () => process.exit(0));
   };
   socket.on("end", () => {
     if (!done) throw new Error(`viewer ${viewer}: the connection closed before the stream ended`);
