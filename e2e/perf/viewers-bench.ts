@@ -46,20 +46,20 @@ async function round(viewers: number): Promise<Outcome> {
   let connectedGroups = 0;
   let connectedAt = Infinity;
   const byProcess = await Promise.all(
-      Array.from({ length: groups }, (_, g) => {
-        const size = Math.floor(viewers / groups) + (g < viewers % groups ? 1 : 0);
-        const child = fork(path.join(import.meta.dirname, "viewers-client.ts"), [`http://127.0.0.1:${port}/?run=${id}`, String(size)], { execArgv: ["--import", "tsx"] });
-        return new Promise<Record<number, number>[]>((resolve, reject) => {
-          child.on("message", (message: { type: string; received?: Record<number, number>[]; cpuMs?: number }) => {
-            if (message.type !== "connected") {
-              viewersCpuMs += message.cpuMs ?? 0;
-              resolve(message.received!);
-            }
-            else if (++connectedGroups === groups) connectedAt = performance.timeOrigin + performance.now();
-          });
-          child.on("exit", (code) => code && reject(new BenchmarkFailure(`a viewers' process exited with ${code}`)));
+    Array.from({ length: groups }, (_, g) => {
+      const size = Math.floor(viewers / groups) + (g < viewers % groups ? 1 : 0);
+      const child = fork(path.join(import.meta.dirname, "viewers-client.ts"), [`http://127.0.0.1:${port}/?run=${id}`, String(size)], { execArgv: ["--import", "tsx"] });
+      return new Promise<Record<number, number>[]>((resolve, reject) => {
+        child.on("message", (message: { type: string; received?: Record<number, number>[]; cpuMs?: number }) => {
+          if (message.type !== "connected") {
+            viewersCpuMs += message.cpuMs ?? 0;
+            resolve(message.received!);
+          }
+          else if (++connectedGroups === groups) connectedAt = performance.timeOrigin + performance.now();
         });
-      }),
+        child.on("exit", (code) => code && reject(new BenchmarkFailure(`a viewers' process exited with ${code}`)));
+      });
+    }),
   );
   const received = byProcess.flat();
   await runFinished(id);
