@@ -44,25 +44,43 @@ interface Outbox {
 
 const outboxes = new Set<Outbox>();
 let flushDue = false;
+/** When the next flush may start (performance.now()): see `queue`. */
+let nextFlushAt = 0;
+/** The longest events wait for a flush to be allowed. */
+const MAX_FLUSH_SPACING_MS = 50;
 
 /**
  * Frames sent in one turn of the event loop (a stored batch, a replay) go out as one chunk per
  * viewer, and viewers that get the same events (every live viewer of a run) share that chunk:
  * one concatenation and one timer per turn for the whole process, not one per viewer.
+ * A flush to many viewers costs the process milliseconds (a socket write each), so the next one
+ * waits as long as the last took (at most 50 ms): events meanwhile go out together, and writing
+ * to viewers can never take more than about half the event loop. With a few viewers a flush
+ * takes microseconds and every event goes out at the end of its turn; with one, always.
  */
 function queue(outbox: Outbox, event: RunEvent): void {
   if (outbox.events.push(event) === 1) outboxes.add(outbox);
-  if (!flushDue) {
-    flushDue = true;
-    setImmediate(flushOutboxes);
-  }
+  if (flushDue) return;
+  flushDue = true;
+  const wait = nextFlushAt - performance.now();
+  if (wait >= 1) setTimeout(flushOutboxes, wait);
+  else setImmediate(flushOutboxes);
 }
 
 function flushOutboxes(): void {
   flushDue = false;
+  const started = performance.now();
+  const streams = outboxes.size;
   const shared = new Map<string, Uint8Array>();
   for (const outbox of outboxes) flushOutbox(outbox, shared);
   outboxes.clear();
+  // A lone viewer (the usual page) is never held back, whatever else the process is doing.
+  if (streams < 2) return;
+  // The streams write to their sockets in the microtasks and ticks after this: done by the next immediate.
+  setImmediate(() => {
+    const now = performance.now();
+    nextFlushAt = now + Math.min(MAX_FLUSH_SPACING_MS, now - started);
+  });
 }
 
 function flushOutbox(outbox: Outbox, shared: Map<string, Uint8Array>): void {
