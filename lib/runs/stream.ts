@@ -71,8 +71,7 @@ function flushOutboxes(): void {
   flushDue = false;
   const started = performance.now();
   const streams = outboxes.size;
-  const shared = new Map<string, Uint8Array>();
-  for (const outbox of outboxes) flushOutbox(outbox, shared);
+  for (const outbox of outboxes) flushOutbox(outbox);
   outboxes.clear();
   // A lone viewer (the usual page) is never held back, whatever else the process is doing.
   if (streams < 2) return;
@@ -83,7 +82,24 @@ function flushOutboxes(): void {
   });
 }
 
-function flushOutbox(outbox: Outbox, shared: Map<string, Uint8Array>): void {
+/**
+ * The chunks of the last few flushes, by run and seq range: viewers who connect one after the
+ * other between two events (one page load each) replay the same range, and get the same bytes
+ * instead of each a copy of the history. A few entries only: nothing of a finished run stays long.
+ */
+const recentChunks = new Map<string, Uint8Array>();
+const RECENT_CHUNKS = 8;
+
+function sharedChunk(key: string, events: RunEvent[]): Uint8Array {
+  let chunk = recentChunks.get(key);
+  if (chunk) return chunk;
+  chunk = events.length === 1 ? sharedFrame(events[0]) : Buffer.concat(events.map(sharedFrame));
+  recentChunks.set(key, chunk);
+  if (recentChunks.size > RECENT_CHUNKS) recentChunks.delete(recentChunks.keys().next().value!);
+  return chunk;
+}
+
+function flushOutbox(outbox: Outbox): void {
   const { events } = outbox;
   if (events.length === 0) return;
   outbox.events = [];
@@ -92,9 +108,7 @@ function flushOutbox(outbox: Outbox, shared: Map<string, Uint8Array>): void {
   if (redact) return outbox.write(Buffer.concat(events.map((event) => encodeFrame(redact(event)))));
   // A run's events never change once numbered: the same run and seq range is the same bytes.
   const key = `${outbox.runId}\u0000${events[0].seq}\u0000${events[events.length - 1].seq}\u0000${events.length}`;
-  let chunk = shared.get(key);
-  if (!chunk) shared.set(key, (chunk = events.length === 1 ? sharedFrame(events[0]) : Buffer.concat(events.map(sharedFrame))));
-  outbox.write(chunk);
+  outbox.write(sharedChunk(key, events));
 }
 
 /** An open stream, as the process's one heartbeat timer sees it. */
@@ -191,7 +205,7 @@ export async function streamRunEvents(
       startBeating(outbox);
       stop = () => {
         if (closed) return;
-        flushOutbox(outbox, new Map());
+        flushOutbox(outbox);
         closed = true;
         stopBeating(outbox);
         clearInterval(access);
