@@ -4,6 +4,7 @@
  * The lib modules come in as arguments: a bench imports them only after setting its environment.
  */
 import http from "node:http";
+import { pipeToNodeResponse } from "next/dist/server/pipe-readable";
 import type { GraphDocument } from "@/lib/graph";
 import type * as Graph from "@/lib/graph";
 import type * as Runs from "@/lib/runs";
@@ -23,17 +24,22 @@ export function fanOutGraph({ createNode, GRAPH_SCHEMA_VERSION }: Pick<typeof Gr
   } as GraphDocument;
 }
 
-/** Serves `/?run=<id>`: the run's event stream from the start, for the workspace. */
+/**
+ * Serves `/?run=<id>`: the run's event stream from the start, for the workspace. The Response
+ * goes out the way `next start` sends a route handler's (send-response.js): its status and
+ * headers onto the Node response, then Next's own `pipeToNodeResponse`, whose WritableStream
+ * writes each chunk and waits for drain; the request's signal aborts when the response closes.
+ */
 export async function serveRunStreams(workspaceId: string, streamRunEvents: typeof Runs.streamRunEvents): Promise<{ server: http.Server; port: number }> {
   const server = http.createServer(async (req, res) => {
     const controller = new AbortController();
-    req.on("close", () => controller.abort());
+    res.on("close", () => controller.abort());
     const runId = new URL(req.url!, "http://x").searchParams.get("run")!;
     const response = await streamRunEvents(workspaceId, runId, 0, controller.signal);
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    const reader = response.body!.getReader();
-    for (let next = await reader.read(); !next.done; next = await reader.read()) res.write(next.value);
-    res.end();
+    res.statusCode = response.status;
+    response.headers.forEach((value, name) => res.setHeader(name, value));
+    if (response.body) await pipeToNodeResponse(response.body, res);
+    else res.end();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { server, port: (server.address() as { port: number }).port };

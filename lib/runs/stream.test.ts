@@ -48,4 +48,16 @@ describe("streaming a live run to many viewers", () => {
     expect(burst).toContain('"text":"t5"');
     runtime.bus.close(runId);
   });
+
+  it("hands viewers who connect one after the other, between two events, the same replay bytes", async () => {
+    const runId = await liveRun();
+    for (const seq of [1, 2, 3]) runtime.bus.publish(delta(runId, seq, `t${seq}`));
+    const first = await viewer(runId);
+    const firstReplay = (await first.read()).value;
+    const second = await viewer(runId);
+    const secondReplay = (await second.read()).value;
+    expect([...decode(firstReplay).matchAll(/^id: (\d+)$/gm)].map((m) => m[1])).toEqual(["1", "2", "3"]);
+    expect(secondReplay).toBe(firstReplay);
+    runtime.bus.close(runId);
+  });
 });

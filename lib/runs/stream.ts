@@ -6,7 +6,9 @@ import { resumePositionSchema } from "./schemas";
 import { runtime } from "./runtime";
 import { isTerminalStatus } from "./service";
 
+/** The longest a stream stays silent: a keep-alive comment goes to a stream idle for that long. */
 const HEARTBEAT_MS = 15_000;
+const HEARTBEAT_TICK_MS = 5_000;
 const POLL_MS = 500;
 
 /** How a stream is narrowed for a viewer with less than workspace access (a share link). */
@@ -18,6 +20,8 @@ export interface StreamOptions {
 }
 
 const encoder = new TextEncoder();
+const RETRY = encoder.encode("retry: 1000\n\n");
+const KEEP_ALIVE = encoder.encode(": keep-alive\n\n");
 const encodeFrame = (event: RunEvent) => encoder.encode(`id: ${event.seq}\ndata: ${JSON.stringify(event)}\n\n`);
 
 // Live events are the bus's own objects, shared by every viewer of the run: each is serialised
@@ -40,28 +44,62 @@ interface Outbox {
 
 const outboxes = new Set<Outbox>();
 let flushDue = false;
+/** When the next flush may start (performance.now()): see `queue`. */
+let nextFlushAt = 0;
+/** The longest events wait for a flush to be allowed. */
+const MAX_FLUSH_SPACING_MS = 50;
 
 /**
  * Frames sent in one turn of the event loop (a stored batch, a replay) go out as one chunk per
  * viewer, and viewers that get the same events (every live viewer of a run) share that chunk:
  * one concatenation and one timer per turn for the whole process, not one per viewer.
+ * A flush to many viewers costs the process milliseconds (a socket write each), so the next one
+ * waits as long as the last took (at most 50 ms): events meanwhile go out together, and writing
+ * to viewers can never take more than about half the event loop. With a few viewers a flush
+ * takes microseconds and every event goes out at the end of its turn; with one, always.
  */
 function queue(outbox: Outbox, event: RunEvent): void {
   if (outbox.events.push(event) === 1) outboxes.add(outbox);
-  if (!flushDue) {
-    flushDue = true;
-    setImmediate(flushOutboxes);
-  }
+  if (flushDue) return;
+  flushDue = true;
+  const wait = nextFlushAt - performance.now();
+  if (wait >= 1) setTimeout(flushOutboxes, wait);
+  else setImmediate(flushOutboxes);
 }
 
 function flushOutboxes(): void {
   flushDue = false;
-  const shared = new Map<string, Uint8Array>();
-  for (const outbox of outboxes) flushOutbox(outbox, shared);
+  const started = performance.now();
+  const streams = outboxes.size;
+  for (const outbox of outboxes) flushOutbox(outbox);
   outboxes.clear();
+  // A lone viewer (the usual page) is never held back, whatever else the process is doing.
+  if (streams < 2) return;
+  // The streams write to their sockets in the microtasks and ticks after this: done by the next immediate.
+  setImmediate(() => {
+    const now = performance.now();
+    nextFlushAt = now + Math.min(MAX_FLUSH_SPACING_MS, now - started);
+  });
 }
 
-function flushOutbox(outbox: Outbox, shared: Map<string, Uint8Array>): void {
+/**
+ * The chunks of the last few flushes, by run and seq range: viewers who connect one after the
+ * other between two events (one page load each) replay the same range, and get the same bytes
+ * instead of each a copy of the history. A few entries only: nothing of a finished run stays long.
+ */
+const recentChunks = new Map<string, Uint8Array>();
+const RECENT_CHUNKS = 8;
+
+function sharedChunk(key: string, events: RunEvent[]): Uint8Array {
+  let chunk = recentChunks.get(key);
+  if (chunk) return chunk;
+  chunk = events.length === 1 ? sharedFrame(events[0]) : Buffer.concat(events.map(sharedFrame));
+  recentChunks.set(key, chunk);
+  if (recentChunks.size > RECENT_CHUNKS) recentChunks.delete(recentChunks.keys().next().value!);
+  return chunk;
+}
+
+function flushOutbox(outbox: Outbox): void {
   const { events } = outbox;
   if (events.length === 0) return;
   outbox.events = [];
@@ -70,9 +108,54 @@ function flushOutbox(outbox: Outbox, shared: Map<string, Uint8Array>): void {
   if (redact) return outbox.write(Buffer.concat(events.map((event) => encodeFrame(redact(event)))));
   // A run's events never change once numbered: the same run and seq range is the same bytes.
   const key = `${outbox.runId}\u0000${events[0].seq}\u0000${events[events.length - 1].seq}\u0000${events.length}`;
-  let chunk = shared.get(key);
-  if (!chunk) shared.set(key, (chunk = events.length === 1 ? sharedFrame(events[0]) : Buffer.concat(events.map(sharedFrame))));
-  outbox.write(chunk);
+  outbox.write(sharedChunk(key, events));
+}
+
+/** An open stream, as the process's one heartbeat timer sees it. */
+interface Beating {
+  lastWriteAt: number;
+  write: (chunk: Uint8Array) => void;
+}
+
+const beating = new Set<Beating>();
+let heartbeat: ReturnType<typeof setInterval> | null = null;
+
+/**
+ * One timer for every open stream, not one each, and a keep-alive only where nothing else was
+ * written lately: a live run's viewers, who get events all the time, get none.
+ */
+function startBeating(stream: Beating): void {
+  beating.add(stream);
+  heartbeat ??= setInterval(() => {
+    const idleSince = Date.now() - (HEARTBEAT_MS - HEARTBEAT_TICK_MS);
+    for (const open of beating) if (open.lastWriteAt <= idleSince) open.write(KEEP_ALIVE);
+  }, HEARTBEAT_TICK_MS);
+}
+
+function stopBeating(stream: Beating): void {
+  beating.delete(stream);
+  if (beating.size === 0 && heartbeat) {
+    clearInterval(heartbeat);
+    heartbeat = null;
+  }
+}
+
+const reads = new Map<string, Promise<RunEvent[]>>();
+
+/**
+ * Stored events after `afterSeq`, one query for every stream asking the same at the same time
+ * (viewers opening a finished run together): they also get the same event objects, so each event
+ * is encoded once for all of them (`sharedFrame`).
+ */
+function readShared(runId: string, afterSeq: number): Promise<RunEvent[]> {
+  const key = `${runId}\u0000${afterSeq}`;
+  let read = reads.get(key);
+  if (!read) {
+    reads.set(key, (read = readRunEvents(runId, afterSeq)));
+    const forget = () => reads.delete(key);
+    read.then(forget, forget);
+  }
+  return read;
 }
 
 /**
@@ -100,7 +183,6 @@ export async function streamRunEvents(
       let lastSeq = afterSeq;
       let closed = false;
       let unsubscribe: (() => void) | null = null;
-      const heartbeat = setInterval(() => controller.enqueue(encoder.encode(": keep-alive\n\n")), HEARTBEAT_MS);
       const { stillAllowed, redact } = options;
       const access = stillAllowed
         ? setInterval(() => {
@@ -109,19 +191,23 @@ export async function streamRunEvents(
             }, fail);
           }, stillAllowed.everyMs)
         : undefined;
-      const outbox: Outbox = {
+      const outbox: Outbox & Beating = {
         runId,
         redact,
         events: [],
+        lastWriteAt: Date.now(),
         write: (chunk) => {
-          if (!closed) controller.enqueue(chunk);
+          if (closed) return;
+          outbox.lastWriteAt = Date.now();
+          controller.enqueue(chunk);
         },
       };
+      startBeating(outbox);
       stop = () => {
         if (closed) return;
-        flushOutbox(outbox, new Map());
+        flushOutbox(outbox);
         closed = true;
-        clearInterval(heartbeat);
+        stopBeating(outbox);
         clearInterval(access);
         unsubscribe?.();
         signal.removeEventListener("abort", stop);
@@ -138,12 +224,12 @@ export async function streamRunEvents(
         if (isFinalEvent(event)) stop();
       };
       signal.addEventListener("abort", stop);
-      controller.enqueue(encoder.encode("retry: 1000\n\n"));
+      controller.enqueue(RETRY);
 
       const poll = async () => {
         unsubscribe = null;
         while (!closed) {
-          (await readRunEvents(runId, lastSeq)).forEach(send);
+          (await readShared(runId, lastSeq)).forEach(send);
           if (closed) return;
           const current = await db.run.findUnique({ where: { id: runId }, select: { status: true, lastSeq: true } });
           if (!current || (isTerminalStatus(current.status) && current.lastSeq <= lastSeq)) return stop();
