@@ -14,7 +14,7 @@ import { BenchmarkFailure, fmt, percentile, verdict } from "./bench-kit";
 import { signIn, startServer, stopServer } from "./next-server";
 
 const COALESCE_MS = 25;
-const START_RUNS = 20;
+const START_RUNS = Number(process.argv.find((a) => a.startsWith("--starts="))?.split("=")[1] ?? 20);
 
 const planner = { role: "planner", label: "Planner", tier: "nano", tools: [], position: { x: 0, y: 0 } };
 const fanOut = {
@@ -98,6 +98,8 @@ async function main() {
     console.log(`  POST /runs → first event in the page, instant simulation, ${starts.length} runs: p50 ${fmt(percentile(starts, 50), 0)} ms, p95 ${fmt(startP95, 0)} ms (goal ≤ 50 ms, ${verdict(startP95, 50)})`);
     // Where that time goes: the POST's answer, then the event stream's headers, then its first event.
     console.log(`    of which POST answered at p50 ${fmt(percentile(answered, 50), 0)} ms, stream open at p50 ${fmt(percentile(opened, 50), 0)} ms`);
+    const slowest = starts.map((ms, i) => ({ ms, answered: answered[i], opened: opened[i] })).sort((a, b) => b.ms - a.ms).slice(0, 3);
+    console.log(`    slowest: ${slowest.map((s) => `${fmt(s.ms, 0)} ms (answered ${fmt(s.answered, 0)}, open ${fmt(s.opened, 0)})`).join(", ")}`);
     await browser.close();
   } finally {
     stopServer(server);
