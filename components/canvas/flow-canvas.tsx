@@ -35,7 +35,7 @@ import { useEditorReadOnly } from "./editor-mode";
 import { OverviewEdgesLayer } from "./edges/overview-edges-layer";
 import { edgeTypes, nodeTypes } from "./flow-types";
 import { FIT_PADDING, initialView } from "./initial-view";
-import { DetailLevelContext, detailLevelAt } from "./nodes/detail-level";
+import { DetailLevelContext, OverviewContext, detailLevelAt } from "./nodes/detail-level";
 import { overviewNodes } from "./overview-nodes";
 import { ROLE_MIME } from "./palette";
 import { ROLE_COLOR } from "./role-style";
@@ -103,7 +103,9 @@ function Canvas() {
   const readOnly = useEditorReadOnly();
   // Targets for a revise edge show only while one is being drawn (canvas.css).
   const connectingRevise = useConnection(drawingRevise);
-  const overview = detail === "box";
+  // A large graph's compact cards are box-sized and go the overview's way too: otherwise zooming in past the boxes
+  // would mount, measure and connect hundreds of cards with their handles and edges, more with every frame zooming out.
+  const overview = detail === "box" || (large && detail === "compact");
   // The overview's nodes go without React Flow's per-node transform and are not measured (see overview-nodes).
   const flowNodes = overview ? overviewNodes(nodes) : nodes;
   // Boxes have no handles; when the cards come back React Flow must measure theirs before it can draw edges.
@@ -150,6 +152,7 @@ function Canvas() {
   return (
     <div className="tf-canvas h-full w-full" data-connecting={connectingRevise ? "revise" : undefined} data-detail={detail} onDragOver={onDragOver} onDrop={onDrop}>
       <DetailLevelContext value={detail}>
+      <OverviewContext value={overview}>
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={flowNodes}
         edges={overview ? NO_EDGES : edges}
@@ -182,6 +185,7 @@ function Canvas() {
         {!(large && overview) && <MiniMap pannable zoomable nodeColor={miniMapColor} nodeBorderRadius={6} ariaLabel="Minimap" />}
         <Controls aria-label="Zoom controls" />
       </ReactFlow>
+      </OverviewContext>
       </DetailLevelContext>
     </div>
   );

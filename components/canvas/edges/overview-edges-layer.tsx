@@ -9,7 +9,7 @@ import { REVISE_COLOR } from "./revise-path";
 const HAIRLINE = { strokeWidth: 1, vectorEffect: "non-scaling-stroke", fill: "none" } as const;
 
 /**
- * The overview's edges (every node a bare box): straight hairlines a pixel wide whatever the
+ * The overview's edges (every node a box, or in a large graph a box-sized compact card): straight hairlines a pixel wide whatever the
  * zoom, no arrows or labels (under a pixel at this zoom), in one SVG inside the viewport, so a
  * pan or zoom frame moves them with the nodes and costs nothing per edge.
  */

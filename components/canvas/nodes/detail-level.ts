@@ -17,3 +17,11 @@ export const detailLevelAt = (zoom: number): DetailLevel => (zoom < BOX_ZOOM ? "
 export const DetailLevelContext = createContext<DetailLevel>("full");
 
 export const useDetailLevel = () => useContext(DetailLevelContext);
+
+/**
+ * True while nodes are drawn the overview's way (see overview-nodes.ts): box-sized, placed
+ * without React Flow's transform, no handles, their edges drawn by the canvas in one layer.
+ */
+export const OverviewContext = createContext(false);
+
+export const useInOverview = () => useContext(OverviewContext);

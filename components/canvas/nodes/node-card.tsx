@@ -13,7 +13,7 @@ import { nodeModel, useEditorResources } from "../editor-resources";
 import { nodeBoxes } from "../node-boxes";
 import { RoleIcon } from "../role-icon";
 import { ROLE_STYLE } from "../role-style";
-import { useDetailLevel } from "./detail-level";
+import { useDetailLevel, useInOverview } from "./detail-level";
 import { TOOLBAR, toolbarSide } from "./toolbar-side";
 
 const zoomSelector = (state: ReactFlowState) => state.transform[2];
@@ -30,20 +30,23 @@ type CardProps = { id: string; data: NodeData; selected: boolean; stats: ReactNo
  */
 export function NodeCard(props: CardProps) {
   const level = useDetailLevel();
+  const inOverview = useInOverview();
   if (level === "box") return <BoxCard {...props} />;
-  return level === "compact" ? <CompactCard {...props} /> : <FullCard {...props} />;
+  if (level === "compact") return <CompactCard {...props}>{inOverview ? null : props.children}</CompactCard>;
+  return <FullCard {...props} />;
 }
 
 function useHasError(id: string): boolean {
   return useEditorStore((state) => state.nodeIssues[id]?.some((issue) => issue.severity === "error") ?? false);
 }
 
+/** Exactly `BOX_SIZE`, like the box: a large graph draws these the overview's way too (flow-canvas.tsx). */
 function CompactCard({ id, data, selected, children }: CardProps) {
   const hasError = useHasError(id);
   return (
     <div
       className={cx(
-        "w-[224px] rounded-lg border-4 bg-white px-3 py-3",
+        "h-[84px] w-[224px] rounded-lg border-4 bg-white px-3 py-3",
         hasError ? "border-red-500" : ROLE_STYLE[data.role].border,
         selected && "outline-8 outline-slate-900/60",
       )}
