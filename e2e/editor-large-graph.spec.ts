@@ -1,0 +1,38 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { benchGraph } from "./perf/canvas-graphs";
+import { createGraph, EditorPage, type GraphJson } from "./pages/editor-page";
+
+/** Wheel-zooms in one step around the middle of `node`, so it stays under the pointer. */
+async function zoomInOn(page: Page, node: Locator) {
+  const box = (await node.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -150);
+}
+
+test("a 400-node graph opens whole, and zooming in brings labels, then handles and edges", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const id = await createGraph(request, "Large graph", { graph: benchGraph(400) as unknown as GraphJson });
+  const editor = new EditorPage(page);
+  await editor.goto(id);
+  // Fit view: every node is drawn, as a bare box (a label would be a few pixels high).
+  await expect(editor.nodes).toHaveCount(400);
+  const planner = editor.node("planner", "Planner 1");
+  await expect(planner).toBeVisible();
+  await expect(planner.getByText("Planner 1", { exact: true })).toHaveCount(0);
+
+  // Closer in the label shows; the graph is still drawn whole, without handles (nothing to connect at this size).
+  const label = planner.getByText("Planner 1", { exact: true });
+  for (let step = 0; step < 12 && !(await label.isVisible()); step++) await zoomInOn(page, planner);
+  await expect(label).toBeVisible();
+  await expect(editor.output("Planner 1")).toHaveCount(0);
+  await expect(editor.nodes).toHaveCount(400);
+  // A node can still be picked out and inspected.
+  await planner.click();
+  await expect(editor.inspector.getByRole("heading", { level: 2, name: "Planner 1" })).toBeVisible();
+
+  // Closer still, the full card comes back with its handles, and the edges with their names.
+  const output = editor.output("Planner 1");
+  for (let step = 0; step < 12 && !(await output.isVisible()); step++) await zoomInOn(page, planner);
+  await expect(output).toBeVisible();
+  await expect(editor.dataEdge("Planner 1", "Worker 1.1")).toBeAttached();
+});
