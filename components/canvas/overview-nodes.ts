@@ -1,6 +1,6 @@
 import type { CanvasNode } from "@/lib/stores/editor";
 
-/** A node's size in the overview: the bare box (`BoxCard` in nodes/node-card.tsx is drawn at exactly this). */
+/** A node's size in the overview: `BoxCard` and `CompactCard` (nodes/node-card.tsx) are drawn at exactly this. */
 export const BOX_SIZE = { width: 224, height: 84 } as const;
 
 const boxNodes = new WeakMap<CanvasNode, CanvasNode>();

@@ -9,9 +9,10 @@ import { REVISE_COLOR } from "./revise-path";
 const HAIRLINE = { strokeWidth: 1, vectorEffect: "non-scaling-stroke", fill: "none" } as const;
 
 /**
- * The overview's edges (every node a box, or in a large graph a box-sized compact card): straight hairlines a pixel wide whatever the
- * zoom, no arrows or labels (under a pixel at this zoom), in one SVG inside the viewport, so a
- * pan or zoom frame moves them with the nodes and costs nothing per edge.
+ * The overview's edges (every node a box, or on a large graph a box-sized summary): straight
+ * hairlines a pixel wide whatever the zoom, no arrows or labels (a few pixels at this zoom), in
+ * one SVG inside the viewport, so a pan or zoom frame moves them with the nodes and costs
+ * nothing per edge.
  */
 export const OverviewEdgesLayer = memo(function OverviewEdgesLayer({ nodes, edges }: { nodes: readonly CanvasNode[]; edges: readonly CanvasEdge[] }) {
   const edgeIssues = useEditorStore((state) => state.edgeIssues);
