@@ -34,6 +34,24 @@ describe("the simulator's quality model", () => {
     expect(answer.includes("Answer: code-1") || answer.includes(`Answer: ${wrongAnswer("code-1")}`)).toBe(true);
   });
 
+  it("draws the same for a node whatever its upstream wrote, so variants differ only by tier", async () => {
+    const { client } = createModelClient({ simulator: { speed: 0 } });
+    // Built the way the engine builds an executor's message: the task, then each input under its own heading.
+    const verdicts = async (upstream: string) => {
+      const out: boolean[] = [];
+      for (let i = 0; i < 40; i++) {
+        const user = `# Task\n\nRequest ${i}. ${caseDirective({ difficulty: 1, expected: `r-${i}` })}\n\n# Input from Classifier\n\n${upstream} ${i}\n\nAnswer: r-${i}`;
+        const completion = await client.chat.completions.create({ model: "gpt-5.4-mini", messages: [{ role: "system", content: "Write the answer." }, { role: "user", content: user }] });
+        out.push((completion.choices[0].message.content ?? "").includes(`Answer: r-${i}`));
+      }
+      return out;
+    };
+    const a = await verdicts("The category is billing, in these words.");
+    expect(a.filter(Boolean).length).toBeGreaterThan(10);
+    expect(a.filter(Boolean).length).toBeLessThan(40);
+    expect(await verdicts("Billing, said differently and at more length.")).toEqual(a);
+  });
+
   it("leaves requests without a case alone", async () => {
     const { client } = createModelClient({ simulator: { speed: 0 } });
     const completion = await client.chat.completions.create({ model: "gpt-5.4", messages: [{ role: "user", content: "Say hello" }] });

@@ -74,11 +74,12 @@ function isRight(req: SimRequest, sim: SimCase): boolean {
   const upstream = users.join("\n");
   const wrong = wrongAnswer(sim.expected);
   for (const [, said] of upstream.matchAll(ANSWER_LINE)) if (said.trim() === wrong) return false;
-  // Keyed by the node's instructions and the task (the user message's first section), never by
-  // upstream text, which differs per tier: every variant draws the same number for the same node.
+  // Keyed by the node's instructions and the task (the user message's first section, up to the
+  // next heading of any level), never by upstream text, which differs per tier and per run:
+  // every variant draws the same number for the same node.
   const first = users[0] ?? "";
-  const next = first.indexOf("\n## ", 1);
-  const task = next < 0 ? first : first.slice(0, next);
+  const next = first.slice(1).search(/\n#{1,6} /);
+  const task = next < 0 ? first : first.slice(0, next + 1);
   const roll = hashString(`${sim.expected}\u0000${instructions}\u0000${task}`) / 2 ** 32;
   return roll < chanceOfRight(tierFromModelId(req.model), sim.difficulty, workloadOf(instructions));
 }
