@@ -31,10 +31,13 @@ export function fanOutGraph({ createNode, GRAPH_SCHEMA_VERSION }: Pick<typeof Gr
  * writes each chunk and waits for drain; the request's signal aborts when the response closes.
  */
 export async function serveRunStreams(workspaceId: string, streamRunEvents: typeof Runs.streamRunEvents): Promise<{ server: http.Server; port: number }> {
+  const fans = new Map<string, PeerFan>();
   const server = http.createServer(async (req, res) => {
     const controller = new AbortController();
     res.on("close", () => controller.abort());
-    const runId = new URL(req.url!, "http://x").searchParams.get("run")!;
+    const query = new URL(req.url!, "http://x").searchParams;
+    const runId = query.get("run")!;
+    if (query.has("peer")) return joinPeerFan(fans, runId, res, () => streamRunEvents(workspaceId, runId, 0, new AbortController().signal));
     const response = await streamRunEvents(workspaceId, runId, 0, controller.signal);
     res.statusCode = response.status;
     response.headers.forEach((value, name) => res.setHeader(name, value));
@@ -43,6 +46,44 @@ export async function serveRunStreams(workspaceId: string, streamRunEvents: type
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { server, port: (server.address() as { port: number }).port };
+}
+
+/** One stream of a run, read once and written as it comes to every peer viewer's response. */
+interface PeerFan {
+  chunks: Buffer[];
+  responses: Set<http.ServerResponse>;
+  ended: boolean;
+}
+
+/**
+ * The peer the viewers bench compares with (`&peer=1`): the run's event stream opened once in
+ * this process, and each chunk of it written by a bare `res.write` to every viewer's response,
+ * as a hand-written Node SSE fan-out would. A viewer joining late gets the chunks so far first.
+ * It is the floor of a Node process writing the same bytes to the same sockets on this machine.
+ */
+function joinPeerFan(fans: Map<string, PeerFan>, runId: string, res: http.ServerResponse, open: () => Promise<Response>): void {
+  res.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform" });
+  let fan = fans.get(runId);
+  if (!fan) {
+    const created: PeerFan = (fan = { chunks: [], responses: new Set(), ended: false });
+    fans.set(runId, created);
+    void (async () => {
+      const response = await open();
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        created.chunks.push(bytes);
+        for (const viewer of created.responses) viewer.write(bytes);
+      }
+      created.ended = true;
+      for (const viewer of created.responses) viewer.end();
+      fans.delete(runId);
+    })();
+  }
+  for (const chunk of fan.chunks) res.write(chunk);
+  if (fan.ended) return void res.end();
+  const joined = fan;
+  joined.responses.add(res);
+  res.on("close", () => joined.responses.delete(res));
 }
 
 /** The seqs from 1 to `lastSeq` a viewer did not receive (what it got is keyed by seq). */

@@ -2,7 +2,8 @@
  * Many viewers of one run (issue #16): a 50-way fan-out at realistic simulator speed streamed over
  * HTTP (the SSE handler, no Next) to 1 and then to 1,000 viewers in four other processes, rounds
  * interleaved. Prints the p95 lag of every viewer behind the first one to get each event (events
- * sent after all viewers were connected) and the run's wall time against the one-viewer run.
+ * sent after all viewers were connected) and the run's wall time against the one-viewer run, beside
+ * a peer: the same run's one stream fanned out to the same sockets by bare `res.write`s.
  */
 import { fork } from "node:child_process";
 import path from "node:path";
@@ -36,7 +37,8 @@ interface Outcome {
   viewersCpuMs: number;
 }
 
-async function round(viewers: number): Promise<Outcome> {
+/** `peer`: the viewers read the peer fan-out (one stream, bare writes; see `joinPeerFan`) instead of a stream each. */
+async function round(viewers: number, peer = false): Promise<Outcome> {
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   let viewersCpuMs = 0;
@@ -48,7 +50,7 @@ async function round(viewers: number): Promise<Outcome> {
   const byProcess = await Promise.all(
     Array.from({ length: groups }, (_, g) => {
       const size = Math.floor(viewers / groups) + (g < viewers % groups ? 1 : 0);
-      const child = fork(path.join(import.meta.dirname, "viewers-client.ts"), [`http://127.0.0.1:${port}/?run=${id}`, String(size)], { execArgv: ["--import", "tsx"] });
+      const child = fork(path.join(import.meta.dirname, "viewers-client.ts"), [`http://127.0.0.1:${port}/?run=${id}${peer ? "&peer=1" : ""}`, String(size)], { execArgv: ["--import", "tsx"] });
       return new Promise<Record<number, number>[]>((resolve, reject) => {
         child.on("message", (message: { type: string; received?: Record<number, number>[]; cpuMs?: number }) => {
           if (message.type !== "connected") {
@@ -87,10 +89,12 @@ async function round(viewers: number): Promise<Outcome> {
 try {
   const one: Outcome[] = [];
   const many: Outcome[] = [];
+  const peers: Outcome[] = [];
   await round(1); // warm-up
   for (let r = 0; r < ROUNDS; r++) {
     one.push(await round(1));
     many.push(await round(VIEWERS));
+    peers.push(await round(VIEWERS, true));
   }
   const lags = many.flatMap((o) => o.lags);
   const p95 = percentile(lags, 95);
@@ -100,6 +104,9 @@ try {
   const inProcess = many.flatMap((o) => o.inProcessLags);
   console.log(`  behind the first viewer in the same process (no scheduling across the ${CLIENT_PROCESSES} viewers' processes): p50 ${fmt(percentile(inProcess, 50), 1)} ms, p95 ${fmt(percentile(inProcess, 95), 1)} ms`);
   console.log(`  run wall ${fmt(median(many.map((o) => o.wallMs)), 0)} ms vs ${fmt(median(one.map((o) => o.wallMs)), 0)} ms with one viewer: ${fmt(ratio, 3)}× (goal ≤ 1.05, ${verdict(ratio, 1.05)})`);
+  const peerLags = peers.flatMap((o) => o.lags);
+  const peerRatio = median(peers.map((o) => o.wallMs)) / median(one.map((o) => o.wallMs));
+  console.log(`  peer, one stream of the run written by bare res.write to the same ${VIEWERS} sockets: lag p50 ${fmt(percentile(peerLags, 50), 1)} ms, p95 ${fmt(percentile(peerLags, 95), 1)} ms, run wall ${fmt(peerRatio, 3)}×`);
   const cpu = (outcomes: Outcome[], of: (o: Outcome) => number) => fmt(median(outcomes.map(of)), 0);
   console.log(`  CPU: this process (run + streams) ${cpu(many, (o) => o.serverCpuMs)} ms vs ${cpu(one, (o) => o.serverCpuMs)} ms with one viewer; the viewers' processes ${cpu(many, (o) => o.viewersCpuMs)} ms (2 cores shared by all)`);
 } catch (error) {
