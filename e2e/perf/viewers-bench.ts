@@ -59,7 +59,7 @@ async function round(viewers: number, peer = false): Promise<Outcome> {
           }
           else if (++connectedGroups === groups) connectedAt = performance.timeOrigin + performance.now();
         });
-        child.on("exit", (code) => code && reject(new BenchmarkFailure(`a viewers' process exited with ${code}`)));
+        child.on("exit", (code) => code && reject(new BenchmarkFailure(`a viewers' process exited with ${code} (${viewers} viewers${peer ? ", peer" : ""})`)));
       });
     }),
   );
@@ -108,7 +108,7 @@ try {
   const peerRatio = median(peers.map((o) => o.wallMs)) / median(one.map((o) => o.wallMs));
   console.log(`  peer, one stream of the run written by bare res.write to the same ${VIEWERS} sockets: lag p50 ${fmt(percentile(peerLags, 50), 1)} ms, p95 ${fmt(percentile(peerLags, 95), 1)} ms, run wall ${fmt(peerRatio, 3)}×`);
   const cpu = (outcomes: Outcome[], of: (o: Outcome) => number) => fmt(median(outcomes.map(of)), 0);
-  console.log(`  CPU: this process (run + streams) ${cpu(many, (o) => o.serverCpuMs)} ms vs ${cpu(one, (o) => o.serverCpuMs)} ms with one viewer; the viewers' processes ${cpu(many, (o) => o.viewersCpuMs)} ms (2 cores shared by all)`);
+  console.log(`  CPU: this process (run + streams) ${cpu(many, (o) => o.serverCpuMs)} ms (peer ${cpu(peers, (o) => o.serverCpuMs)} ms) vs ${cpu(one, (o) => o.serverCpuMs)} ms with one viewer; the viewers' processes ${cpu(many, (o) => o.viewersCpuMs)} ms (2 cores shared by all)`);
 } catch (error) {
   console.error(error instanceof BenchmarkFailure ? `\nBenchmark failed: ${error.message}` : error);
   process.exitCode = 1;

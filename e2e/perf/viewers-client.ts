@@ -29,6 +29,7 @@ for (let viewer = 0; viewer < count; viewer++) {
   let tail: Buffer | null = null;
   let headed = false;
   let done = false;
+  let previousEnd = Buffer.alloc(0);
   const socket = net.connect(Number(port), hostname, () => socket.write(request));
   socket.on("data", (data: Buffer) => {
     const at = now();
@@ -55,8 +56,11 @@ for (let viewer = 0; viewer < count; viewer++) {
     tail = cut > last && bytes.length - cut < 64 ? bytes.subarray(cut) : null;
     // The last chunk of a chunked body: the stream has ended (the connection is kept alive).
     // Every chunk ends with CRLF, so the last one, "0\r\n\r\n", starts a read or follows a LF.
-    const from = bytes.length - LAST_CHUNK.length;
-    if (from >= 0 && bytes.subarray(from).equals(LAST_CHUNK) && (from === 0 || bytes[from - 1] === NEWLINE)) {
+    // Under load it can arrive split over two reads: look at the end of the last read too.
+    const ending = Buffer.concat([previousEnd, bytes.subarray(-(LAST_CHUNK.length + 1))]);
+    previousEnd = ending.subarray(-(LAST_CHUNK.length + 1));
+    const from = ending.length - LAST_CHUNK.length;
+    if (from >= 0 && ending.subarray(from).equals(LAST_CHUNK) && (from === 0 || ending[from - 1] === NEWLINE)) {
       done = true;
       socket.destroy();
       end();
