@@ -63,27 +63,29 @@ interface PeerFan {
  */
 function joinPeerFan(fans: Map<string, PeerFan>, runId: string, res: http.ServerResponse, open: () => Promise<Response>): void {
   res.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform" });
-  let fan = fans.get(runId);
-  if (!fan) {
-    const created: PeerFan = (fan = { chunks: [], responses: new Set(), ended: false });
-    fans.set(runId, created);
-    void (async () => {
-      const response = await open();
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-        created.chunks.push(bytes);
-        for (const viewer of created.responses) viewer.write(bytes);
-      }
-      created.ended = true;
-      for (const viewer of created.responses) viewer.end();
-      fans.delete(runId);
-    })();
-  }
+  const fan = fans.get(runId) ?? openPeerFan(fans, runId, open);
   for (const chunk of fan.chunks) res.write(chunk);
   if (fan.ended) return void res.end();
-  const joined = fan;
-  joined.responses.add(res);
-  res.on("close", () => joined.responses.delete(res));
+  fan.responses.add(res);
+  res.on("close", () => fan.responses.delete(res));
+}
+
+/** Opens the run's one stream and writes each chunk to every response joined so far. */
+function openPeerFan(fans: Map<string, PeerFan>, runId: string, open: () => Promise<Response>): PeerFan {
+  const fan: PeerFan = { chunks: [], responses: new Set(), ended: false };
+  fans.set(runId, fan);
+  void (async () => {
+    const response = await open();
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      fan.chunks.push(bytes);
+      for (const viewer of fan.responses) viewer.write(bytes);
+    }
+    fan.ended = true;
+    for (const viewer of fan.responses) viewer.end();
+    fans.delete(runId);
+  })();
+  return fan;
 }
 
 /** The seqs from 1 to `lastSeq` a viewer did not receive (what it got is keyed by seq). */
