@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { benchGraph } from "./perf/canvas-graphs";
-import { createGraph, EditorPage, type GraphJson } from "./pages/editor-page";
+import { createGraph, EditorPage, fetchGraph, type GraphJson } from "./pages/editor-page";
 
 /** Wheel-zooms in one step around the middle of `node`, so it stays under the pointer. */
 async function zoomInOn(page: Page, node: Locator) {
@@ -35,4 +35,40 @@ test("a 400-node graph opens whole, and zooming in brings labels, then handles a
   for (let step = 0; step < 12 && !(await output.isVisible()); step++) await zoomInOn(page, planner);
   await expect(output).toBeVisible();
   await expect(editor.dataEdge("Planner 1", "Worker 1.1")).toBeAttached();
+});
+
+test("in the overview a box drags with the mouse, stays selected, lands on the grid, saves, and undoes in one step", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const id = await createGraph(request, "Large graph drag", { graph: benchGraph(400) as unknown as GraphJson });
+  const stored = async () => (await fetchGraph(request, id)).graph.nodes.find((node) => node.label === "Planner 1")!.position as { x: number; y: number };
+  const start = await stored();
+  const editor = new EditorPage(page);
+  await editor.goto(id);
+  await expect(editor.nodes).toHaveCount(400);
+  const planner = editor.node("planner", "Planner 1");
+  const before = (await planner.boundingBox())!;
+
+  const from = { x: before.x + before.width / 2, y: before.y + before.height / 2 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 60, from.y + 40, { steps: 8 });
+  await page.mouse.up();
+  // It followed the mouse (to within the snap grid, 20 flow units: a couple of pixels at this zoom) and is the one selected.
+  const after = (await planner.boundingBox())!;
+  expect(Math.abs(after.x - before.x - 60)).toBeLessThan(4);
+  expect(Math.abs(after.y - before.y - 40)).toBeLessThan(4);
+  await expect(editor.inspector.getByRole("heading", { level: 2, name: "Planner 1" })).toBeVisible();
+  await expect(editor.nodes).toHaveCount(400);
+
+  await editor.expectSaved();
+  const moved = await stored();
+  expect(moved.x).toBeGreaterThan(start.x + 200);
+  expect(moved.y).toBeGreaterThan(start.y + 100);
+  expect([moved.x % 20, moved.y % 20]).toEqual([0, 0]);
+
+  // The whole drag is one undo step.
+  await page.keyboard.press("Control+z");
+  await expect.poll(async () => (await planner.boundingBox())!.x).toBeCloseTo(before.x, 0);
+  await editor.expectSaved();
+  expect(await stored()).toEqual(start);
 });

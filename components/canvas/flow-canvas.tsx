@@ -32,10 +32,11 @@ import {
 } from "@/lib/stores/editor";
 import { RAIL_PX, WIDE_SCREEN_PX } from "@/components/ui/side-panel";
 import { useEditorReadOnly } from "./editor-mode";
-import { OverviewEdgesLayer } from "./edges/overview-edges-layer";
+import { OverviewEdgesLayer, type OverviewEdgesHandle } from "./edges/overview-edges-layer";
 import { edgeTypes, nodeTypes } from "./flow-types";
 import { FIT_PADDING, initialView } from "./initial-view";
 import { DetailLevelContext, OverviewContext, detailLevelAt } from "./nodes/detail-level";
+import { useOverviewDrag } from "./overview-drag";
 import { overviewNodes } from "./overview-nodes";
 import { ROLE_MIME } from "./palette";
 import { ROLE_COLOR } from "./role-style";
@@ -108,6 +109,9 @@ function Canvas() {
   const overview = detail === "box" || (large && detail === "compact");
   // The overview's nodes go without React Flow's per-node transform and are not measured (see overview-nodes).
   const flowNodes = overview ? overviewNodes(nodes) : nodes;
+  // In the overview a drag moves the boxes' elements, not the nodes array (see overview-drag).
+  const overviewEdges = useRef<OverviewEdgesHandle>(null);
+  const onOverviewPointerDown = useOverviewDrag(overviewEdges, GRID);
   // Boxes have no handles; when the cards come back React Flow must measure theirs before it can draw edges.
   const updateNodeInternals = useUpdateNodeInternals();
   const wasOverview = useRef(overview);
@@ -150,7 +154,14 @@ function Canvas() {
   );
 
   return (
-    <div className="tf-canvas h-full w-full" data-connecting={connectingRevise ? "revise" : undefined} data-detail={detail} onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className="tf-canvas h-full w-full"
+      data-connecting={connectingRevise ? "revise" : undefined}
+      data-detail={detail}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onPointerDown={overview && !readOnly ? onOverviewPointerDown : undefined}
+    >
       <DetailLevelContext value={detail}>
       <OverviewContext value={overview}>
       <ReactFlow<CanvasNode, CanvasEdge>
@@ -178,7 +189,7 @@ function Canvas() {
         colorMode="light"
         aria-label="Graph canvas"
       >
-        {overview && <OverviewEdgesLayer nodes={flowNodes} edges={edges} />}
+        {overview && <OverviewEdgesLayer ref={overviewEdges} nodes={flowNodes} edges={edges} />}
         {/* Far out the grid's dots would be under a pixel apart: a grey haze costing a repaint of the whole pane every frame. */}
         {!overview && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#cbd5e1" />}
         {/* The overview of a large graph is its own map; a second one would redraw every node on each frame. */}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CanvasEdge, CanvasNode } from "@/lib/stores/editor";
-import { OVERVIEW_GROUP, overviewGroups, overviewPaths } from "./overview-edges";
+import { OVERVIEW_GROUP, movingPaths, overviewGroups, overviewPaths } from "./overview-edges";
 
 const node = (id: string, x: number, y: number, role = "executor") =>
   ({ id, type: role, position: { x, y }, measured: { width: 200, height: 80 }, data: {} }) as unknown as CanvasNode;
@@ -45,5 +45,27 @@ describe("overview edge groups", () => {
     expect(after[0]).toBe(before[0]);
     expect(after[1].flagged).toBe("M20000,40L20100,40");
     expect(after[1].data).not.toContain("M20000,40");
+  });
+});
+
+describe("overview edges while a drag carries nodes", () => {
+  const many = Array.from({ length: 130 }, (_, i) => node(`n${i}`, i * 300, 0));
+  const chain = many.slice(1).map((n, i) => edge(`e${i}`, many[i].id, n.id));
+
+  it("leaves the carried nodes' edges out of the groups, and redraws only the groups that held them", () => {
+    const before = overviewGroups(many, chain, () => false);
+    const during = overviewGroups(many, chain, () => false, new Set(["n100"]));
+    expect(during[0]).toBe(before[0]);
+    expect(during[1].data).not.toContain("M29900,40L30000,40");
+    expect(during[1].data).not.toContain("M30200,40L30300,40");
+    expect(before[1].data).toContain("M29900,40L30000,40");
+  });
+
+  it("draws the carried nodes' edges moved by their offsets, and no other edge", () => {
+    const paths = movingPaths(many, chain, (id) => id === "e100", new Map([["n100", { x: 20, y: -40 }]]));
+    // n99 -> n100 ends at the moved node's left middle; n100 -> n101 (flagged) leaves from its right middle.
+    expect(paths.data).toBe("M29900,40L30020,0");
+    expect(paths.flagged).toBe("M30220,0L30300,40");
+    expect(paths.revise).toBe("");
   });
 });

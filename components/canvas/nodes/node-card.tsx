@@ -13,6 +13,7 @@ import { nodeModel, useEditorResources } from "../editor-resources";
 import { nodeBoxes } from "../node-boxes";
 import { RoleIcon } from "../role-icon";
 import { ROLE_STYLE } from "../role-style";
+import { NO_FLOW_DRAG } from "../overview-drag";
 import { useDetailLevel, useInOverview } from "./detail-level";
 import { TOOLBAR, toolbarSide } from "./toolbar-side";
 
@@ -32,7 +33,7 @@ export function NodeCard(props: CardProps) {
   const level = useDetailLevel();
   const inOverview = useInOverview();
   if (level === "box") return <BoxCard {...props} />;
-  if (level === "compact") return <CompactCard {...props}>{inOverview ? null : props.children}</CompactCard>;
+  if (level === "compact") return <CompactCard {...props} inOverview={inOverview}>{inOverview ? null : props.children}</CompactCard>;
   return <FullCard {...props} />;
 }
 
@@ -41,11 +42,13 @@ function useHasError(id: string): boolean {
 }
 
 /** Exactly `BOX_SIZE`, like the box: a large graph draws these the overview's way too (flow-canvas.tsx). */
-function CompactCard({ id, data, selected, children }: CardProps) {
+function CompactCard({ id, data, selected, children, inOverview }: CardProps & { inOverview: boolean }) {
   const hasError = useHasError(id);
   return (
     <div
       className={cx(
+        // The overview drags its cards itself (overview-drag.ts).
+        inOverview && NO_FLOW_DRAG,
         "h-[84px] w-[224px] rounded-lg border-4 bg-white px-3 py-3",
         hasError ? "border-red-500" : ROLE_STYLE[data.role].border,
         selected && "outline-8 outline-slate-900/60",
@@ -69,6 +72,7 @@ function BoxCard({ id, data, selected }: CardProps) {
   return (
     <div
       className={cx(
+        NO_FLOW_DRAG,
         "h-[84px] w-[224px] rounded-lg border-4 bg-white p-3",
         hasError ? "border-red-500" : ROLE_STYLE[data.role].border,
         selected && "outline-8 outline-slate-900/60",

@@ -153,6 +153,25 @@ describe("editor store: history", () => {
     expect(store.getState().nodes[0].data.label).toBe("Executor");
   });
 
+  it("puts the nodes an overview drag carried where it dropped them, as one undo step, and back", () => {
+    const store = editor(research());
+    const at = (id: string) => store.getState().toDocument().nodes.find((node) => node.id === id)!.position;
+    const [researcher, analyst] = [at("researcher"), at("analyst")];
+    const revision = store.getState().revision;
+    store.getState().moveNodes([
+      { id: "researcher", position: { x: 400, y: 220 } },
+      { id: "analyst", position: { x: 600, y: 240 } },
+    ]);
+    expect([at("researcher"), at("analyst")]).toEqual([{ x: 400, y: 220 }, { x: 600, y: 240 }]);
+    expect(store.getState().revision).toBe(revision + 1);
+    store.getState().undo();
+    expect([at("researcher"), at("analyst")]).toEqual([researcher, analyst]);
+    // A drag that ends where it started changes nothing and leaves no undo step.
+    const past = store.getState().past.length;
+    store.getState().moveNodes([]);
+    expect(store.getState().past).toHaveLength(past);
+  });
+
   it("bumps the revision on document changes but not on selection or drag frames", () => {
     const store = editor(research());
     const start = store.getState().revision;

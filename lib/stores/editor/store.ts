@@ -153,6 +153,12 @@ export function createEditorStore(init: EditorInit): EditorStoreApi {
         set(selection ? { nodes, selectedNodeIds: selectedIds(nodes, state.selectedNodeIds) } : { nodes });
       },
 
+      moveNodes: (moves) => {
+        if (moves.length === 0) return;
+        const nodes = applyNodeChanges(moves.map(({ id, position }) => ({ id, type: "position" as const, position })), get().nodes);
+        commit({ nodes }, { validate: false });
+      },
+
       onEdgesChange: (changes) => {
         const edges = applyEdgeChanges(changes, get().edges);
         if (changes.some((change) => change.type !== "select")) commit({ edges });

@@ -93,6 +93,8 @@ export interface EditorActions {
   /** React Flow's change handler: selection, measuring, dragging (one undo step per drag). */
   onNodesChange: OnNodesChange<CanvasNode>;
   onEdgesChange: OnEdgesChange<CanvasEdge>;
+  /** Puts nodes where a drag outside React Flow's own (the overview's, see overview-drag.ts) left them: one undo step. */
+  moveNodes: (moves: readonly { id: string; position: XYPosition }[]) => void;
   /** React Flow's connect handler: the handle a connection starts from decides its kind. */
   onConnect: OnConnect;
   /** For React Flow's `isValidConnection`: true when `connectionProblem` finds nothing. */
