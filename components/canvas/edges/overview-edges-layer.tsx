@@ -39,8 +39,8 @@ export const OverviewEdgesLayer = memo(function OverviewEdgesLayer({ nodes, edge
     follow(offsets) {
       const paths = offsets ? movingPaths(nodes, edges, isFlagged, offsets) : null;
       for (const look of Object.keys(LOOKS) as Look[]) carried.current[look]?.setAttribute("d", paths?.[look] ?? "");
-      // Once per drag: the groups leave out the carried edges (and take them back at the end).
-      setMoving((current) => (offsets === null ? null : current ?? new Set(offsets.keys())));
+      // Once at each end of a drag, not every frame: the groups leave out the carried edges, then take them back.
+      if ((offsets === null) !== (moving === null)) setMoving(offsets && new Set(offsets.keys()));
     },
   }));
   return (

@@ -11,9 +11,9 @@ import { TierBadge } from "@/components/ui/tier-badge";
 import { useEditorReadOnly } from "../editor-mode";
 import { nodeModel, useEditorResources } from "../editor-resources";
 import { nodeBoxes } from "../node-boxes";
+import { NO_FLOW_DRAG } from "../overview-drag";
 import { RoleIcon } from "../role-icon";
 import { ROLE_STYLE } from "../role-style";
-import { NO_FLOW_DRAG } from "../overview-drag";
 import { useDetailLevel, useInOverview } from "./detail-level";
 import { TOOLBAR, toolbarSide } from "./toolbar-side";
 
