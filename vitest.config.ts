@@ -14,6 +14,7 @@ const SCALE_TESTS = [
   "lib/runs/worker.test.ts",
   "lib/runs/share.test.ts",
   "lib/runs/queries.test.ts",
+  "lib/runs/run-store.test.ts",
   "lib/graphs/*.test.ts",
   "lib/auth/workspace-access.test.ts",
   "lib/auth/sign-in-backoff.test.ts",

@@ -11,7 +11,7 @@ import { storeEventBatch } from "./run-store";
  */
 export async function cancelWaitingRun(runId: string): Promise<{ id: string; status: string }> {
   const endedAt = new Date();
-  // Owned for the moment it takes: only a run's owner writes its log (fenced on Postgres).
+  // Owned for the moment it takes: only a run's owner writes its log (the writes are fenced by the lease).
   const claimed = await db.run.updateMany({ where: { id: runId, status: "waiting" }, data: { status: "running", approvalDeadline: null, ...ownLease() } });
   if (claimed.count !== 1) throw new AppError("conflict", "This run is not waiting any more; cancel it again.");
   const run = await db.run.findUniqueOrThrow({ where: { id: runId } });

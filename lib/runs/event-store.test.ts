@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { db, DEFAULT_WORKSPACE_SLUG, ensureDatabase } from "@/lib/db";
 import type { RunEvent } from "@/lib/engine/events";
 import { readRunEvents, RunEventWriter } from "./event-store";
+import { runtime } from "./runtime";
 
 /** Failures the next writes meet before reaching the database (a busy or unreachable one). */
 const failures = vi.hoisted(() => ({ pending: 0 }));
@@ -22,7 +23,7 @@ vi.mock("./run-store", async (importOriginal) => {
 async function runRow(): Promise<string> {
   await ensureDatabase();
   const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: DEFAULT_WORKSPACE_SLUG } });
-  const run = await db.run.create({ data: { workspaceId: workspace.id, graphName: "g", graphSnapshot: {}, input: "i", status: "running", simulated: true } });
+  const run = await db.run.create({ data: { workspaceId: workspace.id, graphName: "g", graphSnapshot: {}, input: "i", status: "running", simulated: true, ownerId: runtime.ownerId } });
   return run.id;
 }
 

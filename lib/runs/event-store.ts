@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import type { PlanSubtask, RunEvent, RunEventOf } from "@/lib/engine/events";
-import { storeEventBatch, type Checkpoint } from "./run-store";
+import { RunNotOwnedError, storeEventBatch, type Checkpoint } from "./run-store";
 
 /** What goes in the same transaction as a batch of events (per-node results, running cost), if anything. */
 export type CheckpointOf = (batch: readonly RunEvent[]) => Checkpoint | null;
@@ -80,8 +80,9 @@ export class RunEventWriter {
 /** Attempts after the first: back-off from 50 ms doubling, about 25 s in all. */
 const WRITE_RETRIES = 9;
 
-/** Prisma's "unique constraint" (the seqs are stored already) and "record not found" (the fenced update: not the owner). */
+/** A refused fence, or Prisma's "unique constraint" (the seqs are stored already) and "record not found" (the fenced update: not the owner). */
 function ownedElsewhere(error: unknown): boolean {
+  if (error instanceof RunNotOwnedError) return true;
   const code = (error as { code?: unknown } | null)?.code;
   return code === "P2002" || code === "P2025" || (typeof code === "string" && code.startsWith("SQLITE_CONSTRAINT"));
 }

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, DEFAULT_WORKSPACE_SLUG, ensureDatabase } from "@/lib/db";
-import { claimRun } from "./run-store";
+import type { RunOutcome } from "@/lib/engine";
+import type { RunEvent } from "@/lib/engine/events";
+import { claimRun, storeEventBatch, storeOutcome, type NodeResult } from "./run-store";
 import { runtime } from "./runtime";
 
 let workspaceId = "";
@@ -42,5 +44,25 @@ describe("claimRun", () => {
     const ended = await newRun({ status: "succeeded" });
     expect(await claimRun(ended.id)).toBeNull();
     expect((await db.run.findUniqueOrThrow({ where: { id: ended.id } })).status).toBe("succeeded");
+  });
+});
+
+describe("fenced writes", () => {
+  const started = (runId: string, seq: number): RunEvent => ({ type: "node.started", runId, seq, ts: seq, nodeId: "a", instance: 0, iteration: 0 }) as RunEvent;
+  const node = { nodeId: "a", label: "A", role: "executor", tier: "nano", model: "gpt-5.4-nano", status: "succeeded", instances: 1, usage: null, costNanoUsd: 1, wallMs: 2, output: "late" } as unknown as NodeResult;
+  const totals = { costNanoUsd: 1, baselineNanoUsd: 2, costComplete: true, usage: null } as unknown as RunOutcome["totals"];
+
+  it("store a run's events, node rows and outcome only while this process owns it", async () => {
+    const run = await newRun({ status: "queued" });
+    await claimRun(run.id);
+    await storeEventBatch(run.id, [started(run.id, 1)], { nodes: [node], totals });
+    // It stalled past its lease and another process took the run over.
+    await db.run.update({ where: { id: run.id }, data: { ownerId: "the-process-that-took-over" } });
+    await expect(storeEventBatch(run.id, [started(run.id, 2)], { nodes: [{ ...node, output: "lost" }], totals })).rejects.toThrow();
+    await expect(storeOutcome(run.id, { status: "succeeded", output: "lost", totals } as RunOutcome, [{ ...node, output: "lost" }])).rejects.toThrow();
+    // Nothing of the refused writes is there: not the event, not lastSeq, not the node row, not the end.
+    expect((await db.runEvent.findMany({ where: { runId: run.id } })).map((row) => row.seq)).toEqual([1]);
+    expect(await db.run.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: "running", lastSeq: 1, ownerId: "the-process-that-took-over", endedAt: null });
+    expect((await db.runNode.findUniqueOrThrow({ where: { runId_nodeId: { runId: run.id, nodeId: "a" } } })).output).toBe("late");
   });
 });

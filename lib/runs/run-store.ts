@@ -129,8 +129,9 @@ export function storeEventBatch(runId: string, batch: readonly RunEvent[], check
   const lastSeq = batch[batch.length - 1].seq;
   if (usesSqlite()) {
     return sqliteWrite((sql) => {
+      // Fenced by the lease first, as on Postgres below: the throw rolls the transaction back.
+      requireOwner(runId, sql('UPDATE "Run" SET "lastSeq" = ? WHERE "id" = ? AND "ownerId" = ?', lastSeq, runId, runtime.ownerId));
       for (const event of batch) sql('INSERT INTO "RunEvent" ("runId", "seq", "type", "data") VALUES (?, ?, ?, ?)', runId, event.seq, event.type, JSON.stringify(event));
-      sql('UPDATE "Run" SET "lastSeq" = ? WHERE "id" = ?', lastSeq, runId);
       if (!checkpoint) return;
       for (const node of checkpoint.nodes) sqliteNodeRow(sql, runId, node);
       const t = checkpoint.totals;
@@ -151,11 +152,10 @@ export function storeOutcome(runId: string, outcome: RunOutcome, nodes: readonly
   const endedAt = new Date();
   if (usesSqlite()) {
     return sqliteWrite((sql) => {
-      for (const node of nodes) sqliteNodeRow(sql, runId, node);
       const t = outcome.totals;
-      sql(
+      const ended = sql(
         `UPDATE "Run" SET "status" = ?, "output" = ?, "approved" = ?, "error" = ?, "costNanoUsd" = ?, "baselineNanoUsd" = ?, "costComplete" = ?,
-           "usage" = ?, "endedAt" = ?, "ownerId" = NULL, "leaseExpiresAt" = NULL WHERE "id" = ?`,
+           "usage" = ?, "endedAt" = ?, "ownerId" = NULL, "leaseExpiresAt" = NULL WHERE "id" = ? AND "ownerId" = ?`,
         outcome.status,
         outcome.output ?? null,
         outcome.approved === undefined || outcome.approved === null ? null : Number(outcome.approved),
@@ -166,7 +166,10 @@ export function storeOutcome(runId: string, outcome: RunOutcome, nodes: readonly
         json(t.usage),
         sqliteDateTime(endedAt),
         runId,
+        runtime.ownerId,
       );
+      requireOwner(runId, ended);
+      for (const node of nodes) sqliteNodeRow(sql, runId, node);
     });
   }
   return db.$transaction([
@@ -197,8 +200,23 @@ export function storeWaiting(runId: string, summary: RunSummary, totals: Totals)
   const approvalDeadline = deadlines.length > 0 ? new Date(Math.min(...deadlines)) : null;
   return db.$transaction([
     ...Object.values(summary.nodes).map((node) => upsertNodeRow(runId, node)),
-    db.run.update({ where: { id: runId }, data: { status: "waiting", error: null, ...totalsData(totals), approvalDeadline, ownerId: null, leaseExpiresAt: null } }),
+    db.run.update({ where: { id: runId, ownerId: runtime.ownerId }, data: { status: "waiting", error: null, ...totalsData(totals), approvalDeadline, ownerId: null, leaseExpiresAt: null } }),
   ]);
+}
+
+/**
+ * A fenced write refused: this process no longer owns the run (it stalled past its lease and
+ * another took over, or the run left it). What Prisma's P2025 says for the same on Postgres.
+ */
+export class RunNotOwnedError extends Error {
+  constructor(runId: string) {
+    super(`Run ${runId} is not owned by this process any more.`);
+    this.name = "RunNotOwnedError";
+  }
+}
+
+function requireOwner(runId: string, result: { changes: number }): void {
+  if (result.changes !== 1) throw new RunNotOwnedError(runId);
 }
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
