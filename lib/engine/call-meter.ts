@@ -1,12 +1,13 @@
 import type { ChatCompletionChunk } from "openai/resources/chat/completions";
 import type { CompletionUsage } from "openai/resources/completions";
-import { modelReasons } from "@/lib/models/catalog";
+import { modelReasons, resolveModel } from "@/lib/models/catalog";
 import { usageFromCompletion, type Usage } from "@/lib/models/cost";
 import { countPromptTokens, countTextTokens, estimateStreamedUsage, toolCallTokens } from "@/lib/models/tokens";
 import type { InFlightEstimate } from "./budget";
 import { priceUsage, type PricedUsage } from "./ledger";
 import type { ModelCallRequest, StreamedToolCall } from "./model-call";
 import type { ProviderRoute } from "./provider-routes";
+import type { CutOffCall } from "./restore";
 import type { OpenCall, RunRuntime } from "./runtime";
 
 /** Counts a call's prompt tokens once, however many attempts it takes, and only if someone asks. */
@@ -132,5 +133,26 @@ export class CallMeter implements OpenCall {
       visibleReasoningTokens: counted ? this.reasoningTokens : countTextTokens(this.reasoning),
       reasons: this.reasons,
     });
+  }
+}
+
+/**
+ * A resumed run's calls that its stopped process cut off mid-stream (`RestoredRun.cutOff`): the
+ * provider billed them, so each is charged once, as a stop would have settled it, from its
+ * rebuilt request and what it had streamed, marked `estimated`. The instances themselves run again.
+ */
+export function chargeCutOffCalls(rt: RunRuntime, calls: readonly CutOffCall[]): void {
+  for (const call of calls) {
+    const model = resolveModel(rt.catalog, call.tier, call.model);
+    const usage = estimateStreamedUsage({
+      promptTokens: countPromptTokens({ messages: call.prompt }),
+      outputTokens: countTextTokens(call.streamed),
+      visibleReasoningTokens: 0,
+      reasons: modelReasons(model),
+    });
+    const priced: PricedUsage = { ...priceUsage(usage, model.info?.pricing, rt.catalog), estimated: true };
+    rt.ledger.record(priced);
+    rt.emit({ type: "node.usage", ...call.scope, model: call.model, ...priced });
+    rt.budget.commit(priced.costNanoUsd);
   }
 }

@@ -1,3 +1,5 @@
+import type { Tier } from "@/lib/graph";
+import type { PromptMessage } from "@/lib/models/tokens";
 import type { EngineEvent, NodeScope, PlanSubtask, ReviewVerdict } from "./events";
 
 type Stamped<K extends EngineEvent["type"]> = Extract<EngineEvent, { type: K }>;
@@ -32,8 +34,24 @@ export interface RestoredRun {
   spend: readonly PricedUsage[];
   /** Instances that started but never finished: they run again from the start. */
   unfinished: NodeScope[];
+  /** Model calls the stop cut off mid-stream: billed by the provider, never reported to the log. */
+  cutOff: CutOffCall[];
   /** When the run first started (its `run.started`), so durations span the whole run. */
   startedAt: number | null;
+}
+
+/**
+ * A call of an unfinished instance that had streamed text when its process died. Its request is
+ * rebuilt from the log (the instance's transcript, then the tool rounds before it), so it can be
+ * charged as an estimate, like a call a cancel cuts off. A call that had streamed nothing is not
+ * charged: nothing in the log says it reached the model.
+ */
+export interface CutOffCall {
+  scope: NodeScope;
+  tier: Tier;
+  model: string;
+  prompt: PromptMessage[];
+  streamed: string;
 }
 
 export const scopeKey = (scope: NodeScope): string => `${scope.nodeId}\u0000${scope.instance}\u0000${scope.iteration}`;
@@ -50,14 +68,33 @@ export function restoreRun(events: readonly EngineEvent[]): RestoredRun {
   const revisions = new Set<string>();
   const approvals = new Map<string, RestoredApproval>();
   const spend: PricedUsage[] = [];
+  // The call each started instance has open: its request so far and what it streamed.
+  const calls = new Map<string, CutOffCall>();
   let startedAt: number | null = null;
   for (const event of events) {
+    const call = "nodeId" in event ? calls.get(scopeKey(event)) : undefined;
     switch (event.type) {
       case "run.started":
         startedAt ??= event.ts;
         break;
-      case "node.started":
-        started.set(scopeKey(event), { nodeId: event.nodeId, instance: event.instance, iteration: event.iteration });
+      case "node.started": {
+        const scope = { nodeId: event.nodeId, instance: event.instance, iteration: event.iteration };
+        started.set(scopeKey(event), scope);
+        calls.set(scopeKey(event), { scope, tier: event.tier, model: event.model, prompt: [...event.messages], streamed: "" });
+        break;
+      }
+      case "node.delta":
+        if (call) call.streamed += event.text;
+        break;
+      case "node.retry":
+        // The attempt was charged (or never billed); the retry streams afresh.
+        if (call) call.streamed = "";
+        break;
+      case "node.tool_call":
+        call?.prompt.push({ role: "assistant", tool_calls: [{ type: "function", function: { name: event.tool, arguments: event.arguments } }] });
+        break;
+      case "node.tool_result":
+        call?.prompt.push({ role: "tool", content: event.output });
         break;
       case "node.completed":
         completed.set(scopeKey(event), { output: event.output, ...(event.plan ? { plan: event.plan } : {}), ...(event.verdict ? { verdict: event.verdict } : {}) });
@@ -67,6 +104,9 @@ export function restoreRun(events: readonly EngineEvent[]): RestoredRun {
         started.delete(scopeKey(event));
         break;
       case "node.usage":
+        // That call is settled; what it answered is part of the next one's request.
+        if (call?.streamed) call.prompt.push({ role: "assistant", content: call.streamed });
+        if (call) call.streamed = "";
         spend.push({ usage: event.usage, costNanoUsd: event.costNanoUsd, baselineNanoUsd: event.baselineNanoUsd, ...(event.estimated ? { estimated: true as const } : {}) });
         break;
       case "review.revise":
@@ -86,5 +126,9 @@ export function restoreRun(events: readonly EngineEvent[]): RestoredRun {
         break;
     }
   }
-  return { completed, revisions, approvals, spend, unfinished: [...started.values()], startedAt };
+  const cutOff = [...started.keys()].flatMap((key) => {
+    const call = calls.get(key);
+    return call?.streamed ? [call] : [];
+  });
+  return { completed, revisions, approvals, spend, unfinished: [...started.values()], cutOff, startedAt };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { countPromptTokens, countTextTokens } from "@/lib/models/tokens";
 import type { EngineEvent } from "./events";
 import { restoreRun, scopeKey } from "./restore";
 import { fixtureGraph, ofType, rawEdge, rawNode, runFixture } from "./test-harness";
@@ -84,6 +85,47 @@ describe("resuming a run from its stored events", async () => {
     expect(outcome.status).toBe("succeeded");
     expect(events[0]).toMatchObject({ type: "run.resumed", restored: [], rerun: [{ nodeId: "plan", instance: 0, iteration: 0 }] });
     expect(completions.filter((key) => key === scopeKey({ nodeId: "plan", instance: 0, iteration: 0 }))).toHaveLength(1);
+  });
+
+  it("charges the call a crash cut off mid-stream once, as an estimate from its request and what it streamed", async () => {
+    const before = crashAfter(reference.events, (e) => e.type === "node.delta" && e.nodeId === "draft" && e.instance === 1);
+    const cut = { nodeId: "draft", instance: 1, iteration: 0 };
+    const streamed = ofType(before, "node.delta")
+      .filter((e) => scopeKey(e) === scopeKey(cut))
+      .map((e) => e.text)
+      .join("");
+    const request = ofType(before, "node.started").find((e) => scopeKey(e) === scopeKey(cut))!;
+    const { outcome, events } = await resume(before);
+
+    // Charged right after the resume, before the instance runs again.
+    expect(events[1]).toMatchObject({ type: "node.usage", ...cut, model: request.model, estimated: true });
+    const charge = ofType(events, "node.usage")[0];
+    expect(charge.usage.inputTokens).toBe(countPromptTokens({ messages: request.messages }));
+    // GPT-5.4 mini reasons: hidden reasoning is estimated on top of the visible text, as for a stopped call.
+    expect(charge.usage.outputTokens - charge.usage.reasoningTokens).toBe(countTextTokens(streamed));
+    expect(charge.costNanoUsd).toBeGreaterThan(0);
+    expect(ofType(events, "node.started").filter((e) => scopeKey(e) === scopeKey(cut))).toHaveLength(1);
+    expect(outcome.totals.costNanoUsd).toBe(costOf(before) + costOf(events));
+    expect(outcome.totals.estimatedCalls).toBe(1);
+
+    // Cut off again in the rerun: only that attempt is charged by the next resume.
+    const second = [...before, ...crashAfter(events, (e) => e.type === "node.delta" && scopeKey(e) === scopeKey(cut))];
+    const again = restoreRun(second).cutOff;
+    expect(again).toHaveLength(1);
+    expect(again[0].streamed).toBe(
+      ofType(events, "node.delta")
+        .filter((e) => scopeKey(e) === scopeKey(cut))
+        .slice(0, 1)
+        .map((e) => e.text)
+        .join(""),
+    );
+  });
+
+  it("charges nothing for an instance that had streamed nothing: its request may never have gone out", async () => {
+    const before = crashAfter(reference.events, started("plan"));
+    expect(restoreRun(before).cutOff).toEqual([]);
+    const { events } = await resume(before);
+    expect(ofType(events, "node.usage").filter((e) => e.estimated)).toHaveLength(0);
   });
 
   it("counts the spend from before the crash against the budget", async () => {

@@ -1,4 +1,5 @@
 import type { GraphDocument } from "@/lib/graph";
+import { chargeCutOffCalls } from "./call-meter";
 import type { EngineContext } from "./context";
 import type { RunTotals } from "./events";
 import { scopeOfKey } from "./restore";
@@ -42,6 +43,7 @@ export async function runGraph(graph: GraphDocument, input: string, ctx: EngineC
   if (restore) {
     const restored = [...restore.completed.keys()].map(scopeOfKey);
     rt.emit({ type: "run.resumed", restored, rerun: restore.unfinished, costNanoUsd: rt.ledger.totals(0).costNanoUsd });
+    chargeCutOffCalls(rt, restore.cutOff);
   } else {
     rt.emit({ type: "run.started", input, simulated: ctx.simulated, nodeCount: graph.nodes.length, budgetNanoUsd: budget });
   }

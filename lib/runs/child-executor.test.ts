@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, DEFAULT_WORKSPACE_SLUG, ensureDatabase } from "@/lib/db";
 import type { RunEvent } from "@/lib/engine/events";
+import { scopeKey } from "@/lib/engine/restore";
 import { TEMPLATES } from "@/lib/graph";
 import { readRunEvents } from "./event-store";
 import { childExecutor } from "./runner";
@@ -86,4 +87,33 @@ describe("the executor child", () => {
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     expect(events.at(-1)?.type).toBe("run.completed");
   }, 40_000);
+
+  it("charges the model call a killed child cut off mid-stream, once, in the run's stored cost", async () => {
+    const run = await startRun(workspaceId, graphId, { input: "Compare three message queues", simulation: { speed: 2 } });
+    // Killed while a call streams: its text is in the log, its usage never will be.
+    await expect.poll(async () => streaming(await readRunEvents(run.id, 0, Number.MAX_SAFE_INTEGER)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    childExecutor().children[0].crash();
+    await runFinished(run.id);
+    const events = await readRunEvents(run.id, 0, Number.MAX_SAFE_INTEGER);
+    const resumedAt = events.findIndex((e) => e.type === "run.resumed");
+    const cut = streaming(events.slice(0, resumedAt));
+    expect(cut.length).toBeGreaterThan(0);
+    // One estimated charge per cut-off call, right after the resume.
+    const charges = events.slice(resumedAt + 1, resumedAt + 1 + cut.length);
+    expect(charges.map((e) => (e.type === "node.usage" && e.estimated ? scopeKey(e) : e.type)).sort()).toEqual(cut.sort());
+    const row = await db.run.findUniqueOrThrow({ where: { id: run.id } });
+    expect(row.status).toBe("succeeded");
+    const charged = events.reduce((sum, e) => sum + (e.type === "node.usage" ? (e.costNanoUsd ?? 0) : 0), 0);
+    expect(row.costNanoUsd).toBe(charged);
+  }, 40_000);
 });
+
+/** Instances whose current call has streamed text and has no usage yet. */
+function streaming(events: readonly RunEvent[]): string[] {
+  const open = new Set<string>();
+  for (const event of events) {
+    if (event.type === "node.delta") open.add(scopeKey(event));
+    else if (event.type === "node.usage" || event.type === "node.retry" || event.type === "node.completed" || event.type === "node.failed") open.delete(scopeKey(event));
+  }
+  return [...open];
+}
