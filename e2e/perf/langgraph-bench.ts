@@ -4,10 +4,10 @@
  * OpenAI SDK on a provider that answers at once) four ways: Tierflow's engine alone, Tierflow with
  * its run service storing every event, LangGraph, and LangGraph with its SqliteSaver checkpointer.
  * Rounds are interleaved (every variant of every shape once per round) so machine noise hits all
- * alike; round 0 warms up and is not counted. Prints the median ms/node, the ratios and the goals.
+ * alike; the first rounds warm up and are not counted. Prints the median ms/node, the ratios and the goals.
  * Any run that did not succeed with every node done stops the bench with a non-zero exit.
  *
- * `npx tsx e2e/perf/langgraph-bench.ts [--rounds=N] [--only=tierflow-persist]` (the latter for
+ * `npx tsx e2e/perf/langgraph-bench.ts [--rounds=N] [--warmup=N] [--only=tierflow-persist]` (the latter for
  * profiling one variant with `node --cpu-prof --import tsx …`).
  */
 import { setMaxListeners } from "node:events";
@@ -27,7 +27,10 @@ const { instantClient, runFixture } = await import("@/lib/engine/test-harness");
 type GraphDocument = import("@/lib/graph").GraphDocument;
 
 const argument = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
-const ROUNDS = Number(argument("rounds") ?? 6);
+// A round takes about a second. Measured over 40 rounds, every variant is still slower in its
+// first two or three (the JIT is still at work) and steady after; a single run varies by up to 2×.
+const ROUNDS = Number(argument("rounds") ?? 20);
+const WARMUP = Number(argument("warmup") ?? 3);
 const ONLY = argument("only");
 
 interface Shape {
@@ -166,21 +169,21 @@ try {
   // CPU time per node beside the wall time: on a busy machine it moves far less, and both sides run on this one thread.
   const cpuSamples = new Map<string, number[]>();
   const variants = ONLY ? VARIANTS.filter((v) => v === ONLY) : VARIANTS;
-  for (let round = 0; round <= ROUNDS; round++) {
+  for (let round = 0; round < WARMUP + ROUNDS; round++) {
     for (const item of prepared) {
       for (const variant of variants) {
         const cpu = process.cpuUsage();
         const perNode = (await runOnce(variant, item)) / item.shape.nodes.length;
         const { user, system } = process.cpuUsage(cpu);
         const key = `${item.shape.name}|${variant}`;
-        if (round > 0) {
+        if (round >= WARMUP) {
           samples.set(key, [...(samples.get(key) ?? []), perNode]);
           cpuSamples.set(key, [...(cpuSamples.get(key) ?? []), (user + system) / 1000 / item.shape.nodes.length]);
         }
       }
     }
   }
-  console.log(`LangGraph side by side: ms per node, median of ${ROUNDS} interleaved rounds (after one warm-up), instant canned model, concurrency ${CONCURRENCY}\n`);
+  console.log(`LangGraph side by side: ms per node, median of ${ROUNDS} interleaved rounds (after ${WARMUP} to warm up), instant canned model, concurrency ${CONCURRENCY}\n`);
   console.log(`${"shape".padEnd(22)}${variants.map((v) => LABELS[v].padStart(20)).join("")}`);
   const figure = (shape: string, variant: Variant) => median(samples.get(`${shape}|${variant}`) ?? []);
   for (const { shape } of prepared) console.log(`${shape.name.padEnd(22)}${variants.map((v) => fmt(figure(shape.name, v)).padStart(20)).join("")}`);
