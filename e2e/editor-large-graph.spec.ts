@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { benchGraph } from "./perf/canvas-graphs";
 import { createGraph, EditorPage, fetchGraph, type GraphJson } from "./pages/editor-page";
 
@@ -7,6 +7,16 @@ async function zoomInOn(page: Page, node: Locator) {
   const box = (await node.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.wheel(0, -150);
+}
+
+/** A 400-node graph open in the overview, its "Planner 1" box, and where that node is stored. */
+async function openForDrag(page: Page, request: APIRequestContext, name: string) {
+  const id = await createGraph(request, name, { graph: benchGraph(400) as unknown as GraphJson });
+  const stored = async () => (await fetchGraph(request, id)).graph.nodes.find((node) => node.label === "Planner 1")!.position as { x: number; y: number };
+  const editor = new EditorPage(page);
+  await editor.goto(id);
+  await expect(editor.nodes).toHaveCount(400);
+  return { editor, planner: editor.node("planner", "Planner 1"), stored };
 }
 
 test("a 400-node graph opens whole, and zooming in brings labels, then handles and edges", async ({ page, request }) => {
@@ -39,13 +49,8 @@ test("a 400-node graph opens whole, and zooming in brings labels, then handles a
 
 test("in the overview a box drags with the mouse, stays selected, lands on the grid, saves, and undoes in one step", async ({ page, request }) => {
   test.setTimeout(90_000);
-  const id = await createGraph(request, "Large graph drag", { graph: benchGraph(400) as unknown as GraphJson });
-  const stored = async () => (await fetchGraph(request, id)).graph.nodes.find((node) => node.label === "Planner 1")!.position as { x: number; y: number };
+  const { editor, planner, stored } = await openForDrag(page, request, "Large graph drag");
   const start = await stored();
-  const editor = new EditorPage(page);
-  await editor.goto(id);
-  await expect(editor.nodes).toHaveCount(400);
-  const planner = editor.node("planner", "Planner 1");
   const before = (await planner.boundingBox())!;
 
   const from = { x: before.x + before.width / 2, y: before.y + before.height / 2 };
@@ -71,4 +76,36 @@ test("in the overview a box drags with the mouse, stays selected, lands on the g
   await expect.poll(async () => (await planner.boundingBox())!.x).toBeCloseTo(before.x, 0);
   await editor.expectSaved();
   expect(await stored()).toEqual(start);
+});
+
+test("in the overview a box held at the canvas's edge pans the canvas and stays under the pointer, and lands where it was let go", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const { editor, planner, stored } = await openForDrag(page, request, "Large graph auto-pan");
+  const start = await stored();
+  const viewport = async () => {
+    const matrix = await page.locator(".react-flow__viewport").evaluate((element) => new DOMMatrix(getComputedStyle(element).transform));
+    return { x: matrix.e, zoom: matrix.a };
+  };
+  const before = await viewport();
+  const canvas = (await page.locator(".react-flow").boundingBox())!;
+  const box = (await planner.boundingBox())!;
+  const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const edge = { x: canvas.x + canvas.width - 8, y: from.y };
+
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(edge.x, edge.y, { steps: 10 });
+  // Held still near the right edge, the canvas keeps panning left.
+  await expect.poll(async () => before.x - (await viewport()).x, { timeout: 5000 }).toBeGreaterThan(300);
+  const held = (await planner.boundingBox())!;
+  expect(Math.abs(held.x + held.width / 2 - edge.x)).toBeLessThan(8);
+  await page.mouse.up();
+
+  const after = await viewport();
+  await editor.expectSaved();
+  const moved = await stored();
+  // Where it was let go: the pointer's travel plus the pan, in flow units, to within the 20-unit snap grid.
+  const expected = start.x + (edge.x - from.x + (before.x - after.x)) / after.zoom;
+  expect(Math.abs(moved.x - expected)).toBeLessThan(30);
+  await expect(editor.inspector.getByRole("heading", { level: 2, name: "Planner 1" })).toBeVisible();
 });

@@ -8,6 +8,9 @@ import type { OverviewEdgesHandle } from "./edges/overview-edges-layer";
 /** Screen pixels a press travels before it is a drag, as React Flow's default `nodeDragThreshold`. */
 const DRAG_THRESHOLD = 1;
 
+/** Within this many pixels of the canvas's edge a drag pans the canvas, as React Flow's does (`autoPanSpeed` sets how fast). */
+const AUTO_PAN_EDGE = 40;
+
 /** The class that keeps React Flow's own drag off an overview card (React Flow's default `noDragClassName`). */
 export const NO_FLOW_DRAG = "nodrag";
 
@@ -28,8 +31,8 @@ interface Carried {
  * carried nodes' elements by a transform and has the edges layer redraw only their edges, then
  * puts the nodes where they were dropped in one store change (one undo step). It does what React
  * Flow's does otherwise: a press that travels a pixel starts it, an unselected node is selected
- * and dragged alone, a selected one carries the whole selection, positions snap to the grid, and
- * the click that ends a drag selects nothing else.
+ * and dragged alone, a selected one carries the whole selection, positions snap to the grid, the
+ * canvas pans while the pointer is near its edge, and the click that ends a drag selects nothing else.
  */
 export function useOverviewDrag(edgesLayer: RefObject<OverviewEdgesHandle | null>, grid: number) {
   const flow = useStoreApi();
@@ -43,7 +46,13 @@ export function useOverviewDrag(edgesLayer: RefObject<OverviewEdgesHandle | null
       const id = grabbed?.dataset.id;
       if (!grabbed || !id || !root.contains(grabbed)) return;
       const start = { x: event.clientX, y: event.clientY };
+      // Where the viewport was at the press: auto-pan moves it under the carried nodes.
+      const [startX, startY] = flow.getState().transform;
+      let pointer = start;
       let carried: Carried[] | null = null;
+      // Measured when the drag starts, as React Flow does: reading it every frame would force a layout.
+      let bounds: DOMRect | null = null;
+      let frame: number | null = null;
 
       const pickUp = (): Carried[] => {
         const state = editor.getState();
@@ -61,17 +70,22 @@ export function useOverviewDrag(edgesLayer: RefObject<OverviewEdgesHandle | null
         });
       };
 
-      const onMove = (move: PointerEvent) => {
-        if (!carried) {
-          if (Math.hypot(move.clientX - start.x, move.clientY - start.y) < DRAG_THRESHOLD) return;
-          carried = pickUp();
-        }
-        const zoom = flow.getState().transform[2];
+      /** The pan step for where the pointer is: zero unless it is near the canvas's edge. */
+      const panStep = (): XYPosition => {
+        if (!bounds) return { x: 0, y: 0 };
+        const speed = flow.getState().autoPanSpeed;
+        return { x: autoPan(pointer.x - bounds.left, bounds.width) * speed, y: autoPan(pointer.y - bounds.top, bounds.height) * speed };
+      };
+      const nearEdge = (step: XYPosition) => step.x !== 0 || step.y !== 0;
+
+      /** Puts the carried nodes under the pointer. */
+      const place = (carried: Carried[]) => {
+        const [panX, panY, zoom] = flow.getState().transform;
         const snap = editor.getState().snapToGrid;
         const offsets = new Map<string, XYPosition>();
         for (const item of carried) {
-          let x = item.origin.x + (move.clientX - start.x) / zoom;
-          let y = item.origin.y + (move.clientY - start.y) / zoom;
+          let x = item.origin.x + (pointer.x - start.x - (panX - startX)) / zoom;
+          let y = item.origin.y + (pointer.y - start.y - (panY - startY)) / zoom;
           if (snap) [x, y] = [Math.round(x / grid) * grid, Math.round(y / grid) * grid];
           item.position = { x, y };
           const offset = { x: x - item.origin.x, y: y - item.origin.y };
@@ -82,10 +96,32 @@ export function useOverviewDrag(edgesLayer: RefObject<OverviewEdgesHandle | null
         edgesLayer.current?.follow(offsets);
       };
 
+      // While the pointer stays near the edge: a pan step each frame, the carried nodes kept under it.
+      const autoPanFrame = () => {
+        const step = panStep();
+        frame = null;
+        if (!carried || !nearEdge(step)) return;
+        void flow.getState().panBy(step);
+        place(carried);
+        frame = requestAnimationFrame(autoPanFrame);
+      };
+
+      const onMove = (move: PointerEvent) => {
+        pointer = { x: move.clientX, y: move.clientY };
+        if (!carried) {
+          if (Math.hypot(pointer.x - start.x, pointer.y - start.y) < DRAG_THRESHOLD) return;
+          carried = pickUp();
+          bounds = flow.getState().domNode?.getBoundingClientRect() ?? null;
+        }
+        place(carried);
+        if (nearEdge(panStep())) frame ??= requestAnimationFrame(autoPanFrame);
+      };
+
       const finish = (drop: boolean) => {
         window.removeEventListener("pointermove", onMove);
         window.removeEventListener("pointerup", onUp);
         window.removeEventListener("pointercancel", onCancel);
+        if (frame !== null) cancelAnimationFrame(frame);
         if (!carried) return;
         // The same task as the store change below, so no frame shows a node back where it started.
         for (const { element, before, given } of carried) {
@@ -106,6 +142,17 @@ export function useOverviewDrag(edgesLayer: RefObject<OverviewEdgesHandle | null
     },
     [edgesLayer, editor, flow, grid],
   );
+}
+
+/**
+ * How fast to pan along one axis, from -1 to 1, for a pointer at `at` in a canvas `size` pixels
+ * long: zero away from the edges, growing to full speed at the edge (React Flow's `calcAutoPan`).
+ */
+export function autoPan(at: number, size: number): number {
+  const toEdge = (distance: number) => Math.min(Math.max(AUTO_PAN_EDGE - distance, 1), AUTO_PAN_EDGE) / AUTO_PAN_EDGE;
+  if (at < AUTO_PAN_EDGE) return toEdge(at);
+  if (at > size - AUTO_PAN_EDGE) return -toEdge(size - at);
+  return 0;
 }
 
 /** The click a drag ends with would land on the pane (and clear the selection) or on another node: drop it. */
