@@ -4,8 +4,11 @@
  * interleaved. Prints the p95 lag of every viewer behind the first one to get each event (events
  * sent after all viewers were connected) and the run's wall time against the one-viewer run, beside
  * a peer: the same run's one stream fanned out to the same sockets by bare `res.write`s.
+ * `--pin` (Linux, `taskset`) keeps this process on CPU 0 and the viewers on the others, so the
+ * server's figures are not the viewers' CPU use: on a 2-core machine they otherwise share both.
  */
-import { fork } from "node:child_process";
+import { fork, spawnSync } from "node:child_process";
+import { cpus } from "node:os";
 import path from "node:path";
 import { BenchmarkFailure, fmt, median, percentile, scratchDatabase, verdict } from "./bench-kit";
 import { fanOutGraph, missingSeqs, serveRunStreams } from "./fan-out-viewers";
@@ -19,6 +22,12 @@ const { createNode, GRAPH_SCHEMA_VERSION } = await import("@/lib/graph");
 const VIEWERS = Number(process.argv.find((a) => a.startsWith("--viewers="))?.split("=")[1] ?? 1000);
 const CLIENT_PROCESSES = 4;
 const ROUNDS = Number(process.argv.find((a) => a.startsWith("--rounds="))?.split("=")[1] ?? 2);
+
+const PIN = process.argv.includes("--pin");
+/** Sets the CPUs of a process and all its threads; false where `taskset` is missing. */
+const pin = (pid: number, list: string) => spawnSync("taskset", ["-a", "-p", "-c", list, String(pid)], { stdio: "ignore" }).status === 0;
+const VIEWER_CPUS = `1-${cpus().length - 1}`;
+if (PIN && (cpus().length < 2 || !pin(process.pid, "0"))) throw new BenchmarkFailure("--pin needs 2 CPUs or more and taskset (util-linux)");
 
 await ensureDatabase();
 const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: DEFAULT_WORKSPACE_SLUG } });
@@ -51,6 +60,7 @@ async function round(viewers: number, peer = false): Promise<Outcome> {
     Array.from({ length: groups }, (_, g) => {
       const size = Math.floor(viewers / groups) + (g < viewers % groups ? 1 : 0);
       const child = fork(path.join(import.meta.dirname, "viewers-client.ts"), [`http://127.0.0.1:${port}/?run=${id}${peer ? "&peer=1" : ""}`, String(size)], { execArgv: ["--import", "tsx"] });
+      if (PIN && child.pid) pin(child.pid, VIEWER_CPUS);
       return new Promise<Record<number, number>[]>((resolve, reject) => {
         child.on("message", (message: { type: string; received?: Record<number, number>[]; cpuMs?: number }) => {
           if (message.type !== "connected") {
@@ -99,7 +109,7 @@ try {
   const lags = many.flatMap((o) => o.lags);
   const p95 = percentile(lags, 95);
   const ratio = median(many.map((o) => o.wallMs)) / median(one.map((o) => o.wallMs));
-  console.log(`Viewers: ${VIEWERS} viewers of one 50-way fan-out run at realistic speed, ${ROUNDS} interleaved rounds, ${lags.length} live receptions`);
+  console.log(`Viewers: ${VIEWERS} viewers of one 50-way fan-out run at realistic speed, ${ROUNDS} interleaved rounds, ${lags.length} live receptions${PIN ? `; this process on CPU 0, the viewers on CPUs ${VIEWER_CPUS}` : ""}`);
   console.log(`  lag behind the first viewer: p50 ${fmt(percentile(lags, 50), 1)} ms, p95 ${fmt(p95, 1)} ms (goal ≤ 20 ms, ${verdict(p95, 20)})`);
   const inProcess = many.flatMap((o) => o.inProcessLags);
   console.log(`  behind the first viewer in the same process (no scheduling across the ${CLIENT_PROCESSES} viewers' processes): p50 ${fmt(percentile(inProcess, 50), 1)} ms, p95 ${fmt(percentile(inProcess, 95), 1)} ms`);
@@ -108,7 +118,7 @@ try {
   const peerRatio = median(peers.map((o) => o.wallMs)) / median(one.map((o) => o.wallMs));
   console.log(`  peer, one stream of the run written by bare res.write to the same ${VIEWERS} sockets: lag p50 ${fmt(percentile(peerLags, 50), 1)} ms, p95 ${fmt(percentile(peerLags, 95), 1)} ms, run wall ${fmt(peerRatio, 3)}×`);
   const cpu = (outcomes: Outcome[], of: (o: Outcome) => number) => fmt(median(outcomes.map(of)), 0);
-  console.log(`  CPU: this process (run + streams) ${cpu(many, (o) => o.serverCpuMs)} ms (peer ${cpu(peers, (o) => o.serverCpuMs)} ms) vs ${cpu(one, (o) => o.serverCpuMs)} ms with one viewer; the viewers' processes ${cpu(many, (o) => o.viewersCpuMs)} ms (2 cores shared by all)`);
+  console.log(`  CPU: this process (run + streams) ${cpu(many, (o) => o.serverCpuMs)} ms (peer ${cpu(peers, (o) => o.serverCpuMs)} ms) vs ${cpu(one, (o) => o.serverCpuMs)} ms with one viewer; the viewers' processes ${cpu(many, (o) => o.viewersCpuMs)} ms (${PIN ? "each side on its own CPUs" : `${cpus().length} CPUs shared by all`})`);
 } catch (error) {
   console.error(error instanceof BenchmarkFailure ? `\nBenchmark failed: ${error.message}` : error);
   process.exitCode = 1;
