@@ -79,13 +79,17 @@ describe("the Redis event bus", () => {
   it("leaves the stream alone when a process that lost the run to another closes it", async () => {
     const stalled = processBus();
     const runId = `run-${Date.now()}-lost`;
+    const redis = new Redis(url);
+    connections.push(redis);
     stalled.open(runId);
     stalled.publish(delta(runId, 1));
+    // The takeover comes a lease after the stalled process's last append, which has landed by then.
+    for (const start = Date.now(); (await redis.xlen(runStreamKey(runId))) === 0; ) {
+      if (Date.now() - start > 3_000) throw new Error("timed out");
+    }
     const owner = processBus();
     owner.open(runId, [delta(runId, 1)]);
     owner.publish(delta(runId, 2));
-    const redis = new Redis(url);
-    connections.push(redis);
     await new Promise((resolve) => setTimeout(resolve, 50));
     stalled.close(runId);
     await new Promise((resolve) => setTimeout(resolve, 50));
