@@ -6,6 +6,11 @@ export function json<T>(body: T, init?: ResponseInit): Response {
   return Response.json(body, init);
 }
 
+/** Whether the request's `Accept` header names `type` (parameters and quality ignored). */
+export function accepts(request: Request, type: string): boolean {
+  return (request.headers.get("accept") ?? "").split(",").some((range) => range.split(";")[0].trim().toLowerCase() === type);
+}
+
 /** Every error leaves the API as `{ error: { code, message, details? } }`. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {

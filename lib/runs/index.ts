@@ -3,7 +3,7 @@ export { resumeRun, takeOverExpiredRuns } from "./takeover";
 export { decideApproval, decideApprovalBody, decideExpiredApprovals, type DecideApprovalBody } from "./approvals";
 export { drainRuns } from "./shutdown";
 export { getRunDetail, listRuns, listWorkspaceRuns, type RunDetail, type RunListItem, type RunNodeResult } from "./queries";
-export { streamRunEvents, resumeSeq } from "./stream";
+export { resumeSeq, startedRunStream, streamRunEvents } from "./stream";
 export {
   startRunBody,
   listRunsQuery,

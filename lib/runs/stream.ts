@@ -265,6 +265,19 @@ export async function streamRunEvents(
 }
 
 /**
+ * A run just started, answered as its event stream from the first event (`POST …/runs` with
+ * `Accept: text/event-stream`): one round trip instead of a POST and then a GET. 201 with the
+ * run's URL in `Location`; a client that loses the stream resumes on `GET …/events` with
+ * `Last-Event-ID`, and leaving it does not cancel the run.
+ */
+export async function startedRunStream(workspaceId: string, runId: string, signal: AbortSignal): Promise<Response> {
+  const stream = await streamRunEvents(workspaceId, runId, 0, signal);
+  const headers = new Headers(stream.headers);
+  headers.set("Location", `/api/v1/runs/${encodeURIComponent(runId)}`);
+  return new Response(stream.body, { status: 201, headers });
+}
+
+/**
  * Where a client resumes: the seq of the last event it has, from `Last-Event-ID` (what
  * EventSource sends on reconnect) or `?after=` (what a page asks for on its first connect).
  * A reconnect repeats the first URL, so when both come the header is the newer position and

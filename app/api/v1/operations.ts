@@ -87,10 +87,11 @@ export const OPERATIONS: readonly ApiOperation[] = [
     method: "POST", route: "/api/v1/graphs/[id]/runs", operationId: "startRun", tag: "Runs", auth: "workspace", minRole: "editor",
     summary: "Start a run",
     description:
-      "Runs the stored graph on `input`; `budgetUsd` stops it once spent; `documents` attaches collections for the document tools. Follow it with `GET /api/v1/runs/{id}/events`.",
+      "Runs the stored graph on `input`; `budgetUsd` stops it once spent; `documents` attaches collections for the document tools. Follow it with `GET /api/v1/runs/{id}/events`, " +
+      "or send `Accept: text/event-stream` to have this answer be that stream, from the run's first event (one round trip). Leaving the stream does not cancel the run; resume it on `GET /api/v1/runs/{id}/events` with `Last-Event-ID`.",
     body: startRunBody,
     errors: ["invalid_graph"],
-    response: { status: 201, description: "`{ id, status }` of the new run." },
+    response: { status: 201, description: "`{ id, status }` of the new run; with `Accept: text/event-stream`, its event stream (`RunEvent`s), the run's URL in `Location`." },
   },
   {
     method: "GET", route: "/api/v1/runs", operationId: "listRuns", tag: "Runs", auth: "workspace",

@@ -80,6 +80,42 @@ describe("run API", () => {
     expect(byQuery.map((s) => s.id)).toEqual(stream.slice(k).map((s) => s.id));
   });
 
+  it("starts a run and answers with its event stream in the one request, when asked for text/event-stream", async () => {
+    const graphId = await createGraphFrom(TEMPLATES[0].graph);
+    const started = await startRun(
+      authed(`http://test/api/v1/graphs/${graphId}/runs`, {
+        method: "POST",
+        headers: { Accept: "text/event-stream" },
+        body: JSON.stringify({ input: "Document the payments service: api.ts, db.ts", simulation: { speed: 0 } }),
+      }),
+      params({ id: graphId }),
+    );
+    expect(started.status).toBe(201);
+    const runId = /^\/api\/v1\/runs\/([^/]+)$/.exec(started.headers.get("location") ?? "")?.[1];
+    expect(runId).toBeTruthy();
+
+    const stream = await readSse(started);
+    expect(stream.map((s) => s.id)).toEqual(stream.map((_, i) => i + 1));
+    expect(stream[0].event).toMatchObject({ type: "run.started", runId });
+    expect(stream[stream.length - 1].event.type).toBe("run.completed");
+    // The run's whole log, as its own stream replays it; a client that has it all is told nothing more is coming.
+    expect((await readSse(await events(runId!))).map((s) => s.event)).toEqual(stream.map((s) => s.event));
+    expect((await events(runId!, { "Last-Event-ID": String(stream.length) })).status).toBe(204);
+    expect((await (await getRun(authed("http://test"), params({ id: runId! }))).json()).status).toBe("succeeded");
+  });
+
+  it("answers a bad start asked for as a stream with the usual JSON error, starting nothing", async () => {
+    const graphId = await createGraphFrom(TEMPLATES[0].graph);
+    const response = await startRun(
+      authed(`http://test/api/v1/graphs/${graphId}/runs`, { method: "POST", headers: { Accept: "text/event-stream" }, body: JSON.stringify({ input: "" }) }),
+      params({ id: graphId }),
+    );
+    expect(response.status).toBe(422);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    expect((await response.json()).error.details).toEqual([expect.objectContaining({ path: ["input"] })]);
+    expect((await (await listGraphRuns(authed("http://test"), params({ id: graphId }))).json()).runs).toHaveLength(0);
+  });
+
   it("refuses to run a graph saved with problems: 422 listing them, and starts nothing", async () => {
     const template = TEMPLATES[0];
     const graph = structuredClone(template.graph);

@@ -1,7 +1,7 @@
 import { withWorkspace } from "@/lib/api/guard";
-import { json, readJson } from "@/lib/api/respond";
+import { accepts, json, readJson } from "@/lib/api/respond";
 import { getGraph } from "@/lib/graphs/service";
-import { listRuns, startRun, startRunBody } from "@/lib/runs";
+import { listRuns, startedRunStream, startRun, startRunBody } from "@/lib/runs";
 
 type Params = { id: string };
 
@@ -13,7 +13,9 @@ export const GET = withWorkspace<Params>(async ({ params, access }) => {
 export const POST = withWorkspace<Params>(
   async ({ request, params, access }) => {
     const body = await readJson(request, startRunBody);
-    return json(await startRun(access.workspace.id, params.id, body), { status: 201 });
+    const run = await startRun(access.workspace.id, params.id, body);
+    if (accepts(request, "text/event-stream")) return startedRunStream(access.workspace.id, run.id, request.signal);
+    return json(run, { status: 201 });
   },
   { minRole: "editor" },
 );
