@@ -19,6 +19,18 @@ async function openForDrag(page: Page, request: APIRequestContext, name: string)
   return { editor, planner: editor.node("planner", "Planner 1"), stored };
 }
 
+/** Whether the canvas a drag draws the carried edges on has ink within 3 px of `at` (page coordinates). */
+function inkAt(page: Page, at: { x: number; y: number }): Promise<boolean> {
+  return page.locator("canvas.tf-overview-carried").evaluate((canvas: HTMLCanvasElement, point) => {
+    const bounds = canvas.getBoundingClientRect();
+    const ratio = canvas.width / bounds.width;
+    if (!ratio) return false;
+    const [x, y] = [Math.round((point.x - bounds.left) * ratio), Math.round((point.y - bounds.top) * ratio)];
+    const pixels = canvas.getContext("2d")!.getImageData(x - 3, y - 3, 7, 7).data;
+    return pixels.some((value, index) => index % 4 === 3 && value > 0);
+  }, at);
+}
+
 test("a 400-node graph opens whole, and zooming in brings labels, then handles and edges", async ({ page, request }) => {
   test.setTimeout(90_000);
   const id = await createGraph(request, "Large graph", { graph: benchGraph(400) as unknown as GraphJson });
@@ -57,7 +69,13 @@ test("in the overview a box drags with the mouse, stays selected, lands on the g
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(from.x + 60, from.y + 40, { steps: 8 });
+  // Its edges go with it, drawn from its right side (where a data edge leaves a box) while it is held.
+  const carried = (await planner.boundingBox())!;
+  const leaving = { x: carried.x + carried.width + 2, y: carried.y + carried.height / 2 };
+  expect(await inkAt(page, leaving)).toBe(true);
   await page.mouse.up();
+  // Dropped, they are the graph's own edges again and the carried ones are gone.
+  await expect.poll(() => inkAt(page, leaving)).toBe(false);
   // It followed the mouse (to within the snap grid, 20 flow units: a couple of pixels at this zoom) and is the one selected.
   const after = (await planner.boundingBox())!;
   expect(Math.abs(after.x - before.x - 60)).toBeLessThan(4);
