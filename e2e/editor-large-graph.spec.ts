@@ -76,6 +76,8 @@ test("in the overview a box drags with the mouse, stays selected, lands on the g
   await page.mouse.up();
   // Dropped, they are the graph's own edges again and the carried ones are gone.
   await expect.poll(() => inkAt(page, leaving)).toBe(false);
+  // And the overview is a compositor layer again (a drag turns that off), so panning stays cheap.
+  await expect(page.locator(".react-flow__viewport")).toHaveCSS("will-change", "transform");
   // It followed the mouse (to within the snap grid, 20 flow units: a couple of pixels at this zoom) and is the one selected.
   const after = (await planner.boundingBox())!;
   expect(Math.abs(after.x - before.x - 60)).toBeLessThan(4);

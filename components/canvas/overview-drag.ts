@@ -53,12 +53,18 @@ export function useOverviewDrag(edgesLayer: RefObject<OverviewEdgesHandle | null
       // Measured when the drag starts, as React Flow does: reading it every frame would force a layout.
       let bounds: DOMRect | null = null;
       let frame: number | null = null;
+      // The viewport's own layer (canvas.css) is off while a drag moves boxes inside it: with it on,
+      // Chromium rebuilds that layer's whole picture from all 2,000 boxes for every moved box, about
+      // 4 ms a frame (measured). Panning a frame meanwhile (auto-pan) repaints instead, a rarer cost.
+      const viewport = root.querySelector<HTMLElement>(".react-flow__viewport");
+      const viewportWillChange = viewport?.style.willChange ?? "";
 
       const pickUp = (): Carried[] => {
         const state = editor.getState();
         const node = state.nodes.find((candidate) => candidate.id === id);
         if (!node) return [];
         if (!node.selected) state.selectNodes([id]);
+        if (viewport) viewport.style.willChange = "auto";
         const ids = new Set(node.selected ? state.selectedNodeIds : [id]);
         return state.nodes.flatMap((candidate) => {
           const element = ids.has(candidate.id) ? root.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(candidate.id)}"]`) : null;
@@ -129,6 +135,7 @@ export function useOverviewDrag(edgesLayer: RefObject<OverviewEdgesHandle | null
           if (element.style.transform === given) element.style.transform = before.transform;
           element.style.willChange = before.willChange;
         }
+        if (viewport) viewport.style.willChange = viewportWillChange;
         edgesLayer.current?.follow(null);
         const moves = carried.filter(({ position, origin }) => position.x !== origin.x || position.y !== origin.y).map(({ id, position }) => ({ id, position }));
         if (drop) editor.getState().moveNodes(moves);
