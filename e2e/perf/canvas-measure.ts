@@ -35,7 +35,10 @@ export async function waitForCanvas(page: Page, count: number): Promise<number> 
  * from where it started at the turning points: the proof the drag moved it.
  */
 export interface DragResult {
+  /** The frames after the first move, each a rAF delta. */
   frames: number[];
+  /** The frame of the press and the first move, where a drag picks its nodes up: not in `frames`. */
+  pickUp: number;
   node: string | null;
   moved: number;
 }
@@ -67,7 +70,7 @@ export async function dragFrames(page: Page, from: { x: number; y: number }, del
     }
     window.dispatchEvent(new PointerEvent("pointerup", { ...init(cx, cy, 0), pointerId: 1, isPrimary: true }));
     window.dispatchEvent(new MouseEvent("mouseup", init(cx, cy, 0)));
-    return { frames: times.slice(2).map((time, index) => time - times[index + 1]), node: node ? node.dataset.id : null, moved };
+    return { frames: times.slice(2).map((time, index) => time - times[index + 1]), pickUp: times[1] - times[0], node: node ? node.dataset.id : null, moved };
   })(${JSON.stringify({ x: from.x, y: from.y, dx: delta.x, dy: delta.y, steps })})`;
   return (await page.evaluate(script)) as DragResult;
 }
