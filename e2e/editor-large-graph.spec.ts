@@ -129,3 +129,46 @@ test("in the overview a box held at the canvas's edge pans the canvas and stays 
   expect(Math.abs(moved.x - expected)).toBeLessThan(30);
   await expect(editor.inspector.getByRole("heading", { level: 2, name: "Planner 1" })).toBeVisible();
 });
+
+test("in a 400-node graph the inspector finds a node to connect to by its label, from the keyboard", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const id = await createGraph(request, "Large graph connect", { graph: benchGraph(400) as unknown as GraphJson });
+  const editor = new EditorPage(page);
+  await editor.goto(id);
+  await expect(editor.nodes).toHaveCount(400);
+  await editor.node("planner", "Planner 1").click();
+  await expect(editor.inspector.getByRole("heading", { level: 2, name: "Planner 1" })).toBeVisible();
+
+  const field = editor.inspector.getByRole("combobox", { name: "Connect output to" });
+  const list = editor.inspector.getByRole("listbox", { name: "Connect output to" });
+  // Opened, it shows the first matches and says how many more typing would reach, not all 380 or so.
+  await field.click();
+  await expect(list.getByRole("option")).toHaveCount(50);
+  await expect(list).toContainText(/\d+ more: type to narrow down/);
+  // Typing narrows it; a label that matches nothing says so.
+  await field.fill("no such node");
+  await expect(list).toContainText("Nothing matches “no such node”.");
+  await field.fill("worker 7.1");
+  // "Worker 7.1" and "Worker 7.10" to "Worker 7.18".
+  await expect(list.getByRole("option")).toHaveCount(10);
+  await expect(list.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("ArrowDown");
+  await expect(list.getByRole("option", { name: "Worker 7.10" })).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("Enter");
+
+  // Connected and saved; the field is empty and closed again, and the new target is no longer offered.
+  const sends = editor.inspector.getByRole("heading", { level: 4, name: "Sends output to" }).locator("..");
+  await expect(sends.getByRole("button", { name: "Remove data edge to Worker 7.1" })).toBeVisible();
+  await expect(field).toHaveValue("");
+  await expect(list).toHaveCount(0);
+  await editor.expectSaved();
+  const saved = await fetchGraph(request, id);
+  expect(saved.graph.edges).toContainEqual(expect.objectContaining({ source: "t0-plan", target: "t6-w0", kind: "data" }));
+  await field.fill("worker 7.1");
+  await expect(editor.inspector.getByRole("listbox", { name: "Connect output to" }).getByRole("option")).toHaveCount(9);
+  // Escape closes the list and leaves the selection alone.
+  await page.keyboard.press("Escape");
+  await expect(list).toHaveCount(0);
+  await expect(editor.inspector.getByRole("heading", { level: 2, name: "Planner 1" })).toBeVisible();
+});

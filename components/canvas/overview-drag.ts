@@ -50,8 +50,10 @@ export function useOverviewDrag(edgesLayer: RefObject<OverviewEdgesHandle | null
       const [startX, startY] = flow.getState().transform;
       let pointer = start;
       let carried: Carried[] | null = null;
-      // Measured when the drag starts, as React Flow does: reading it every frame would force a layout.
-      let bounds: DOMRect | null = null;
+      // Measured at the press, while the layout is clean: read after the pick-up has selected the box,
+      // it would force the layout of that change into the pick-up's frame. The panels beside the
+      // canvas keep their width whatever is selected, so the canvas does not move meanwhile.
+      const bounds = flow.getState().domNode?.getBoundingClientRect() ?? null;
       let frame: number | null = null;
       // The viewport's own layer (canvas.css) is off while a drag moves boxes inside it: with it on,
       // Chromium rebuilds that layer's whole picture from all 2,000 boxes for every moved box, about
@@ -117,7 +119,6 @@ export function useOverviewDrag(edgesLayer: RefObject<OverviewEdgesHandle | null
         if (!carried) {
           if (Math.hypot(pointer.x - start.x, pointer.y - start.y) < DRAG_THRESHOLD) return;
           carried = pickUp();
-          bounds = flow.getState().domNode?.getBoundingClientRect() ?? null;
         }
         place(carried);
         if (nearEdge(panStep())) frame ??= requestAnimationFrame(autoPanFrame);

@@ -1,14 +1,14 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { ROLE_DEFINITIONS, type EdgeKind, type Role } from "@/lib/graph";
 import { connectableTargets, useEditorStore, useEditorStoreApi, type CanvasEdge } from "@/lib/stores/editor";
-import { Button } from "@/components/ui/button";
+import { Combobox, type ComboboxOption } from "@/components/ui/combobox";
 import { inputClass } from "./field";
 
 /**
- * The node's edges as lists with remove buttons and an "add" menu of nodes it may connect
- * to: everything the canvas handles do, without a mouse.
+ * The node's edges as lists with remove buttons and an "add" field that finds the nodes it may
+ * connect to by label: everything the canvas handles do, without a mouse.
  */
 export function ConnectionsField({ id, role }: { id: string; role: Role }) {
   // Node labels change only with the content, never on a drag frame: read them when it changes.
@@ -50,17 +50,12 @@ function EdgeList({
   addLabel?: string;
 }) {
   const store = useEditorStoreApi();
-  const [choice, setChoice] = useState("");
   const mine = edges.filter((edge) => (edge.type ?? "data") === kind && (direction === "out" ? edge.source === id : edge.target === id));
   // `labels` changes whenever nodes come, go or are renamed, so the candidates follow them.
   const candidates = useMemo(
-    () =>
-      addLabel
-        ? connectableTargets(store.getState().nodes, edges, id, kind).map((node) => ({ id: node.id, label: labels.get(node.id) ?? node.data.label }))
-        : [],
+    () => (addLabel ? connectOptions(connectableTargets(store.getState().nodes, edges, id, kind).map((node) => node.id), labels) : []),
     [addLabel, store, edges, id, kind, labels],
   );
-  const selectId = `${id}-${kind}-${direction}-add`;
 
   return (
     <div>
@@ -91,27 +86,18 @@ function EdgeList({
         </ul>
       )}
       {addLabel && candidates.length > 0 && (
-        <div className="mt-1.5 flex gap-1.5">
-          <select id={selectId} aria-label={addLabel} value={choice} onChange={(event) => setChoice(event.target.value)} className={inputClass}>
-            <option value="">{addLabel}…</option>
-            {candidates.map((node) => (
-              <option key={node.id} value={node.id}>
-                {node.label}
-              </option>
-            ))}
-          </select>
-          <Button
-            size="sm"
-            disabled={!choice}
-            onClick={() => {
-              store.getState().connect(id, choice, kind);
-              setChoice("");
-            }}
-          >
-            Connect
-          </Button>
+        <div className="mt-1.5">
+          <Combobox label={addLabel} options={candidates} onPick={(target) => store.getState().connect(id, target, kind)} inputClassName={inputClass} />
         </div>
       )}
     </div>
   );
+}
+
+/** Nodes as options by label; nodes sharing a label are told apart by their ids. */
+function connectOptions(ids: readonly string[], labels: ReadonlyMap<string, string>): ComboboxOption[] {
+  const labelOf = (id: string) => labels.get(id) ?? id;
+  const uses = new Map<string, number>();
+  for (const id of ids) uses.set(labelOf(id), (uses.get(labelOf(id)) ?? 0) + 1);
+  return ids.map((id) => ((uses.get(labelOf(id)) ?? 0) > 1 ? { id, label: labelOf(id), hint: id } : { id, label: labelOf(id) }));
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useDeferredValue } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { graphSettingsSchema } from "@/lib/graph";
 import { useEditorStore, type EditorStore } from "@/lib/stores/editor";
@@ -20,7 +21,9 @@ const SHORTCUTS: [string, string][] = [
 
 /** The right-hand panel: the selected node, a multi-selection summary, or the graph's settings. */
 export function Inspector() {
-  const selected = useEditorStore((state) => state.selectedNodeIds);
+  // Deferred: the form for a newly selected node renders after the canvas has shown the selection,
+  // in a task of its own, so the frame that picks up a box to drag it does not wait for the form.
+  const selected = useDeferredValue(useEditorStore((state) => state.selectedNodeIds));
   return (
     <aside aria-label="Inspector" className="h-full overflow-y-auto bg-white">
       {selected.length === 1 ? (

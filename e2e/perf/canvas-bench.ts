@@ -98,6 +98,8 @@ function report(title: string, results: Map<number, Figures>) {
   console.log(row("drag frame p50", (figures) => figures.drag, 50));
   console.log(row("drag frame p95", (figures) => figures.drag, 95, `≤ ${GOAL_DRAG_RATIO}× the 10-node p95: ${verdict(dragLarge <= GOAL_DRAG_RATIO * dragSmall)}`));
   console.log(row("drag pick-up, worst", (figures) => figures.pickUp, 100, "(the press and first move; not in the p50/p95)"));
+  // The inspector fills in for the picked-up node a few frames into the drag (it renders deferred).
+  console.log(row("drag frame, worst", (figures) => figures.drag, 100, "(after the pick-up; the inspector's form lands in one)"));
   console.log(row("pan frame p50", (figures) => figures.pan, 50));
   console.log(row("pan frame p95", (figures) => figures.pan, 95, `smooth, ≤ ${GOAL_SMOOTH_MS} ms: ${verdict(panLarge <= GOAL_SMOOTH_MS)}`));
   console.log(row("zoom frame p50", (figures) => figures.zoom, 50));

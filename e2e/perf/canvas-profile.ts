@@ -2,7 +2,7 @@
  * Where a 2,000-node canvas spends its frames: `npx tsx e2e/perf/canvas-profile.ts [size]`.
  * Opens the graph in fit view (server as in canvas-bench), then records a Chromium
  * performance trace (CDP `Tracing`) and a JS CPU profile (CDP `Profiler`) over the initial
- * render, a drag, a pan and a wheel zoom, and prints for each phase the main thread's time by
+ * render, picking up a box, a drag, a pan and a wheel zoom, and prints for each phase the main thread's time by
  * trace event (script, style, layout, paint, …) and the JS functions with the most self time.
  */
 import { chromium, type CDPSession, type Page } from "@playwright/test";
@@ -76,6 +76,9 @@ async function main() {
     });
     console.log(`  (initial render ${rendered.toFixed(0)} ms)`);
     await page.waitForTimeout(1000);
+    // Picking up an unselected box selects it first: the press and first move are one long frame.
+    const picked = await traced(session, "pick-up (press and first move on an unselected box)", async () => dragFrames(page, await nodeNearCentre(page), { x: 4, y: 2 }, 1));
+    console.log(`  (pick-up ${picked.pickUp.toFixed(0)} ms)`);
     const drag = await traced(session, "drag, 120 frames", async () => dragFrames(page, await nodeNearCentre(page), { x: 4, y: 2 }, 120));
     console.log(`  (dragged ${drag.node} ${drag.moved.toFixed(0)} px)`);
     await traced(session, "pan, 120 frames", async () => dragFrames(page, await emptyPanePoint(page), { x: 6, y: 3 }, 120));
