@@ -40,7 +40,8 @@ export interface RetryPolicy {
 export interface ProviderEndpoint {
   /** Shown in the cost panel and transcripts, e.g. "Local Ollama". */
   label: string;
-  client: OpenAI;
+  /** Read when a call goes to this provider (a getter may build it then). */
+  readonly client: OpenAI;
   /** How this provider's compatibility layer differs; absent for full OpenAI compatibility. */
   adapter?: ProviderAdapter;
 }

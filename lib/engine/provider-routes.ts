@@ -15,11 +15,14 @@ export interface ProviderRoute {
   pause(clock: EngineClock, ms: number): void;
 }
 
-function route(label: string, client: OpenAI, adapter: ProviderAdapter): ProviderRoute {
+/** `client` is read on each call, so an endpoint may build its client on first use. */
+function route(label: string, endpoint: { readonly client: OpenAI }, adapter: ProviderAdapter): ProviderRoute {
   let pausedUntil = 0;
   return {
     label,
-    client,
+    get client() {
+      return endpoint.client;
+    },
     adapter,
     ready(clock, signal) {
       const wait = pausedUntil - clock.now();
@@ -43,9 +46,9 @@ export class ProviderRoutes {
   private readonly byId = new Map<string, ProviderRoute>();
 
   constructor(ctx: Pick<EngineContext, "client" | "providerLabel" | "providers" | "simulated">) {
-    this.fallback = route(ctx.providerLabel ?? (ctx.simulated ? "Simulator" : "OpenAI"), ctx.client, FULL_ADAPTER);
+    this.fallback = route(ctx.providerLabel ?? (ctx.simulated ? "Simulator" : "OpenAI"), { client: ctx.client }, FULL_ADAPTER);
     for (const [id, endpoint] of Object.entries(ctx.providers ?? {})) {
-      this.byId.set(id, route(endpoint.label, endpoint.client, endpoint.adapter ?? FULL_ADAPTER));
+      this.byId.set(id, route(endpoint.label, endpoint, endpoint.adapter ?? FULL_ADAPTER));
     }
   }
 

@@ -144,12 +144,24 @@ export function launchRun(options: LaunchOptions): void {
   runtime.active.set(runId, { controller, done });
 }
 
-/** One SDK client per provider, each with its kind's adapter; the simulator where an entry has no key. */
+/**
+ * One SDK client per provider, each with its kind's adapter; the simulator where an entry has no
+ * key. A client is built when the run first calls its provider: most runs call one or two of a
+ * workspace's providers, and building one costs about 0.1 ms.
+ */
 function endpoints(entries: Record<string, ProviderEntry>, simulation: LaunchOptions["simulation"]): Record<string, ProviderEndpoint> {
   return Object.fromEntries(
     Object.entries(entries).map(([id, entry]) => {
       const compat = entry.kind === "simulator" || entry.kind === "env" ? SIMULATOR_COMPAT : PROVIDER_KINDS[entry.kind].compat;
-      return [id, { label: entry.label, client: createModelClient({ ...entry.config, simulator: simulation }).client, adapter: createAdapter(compat) }];
+      let client: ModelClient["client"] | undefined;
+      const endpoint: ProviderEndpoint = {
+        label: entry.label,
+        get client() {
+          return (client ??= createModelClient({ ...entry.config, simulator: simulation }).client);
+        },
+        adapter: createAdapter(compat),
+      };
+      return [id, endpoint];
     }),
   );
 }
