@@ -6,6 +6,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
 import { sqliteSynchronous } from "./pragmas";
 import { databaseProvider, databaseUrl, sqliteFilePath } from "./url";
+import { startWalCheckpointer } from "./wal-checkpointer";
 
 /** The adapter Prisma connected, with the better-sqlite3 connection it wraps (public in the adapter's JS). */
 type ConnectedAdapter = SqlDriverAdapter & { client: Database.Database };
@@ -42,7 +43,8 @@ function createState(): DbState {
     }) as unknown as PrismaClient;
     return { client, adapter: null, connected: false, statements: new Map() };
   }
-  const inner = new PrismaBetterSqlite3({ url: sqliteFilePath(url), timeout: 10_000 });
+  const file = sqliteFilePath(url);
+  const inner = new PrismaBetterSqlite3({ url: file, timeout: 10_000 });
   let connected!: (adapter: ConnectedAdapter) => void;
   const adapter = new Promise<ConnectedAdapter>((resolve) => (connected = resolve));
   const factory: SqlDriverAdapterFactory = {
@@ -53,6 +55,7 @@ function createState(): DbState {
       // WAL: readers never wait for the writer and a commit appends instead of rewriting pages.
       opened.client.pragma("journal_mode = WAL");
       opened.client.pragma(`synchronous = ${sqliteSynchronous()}`);
+      startWalCheckpointer(opened.client, file);
       state.connected = true;
       connected(opened);
       return opened;
