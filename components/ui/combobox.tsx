@@ -104,7 +104,12 @@ export function Combobox({
               className={cx("cursor-pointer truncate px-2.5 py-1 text-sm text-slate-900", option === current && "bg-sky-50")}
             >
               {option.label}
-              {option.hint && <span className="ml-1.5 font-mono text-[11px] text-slate-500">{option.hint}</span>}
+              {option.hint && (
+                <>
+                  {" "}
+                  <span className="ml-1 font-mono text-[11px] text-slate-500">{option.hint}</span>
+                </>
+              )}
             </li>
           ))}
           {shown.length === 0 && <li className="px-2.5 py-1 text-sm text-slate-500">Nothing matches “{query.trim()}”.</li>}
