@@ -41,7 +41,8 @@ export function Combobox({
     return wanted ? options.filter((option) => option.label.toLowerCase().includes(wanted)) : options;
   }, [options, query]);
   const shown = matches.slice(0, SHOWN);
-  const current = open ? shown[Math.min(active, shown.length - 1)] : undefined;
+  const activeIndex = Math.min(active, shown.length - 1);
+  const current = open ? shown[activeIndex] : undefined;
 
   const pick = (option: ComboboxOption) => {
     onPick(option.id);
@@ -75,7 +76,7 @@ export function Combobox({
         aria-expanded={open}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={current ? `${listId}-${shown.indexOf(current)}` : undefined}
+        aria-activedescendant={current ? `${listId}-${activeIndex}` : undefined}
         placeholder={`${label}…`}
         autoComplete="off"
         value={query}

@@ -2,8 +2,9 @@
  * Where a 2,000-node canvas spends its frames: `npx tsx e2e/perf/canvas-profile.ts [size]`.
  * Opens the graph in fit view (server as in canvas-bench), then records a Chromium
  * performance trace (CDP `Tracing`) and a JS CPU profile (CDP `Profiler`) over the initial
- * render, picking up a box, a drag, a pan and a wheel zoom, and prints for each phase the main thread's time by
- * trace event (script, style, layout, paint, …) and the JS functions with the most self time.
+ * render, picking up a box, a drag, a pan and a wheel zoom, and prints for each phase the main
+ * thread's time by trace event (script, style, layout, paint, …) and the JS functions with the
+ * most self time.
  */
 import { chromium, type CDPSession, type Page } from "@playwright/test";
 import playwrightConfig from "../../playwright.config";

@@ -11,6 +11,8 @@ const INTERVAL_MS = 100;
 const BACKSTOP_PAGES = 4_000;
 /** SQLite's default, put back if the thread cannot run. */
 const DEFAULT_PAGES = 1_000;
+/** Files with a thread at work: a connection opened again (after a disconnect) gets no second one. */
+const running = new Set<string>();
 
 // A script, not a file: the bundler would take a worker file for a module of the server bundle.
 // `require` resolves from the working directory, as the executor child's entry does (child-executor).
@@ -36,10 +38,13 @@ setInterval(() => {
  */
 export function startWalCheckpointer(writer: Database.Database, file: string, intervalMs = INTERVAL_MS): void {
   writer.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+  if (running.has(file)) return;
+  running.add(file);
   const worker = new Worker(SCRIPT, { eval: true, workerData: { file, intervalMs } });
   // Never what keeps the process alive; it ends with it.
   worker.unref();
   worker.on("error", (error) => {
+    running.delete(file);
     console.error("The SQLite checkpoint thread stopped; the writer checkpoints again:", error);
     if (writer.open) writer.pragma(`wal_autocheckpoint = ${DEFAULT_PAGES}`);
   });

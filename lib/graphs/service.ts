@@ -85,12 +85,15 @@ const READ_DOCUMENTS_KEPT = 100;
 
 /** A stored graph's name and document, without judging its problems (the caller does, once). */
 export async function getGraphDocument(workspaceId: string, id: string): Promise<{ name: string; graph: GraphDocument }> {
-  const head = await db.graph.findFirst({ where: { id, workspaceId }, select: { name: true, version: true } });
-  if (!head) throw AppError.notFound("Graph");
   const kept = readDocuments.get(id);
-  if (kept?.version === head.version) {
-    keep(id, kept);
-    return { name: head.name, graph: kept.graph };
+  // Something kept: a light read says whether it is still the stored version.
+  if (kept) {
+    const head = await db.graph.findFirst({ where: { id, workspaceId }, select: { name: true, version: true } });
+    if (!head) throw AppError.notFound("Graph");
+    if (kept.version === head.version) {
+      keep(id, kept);
+      return { name: head.name, graph: kept.graph };
+    }
   }
   const row = await db.graph.findFirst({ where: { id, workspaceId }, select: { name: true, version: true, document: true } });
   if (!row) throw AppError.notFound("Graph");
